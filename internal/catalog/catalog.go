@@ -1,0 +1,64 @@
+// Package catalog holds administrative procedures (thủ tục hành chính) as
+// published in the national procedure database: time limits, fees,
+// components. Procedures are versioned: a dossier keeps the version it was
+// filed under, so a later change of time limit or fee never rewrites history.
+package catalog
+
+import (
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// Time-limit units, matching calendar.Unit values.
+const (
+	UnitWorkingDays = "working_days"
+	UnitDays        = "days"
+	UnitSameDay     = "same_day"
+)
+
+// TimeLimit is the statutory processing time of a procedure. Amount 0 with an
+// empty unit means the source publishes none: dossiers cannot be received until
+// an administrator sets it.
+type TimeLimit struct {
+	Amount int    `json:"amount"`
+	Unit   string `json:"unit"`
+}
+
+// Set reports whether the time limit is known.
+func (t TimeLimit) Set() bool { return t.Unit != "" && (t.Amount > 0 || t.Unit == UnitSameDay) }
+
+// Component is one paper of the dossier (thành phần hồ sơ).
+type Component struct {
+	Name           string `json:"name"`
+	CopiesOriginal int    `json:"copies_original"`
+	CopiesCopy     int    `json:"copies_copy"`
+}
+
+// Procedure is one version of a procedure.
+type Procedure struct {
+	Code        string      `json:"code"`
+	Version     int         `json:"version"`
+	Name        string      `json:"name"`
+	Sector      string      `json:"sector"`
+	Level       string      `json:"level"` // province, commune, province,commune, ministry, district, other
+	Agency      string      `json:"agency"`
+	TimeLimit   TimeLimit   `json:"time_limit"`
+	FeeVND      int64       `json:"fee_vnd"`
+	FeeNote     string      `json:"fee_note,omitempty"`
+	Components  []Component `json:"components"`
+	Result      string      `json:"result,omitempty"`
+	OnlineLevel string      `json:"online_level"`
+	Channels    []string    `json:"channels"`
+	LegalBasis  []string    `json:"legal_basis"`
+	Decision    string      `json:"decision,omitempty"`
+	Source      string      `json:"source,omitempty"`
+}
+
+// Folded is the diacritic-free search key of the procedure.
+func (p Procedure) Folded() string { return textfold.Fold(p.Code + " " + p.Name + " " + p.Sector) }
+
+// SameContent reports whether two versions carry the same published content,
+// so that a re-import of an unchanged catalog creates no new version.
+func SameContent(a, b Procedure) bool {
+	a.Version, b.Version = 0, 0
+	return fingerprint(a) == fingerprint(b)
+}

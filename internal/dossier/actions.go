@@ -1,0 +1,140 @@
+package dossier
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/org"
+)
+
+// Action is a command on a dossier.
+type Action string
+
+const (
+	ActSubmit            Action = "submit" // recorded when the dossier is created
+	ActReceive           Action = "receive"
+	ActRefuse            Action = "refuse"
+	ActTransfer          Action = "transfer"
+	ActRequestSupplement Action = "request_supplement"
+	ActSupplement        Action = "supplement"
+	ActRequestPayment    Action = "request_payment"
+	ActPay               Action = "pay"
+	ActExtend            Action = "extend"
+	ActApprove           Action = "approve"
+	ActReject            Action = "reject"
+	ActWithdraw          Action = "withdraw"
+	ActStop              Action = "stop"
+	ActReturnResult      Action = "return_result"
+)
+
+// Actions lists the actions a client may send, in lifecycle order.
+var Actions = []Action{ActReceive, ActRefuse, ActTransfer, ActRequestSupplement, ActSupplement, ActRequestPayment,
+	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult}
+
+// rule says from which statuses an action may be taken and by which roles.
+// The owner flag lets the applicant act on their own dossier.
+type rule struct {
+	from  []Status
+	roles []org.Role
+	owner bool
+}
+
+var active = []Status{Submitted, Received, Processing, SupplementRequested, PaymentRequested}
+
+var rules = map[Action]rule{
+	ActReceive:           {from: []Status{Submitted}, roles: []org.Role{org.RoleCounter}},
+	ActRefuse:            {from: []Status{Submitted}, roles: []org.Role{org.RoleCounter}},
+	ActTransfer:          {from: []Status{Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleLeader}},
+	ActRequestSupplement: {from: []Status{Submitted, Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
+	ActSupplement:        {from: []Status{SupplementRequested}, roles: []org.Role{org.RoleCounter}, owner: true},
+	ActRequestPayment:    {from: []Status{Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
+	ActPay:               {from: []Status{PaymentRequested}, roles: []org.Role{org.RoleCounter}, owner: true},
+	ActExtend:            {from: []Status{Processing, PaymentRequested}, roles: []org.Role{org.RoleLeader}},
+	ActApprove:           {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
+	ActReject:            {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
+	ActWithdraw:          {from: active, roles: []org.Role{org.RoleCounter}, owner: true},
+	ActStop:              {from: append([]Status{WithdrawalRequested}, active[1:]...), roles: []org.Role{org.RoleCounter, org.RoleLeader}},
+	ActReturnResult:      {from: []Status{Done}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
+}
+
+// ParseAction checks a client-supplied action name.
+func ParseAction(s string) (Action, error) {
+	a := Action(strings.TrimSpace(s))
+	if _, ok := rules[a]; !ok {
+		return "", apperr.Newf(apperr.Invalid, "unknown_action",
+			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result.",
+			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result.", s)
+	}
+	return a, nil
+}
+
+// Allowed lists the actions the actor may take on d now; pages and clients use
+// it to offer only what will succeed.
+func Allowed(d *Dossier, actor org.Actor) []Action {
+	var out []Action
+	for _, a := range Actions {
+		if permitted(a, d, actor) == nil && slices.Contains(rules[a].from, d.Status) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// permitted checks the role (and ownership) part of an action's rule.
+func permitted(a Action, d *Dossier, actor org.Actor) error {
+	r := rules[a]
+	if r.owner && actor.Role == org.RoleCitizen && d.ApplicantUserID != 0 && actor.UserID == d.ApplicantUserID {
+		return nil
+	}
+	if slices.Contains(r.roles, actor.Role) {
+		return nil
+	}
+	return apperr.Newf(apperr.Forbidden, "role_forbidden",
+		"Vai trò %q không được thực hiện thao tác %q trên hồ sơ này.",
+		"The role %q may not take the action %q on this dossier.", actor.Role, a)
+}
+
+// Command is one action with its inputs.
+type Command struct {
+	Action     Action
+	Actor      org.Actor
+	At         time.Time
+	Note       string
+	Reason     string           // refuse, request_supplement, reject, withdraw, stop, extend
+	Signer     string           // extend: the head of agency who signs Form 04
+	NewDueAt   *time.Time       // extend
+	ToAgencyID int64            // transfer
+	AmountVND  int64            // request_payment, pay
+	Components []ComponentFiles // supplement
+	Code       string           // receive: the dossier code issued by the store's sequence
+}
+
+// Event is the record of an applied command, as appended to the log.
+type Event struct {
+	Action  Action         `json:"action"`
+	From    Status         `json:"from_status"`
+	To      Status         `json:"to_status"`
+	At      time.Time      `json:"at"`
+	Note    string         `json:"note,omitempty"`
+	Payload map[string]any `json:"payload,omitempty"`
+}
+
+// Deadlines is the calendar arithmetic the lifecycle needs.
+type Deadlines interface {
+	// Due computes the due instant for a dossier received at t.
+	Due(received time.Time, amount int, unit string) (time.Time, string, error)
+	// Resume moves due later by the working time between suspension and resumption.
+	Resume(due, suspendedAt, resumedAt time.Time) (time.Time, string, error)
+	// Extend validates a new due date asked for at requestedAt.
+	Extend(current, requestedAt, newDue time.Time) (string, error)
+	// DayStart is the opening instant of the working day that contains t.
+	DayStart(t time.Time) time.Time
+}
+
+// TimeLimit is the statutory time of the procedure version the dossier was filed under.
+type TimeLimit struct {
+	Amount int
+	Unit   string
+}

@@ -1,0 +1,216 @@
+package dossier
+
+import (
+	"slices"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// Env is what Apply needs besides the dossier and the command.
+type Env struct {
+	Deadlines Deadlines
+	TimeLimit TimeLimit
+}
+
+func tp(t time.Time) *time.Time { return &t }
+
+// Apply validates cmd against the dossier's status and the legal rules, then
+// mutates d and returns the event to append. On error d is unchanged.
+func Apply(d *Dossier, cmd Command, env Env) (Event, error) {
+	r, ok := rules[cmd.Action]
+	if !ok {
+		_, err := ParseAction(string(cmd.Action))
+		return Event{}, err
+	}
+	if err := permitted(cmd.Action, d, cmd.Actor); err != nil {
+		return Event{}, err
+	}
+	if !slices.Contains(r.from, d.Status) {
+		return Event{}, apperr.Newf(apperr.Invalid, "action_not_allowed_in_status",
+			"Không thể thực hiện %q khi hồ sơ đang ở trạng thái %q.",
+			"The action %q is not possible while the dossier is %q.", cmd.Action, d.Status)
+	}
+	cmd.Note = textfold.NFC(cmd.Note)
+	cmd.Reason = textfold.NFC(cmd.Reason)
+	next := *d // work on a copy so that a failed rule leaves d untouched
+	ev := Event{Action: cmd.Action, From: d.Status, At: cmd.At, Note: cmd.Note, Payload: map[string]any{}}
+	if err := apply(&next, cmd, env, &ev); err != nil {
+		return Event{}, err
+	}
+	ev.To = next.Status
+	next.Version++
+	next.UpdatedAt = cmd.At
+	*d = next
+	return ev, nil
+}
+
+func needReason(cmd Command, what string) error {
+	if cmd.Reason == "" {
+		return apperr.Newf(apperr.Invalid, "reason_required",
+			"Cần ghi rõ lý do khi %s.", "A reason is required to %s.", what)
+	}
+	return nil
+}
+
+func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
+	at := cmd.At
+	switch cmd.Action {
+	case ActReceive:
+		if env.TimeLimit.Unit == "" {
+			return apperr.New(apperr.Invalid, "time_limit_missing",
+				"Thủ tục chưa có thời hạn giải quyết; quản trị viên cần cập nhật trước khi tiếp nhận.",
+				"The procedure has no processing time limit; an administrator must set one before dossiers can be received.")
+		}
+		if cmd.Code == "" {
+			return apperr.New(apperr.Invalid, "code_missing", "Chưa cấp được mã hồ sơ.", "No dossier code was issued.")
+		}
+		due, explain, err := env.Deadlines.Due(at, env.TimeLimit.Amount, env.TimeLimit.Unit)
+		if err != nil {
+			return err
+		}
+		d.Code, d.Status = cmd.Code, Received
+		d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.DueExplain = tp(at), tp(due), tp(due), explain
+		d.ReceivingAgencyID = cmd.Actor.AgencyID
+		ev.Payload["code"], ev.Payload["due_at"], ev.Payload["due_explain"] = d.Code, due, explain
+	case ActRefuse:
+		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03) / refuse (Form 03)"); err != nil {
+			return err
+		}
+		d.Status = Refused
+		ev.Payload["reason"] = cmd.Reason
+	case ActTransfer:
+		to := cmd.ToAgencyID
+		if to == 0 {
+			to = d.ProcessingAgencyID
+		}
+		if d.Status == Processing && to == d.ProcessingAgencyID {
+			return apperr.New(apperr.Invalid, "transfer_same_agency",
+				"Hồ sơ đã ở cơ quan này; hãy chọn cơ quan khác.", "The dossier is already with this agency; choose another one.")
+		}
+		ev.Payload["from_agency_id"], ev.Payload["to_agency_id"] = d.ProcessingAgencyID, to
+		d.ProcessingAgencyID, d.Status = to, Processing
+	case ActRequestSupplement:
+		// Decree 118/2025 Art. 11(2): supplementation may be requested only once.
+		if d.SupplementCount > 0 {
+			return apperr.New(apperr.Invalid, "supplement_already_requested",
+				"Chỉ được yêu cầu bổ sung hồ sơ một lần (Nghị định 118/2025 Điều 11 khoản 2).",
+				"Supplementation may be requested only once per dossier (Decree 118/2025 Art. 11(2)).")
+		}
+		if err := needReason(cmd, "yêu cầu bổ sung (Mẫu 02) / request supplementation (Form 02)"); err != nil {
+			return err
+		}
+		d.SupplementCount++
+		d.ResumeStatus, d.Status, d.SuspendedAt = d.Status, SupplementRequested, tp(at)
+		ev.Payload["reason"] = cmd.Reason
+	case ActSupplement:
+		if len(cmd.Components) == 0 && cmd.Note == "" {
+			return apperr.New(apperr.Invalid, "supplement_empty",
+				"Cần gửi kèm giấy tờ bổ sung hoặc ghi chú nội dung đã bổ sung.",
+				"Attach the supplementary papers or describe what was supplemented.")
+		}
+		d.Components = mergeComponents(d.Components, cmd.Components)
+		if d.DueAt != nil && d.SuspendedAt != nil {
+			// The clock stood still while waiting: the due date moves later by
+			// the working time that passed (RULES-VN.md §3.1(4)).
+			due, explain, err := env.Deadlines.Resume(*d.DueAt, *d.SuspendedAt, at)
+			if err != nil {
+				return err
+			}
+			d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(due), explain
+			ev.Payload["previous_due_at"], ev.Payload["due_at"], ev.Payload["due_explain"] = *d.PreviousDueAt, due, explain
+		}
+		ev.Payload["components"] = cmd.Components
+		d.Status, d.SuspendedAt, d.ResumeStatus = d.ResumeStatus, nil, ""
+	case ActRequestPayment:
+		if cmd.AmountVND <= 0 {
+			return apperr.New(apperr.Invalid, "amount_required",
+				"Cần ghi số tiền phải nộp (đồng, số nguyên dương).", "The amount to pay is required (whole VND, positive).")
+		}
+		d.PaymentDueVND, d.ResumeStatus, d.Status = cmd.AmountVND, Processing, PaymentRequested
+		ev.Payload["amount_vnd"] = cmd.AmountVND
+	case ActPay:
+		if cmd.AmountVND != 0 && cmd.AmountVND != d.PaymentDueVND {
+			return apperr.Newf(apperr.Invalid, "amount_mismatch",
+				"Số tiền nộp (%d đồng) khác số tiền phải nộp.", "The amount paid (%d VND) differs from the amount due.", cmd.AmountVND)
+		}
+		d.PaidVND += d.PaymentDueVND
+		ev.Payload["amount_vnd"] = d.PaymentDueVND
+		d.PaymentDueVND, d.Status, d.ResumeStatus = 0, Processing, ""
+	case ActExtend:
+		// One re-appointment only, made before the due date, with a reason and
+		// the signer of Form 04 (RULES-VN.md §4).
+		if d.ExtensionCount > 0 {
+			return apperr.New(apperr.Invalid, "extension_already_made",
+				"Chỉ được hẹn lại ngày trả kết quả một lần.", "The return date may be postponed only once.")
+		}
+		if err := needReason(cmd, "gia hạn (Mẫu 04) / extend (Form 04)"); err != nil {
+			return err
+		}
+		if textfold.NFC(cmd.Signer) == "" {
+			return apperr.New(apperr.Invalid, "signer_required",
+				"Cần ghi người ký văn bản xin lỗi và hẹn lại (thủ trưởng cơ quan).", "The signer of the apology and extension letter (head of agency) is required.")
+		}
+		if cmd.NewDueAt == nil {
+			return apperr.New(apperr.Invalid, "new_due_required",
+				"Cần ghi ngày hẹn trả kết quả mới.", "The new return date (new_due_at) is required.")
+		}
+		if d.DueAt == nil {
+			return apperr.New(apperr.Invalid, "no_due_date", "Hồ sơ chưa có ngày hẹn trả.", "The dossier has no due date yet.")
+		}
+		explain, err := env.Deadlines.Extend(*d.DueAt, at, *cmd.NewDueAt)
+		if err != nil {
+			return err
+		}
+		d.ExtensionCount++
+		d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(*cmd.NewDueAt), explain
+		ev.Payload["reason"], ev.Payload["signer"] = cmd.Reason, textfold.NFC(cmd.Signer)
+		ev.Payload["previous_due_at"], ev.Payload["due_at"] = *d.PreviousDueAt, *cmd.NewDueAt
+	case ActApprove:
+		d.Status, d.FinishedAt = Done, tp(at)
+	case ActReject:
+		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện / reject"); err != nil {
+			return err
+		}
+		d.Status, d.FinishedAt = Rejected, tp(at)
+		ev.Payload["reason"] = cmd.Reason
+	case ActWithdraw:
+		d.ResumeStatus, d.Status = d.Status, WithdrawalRequested
+		ev.Payload["reason"] = cmd.Reason
+	case ActStop:
+		if cmd.Actor.Role != org.RoleCitizen && d.Status != WithdrawalRequested {
+			if err := needReason(cmd, "dừng giải quyết (Mẫu 05) / stop processing (Form 05)"); err != nil {
+				return err
+			}
+		}
+		d.Status, d.SuspendedAt = Stopped, nil
+		if d.ReceivedAt != nil {
+			d.FinishedAt = tp(at)
+		}
+		ev.Payload["reason"] = cmd.Reason
+	case ActReturnResult:
+		d.Status, d.ReturnedAt = Returned, tp(at)
+		if d.FinishedAt == nil {
+			d.FinishedAt = tp(at)
+		}
+		ev.Payload["return_method"] = d.ReturnMethod
+	}
+	return nil
+}
+
+// mergeComponents adds supplementary files to the named components, creating
+// components that were missing.
+func mergeComponents(have, add []ComponentFiles) []ComponentFiles {
+	out := slices.Clone(have)
+	for _, c := range add {
+		i := slices.IndexFunc(out, func(x ComponentFiles) bool { return x.Name == c.Name })
+		if i < 0 {
+			out = append(out, ComponentFiles{Name: c.Name, FileIDs: slices.Clone(c.FileIDs)})
+			continue
+		}
+		out[i].FileIDs = append(slices.Clone(out[i].FileIDs), c.FileIDs...)
+	}
+	return out
+}

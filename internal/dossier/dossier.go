@@ -1,0 +1,125 @@
+package dossier
+
+import (
+	"net/mail"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// Applicant is the person or organisation the dossier is for. ID numbers and
+// phones are personal data: never shown on public pages or in logs.
+type Applicant struct {
+	Name     string `json:"name"`
+	IDNumber string `json:"id_number"`
+	Phone    string `json:"phone"`
+	Email    string `json:"email"`
+	Address  string `json:"address"`
+}
+
+// ComponentFiles lists the files attached for one dossier component.
+type ComponentFiles struct {
+	Name    string   `json:"name"`
+	FileIDs []string `json:"file_ids"`
+}
+
+// Dossier is the current state of one dossier, the projection of its events.
+type Dossier struct {
+	ID                 int64
+	Code               string
+	ProcedureCode      string
+	ProcedureVersion   int
+	Status             Status
+	Channel            Channel
+	ReturnMethod       ReturnMethod
+	Applicant          Applicant
+	ApplicantUserID    int64 // 0 when filed at the counter for someone without an account
+	Components         []ComponentFiles
+	ReceivingAgencyID  int64
+	ProcessingAgencyID int64
+	Version            int
+	SubmittedAt        time.Time
+	ReceivedAt         *time.Time
+	DueAt              *time.Time // current due date
+	OriginalDueAt      *time.Time // the date printed on Form 01
+	PreviousDueAt      *time.Time // the due date before the last move (supplementation or extension)
+	DueExplain         string
+	SuspendedAt        *time.Time // set while waiting for supplementation
+	ResumeStatus       Status     // where a supplementation or withdrawal request returns to
+	SupplementCount    int
+	ExtensionCount     int
+	FinishedAt         *time.Time
+	ReturnedAt         *time.Time
+	FeeVND             int64
+	PaymentDueVND      int64
+	PaidVND            int64
+	UpdatedAt          time.Time
+}
+
+// Timeliness tells, at instant now, whether the dossier is or was on time.
+// Supplementation time is already excluded because the due date moved by it
+// (RULES-VN.md §3.1(4)); while waiting for the applicant the clock is stopped,
+// so the request instant stands as the end (§3.2).
+func (d *Dossier) Timeliness(now time.Time, dayStart func(time.Time) time.Time) Timeliness {
+	if d.ReceivedAt == nil || d.DueAt == nil {
+		return ""
+	}
+	due := *d.DueAt
+	if d.FinishedAt != nil {
+		switch {
+		case d.FinishedAt.After(due):
+			return Late
+		case d.FinishedAt.Before(dayStart(due)):
+			return Early
+		default:
+			return OnTime
+		}
+	}
+	end := now
+	if d.SuspendedAt != nil {
+		end = *d.SuspendedAt
+	}
+	if end.After(due) {
+		return Overdue
+	}
+	return InTime
+}
+
+var (
+	idNumberRe = regexp.MustCompile(`^([0-9]{9}|[0-9]{12}|[0-9]{10}(-[0-9]{3})?)$`) // CMND 9, CCCD 12, tax ID 10 or 13
+	phoneRe    = regexp.MustCompile(`^(\+84|0)[0-9]{9,10}$`)
+)
+
+func invalid(code, vi, en string) *apperr.Error { return apperr.New(apperr.Invalid, code, vi, en) }
+
+// Normalize cleans the applicant's data (NFC, spaces) and checks it.
+func (a *Applicant) Normalize() error {
+	a.Name = textfold.NFC(a.Name)
+	a.Address = textfold.NFC(a.Address)
+	a.IDNumber = strings.TrimSpace(a.IDNumber)
+	a.Phone = strings.NewReplacer(" ", "", ".", "", "-", "").Replace(strings.TrimSpace(a.Phone))
+	a.Email = strings.TrimSpace(a.Email)
+	switch {
+	case a.Name == "":
+		return invalid("applicant_name_required", "Cần nhập họ tên người nộp hồ sơ.", "The applicant's name is required.")
+	case len([]rune(a.Name)) > 200:
+		return invalid("applicant_name_too_long", "Họ tên quá dài (tối đa 200 ký tự).", "The applicant's name is too long (200 characters at most).")
+	case a.IDNumber == "":
+		return invalid("applicant_id_required", "Cần nhập số định danh cá nhân (CCCD) hoặc mã số thuế.", "The personal ID number (CCCD) or tax ID is required.")
+	case !idNumberRe.MatchString(a.IDNumber):
+		return invalid("applicant_id_invalid", "Số định danh không hợp lệ: CCCD gồm 12 chữ số (CMND cũ 9 chữ số, mã số thuế 10 hoặc 13 chữ số).", "Invalid ID number: a citizen ID (CCCD) has 12 digits (old ID 9 digits, tax ID 10 or 13).")
+	case a.Phone != "" && !phoneRe.MatchString(a.Phone):
+		return invalid("applicant_phone_invalid", "Số điện thoại không hợp lệ (ví dụ 0912345678).", "Invalid phone number (for example 0912345678).")
+	case len(a.Address) > 500:
+		return invalid("applicant_address_too_long", "Địa chỉ quá dài (tối đa 500 ký tự).", "The address is too long (500 characters at most).")
+	}
+	if a.Email != "" {
+		if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
+			return invalid("applicant_email_invalid", "Địa chỉ thư điện tử không hợp lệ.", "Invalid e-mail address.")
+		}
+	}
+	return nil
+}

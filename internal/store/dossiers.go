@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+const dossierCols = `id, code, procedure_code, procedure_version, status, channel, return_method, applicant_user_id,
+	applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, components,
+	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
+	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
+	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at`
+
+func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
+	var (
+		d                                                  dossier.Dossier
+		code                                               sql.NullString
+		owner                                              sql.NullInt64
+		components                                         string
+		submitted, updated                                 int64
+		received, due, origDue, prevDue, susp, fin, retrnd sql.NullInt64
+	)
+	err := row.Scan(&d.ID, &code, &d.ProcedureCode, &d.ProcedureVersion, &d.Status, &d.Channel, &d.ReturnMethod, &owner,
+		&d.Applicant.Name, &d.Applicant.IDNumber, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &components,
+		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
+		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
+		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated)
+	if err != nil {
+		return nil, err
+	}
+	d.Code, d.ApplicantUserID = code.String, owner.Int64
+	d.SubmittedAt, d.UpdatedAt = time.UnixMilli(submitted).UTC(), time.UnixMilli(updated).UTC()
+	d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.PreviousDueAt = fromMS(received), fromMS(due), fromMS(origDue), fromMS(prevDue)
+	d.SuspendedAt, d.FinishedAt, d.ReturnedAt = fromMS(susp), fromMS(fin), fromMS(retrnd)
+	if err := json.Unmarshal([]byte(components), &d.Components); err != nil {
+		return nil, fmt.Errorf("decode components: %w", err)
+	}
+	return &d, nil
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+// InsertDossier stores a new dossier and returns its ID.
+func (t *Tx) InsertDossier(ctx context.Context, d *dossier.Dossier) (int64, error) {
+	comps, err := json.Marshal(d.Components)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = t.QueryRow(ctx, `INSERT INTO dossiers (code, procedure_code, procedure_version, status, channel, return_method,
+		applicant_user_id, applicant_name, applicant_name_key, applicant_id_number, applicant_phone, applicant_email,
+		applicant_address, components, receiving_agency_id, processing_agency_id, version, submitted_at, fee_vnd, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		nullStr(d.Code), d.ProcedureCode, d.ProcedureVersion, d.Status, d.Channel, d.ReturnMethod,
+		nullInt(d.ApplicantUserID), d.Applicant.Name, textfold.Fold(d.Applicant.Name), d.Applicant.IDNumber, d.Applicant.Phone,
+		d.Applicant.Email, d.Applicant.Address, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
+		ms(d.SubmittedAt), d.FeeVND, ms(d.UpdatedAt)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: insert dossier: %w", err)
+	}
+	return id, nil
+}
+
+// UpdateDossier writes the projection of d if the stored version is still
+// expected; it reports false when someone else changed the dossier first.
+func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int) (bool, error) {
+	comps, err := json.Marshal(d.Components)
+	if err != nil {
+		return false, err
+	}
+	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, components = ?, receiving_agency_id = ?,
+		processing_agency_id = ?, version = ?, received_at = ?, due_at = ?, original_due_at = ?, previous_due_at = ?,
+		due_explain = ?, suspended_at = ?, resume_status = ?, supplement_count = ?, extension_count = ?, finished_at = ?,
+		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?
+		WHERE id = ? AND version = ?`,
+		nullStr(d.Code), d.Status, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
+		msPtr(d.ReceivedAt), msPtr(d.DueAt), msPtr(d.OriginalDueAt), msPtr(d.PreviousDueAt), d.DueExplain,
+		msPtr(d.SuspendedAt), d.ResumeStatus, d.SupplementCount, d.ExtensionCount, msPtr(d.FinishedAt),
+		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.ID, expected)
+	if err != nil {
+		return false, fmt.Errorf("store: update dossier %d: %w", d.ID, err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Dossier loads a dossier inside the transaction.
+func (t *Tx) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
+	d, err := scanDossier(t.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return d, err
+}
+
+// Dossier loads a dossier.
+func (s *Store) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
+	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return d, err
+}
+
+// DossierByCode loads a dossier by its code.
+func (s *Store) DossierByCode(ctx context.Context, code string) (*dossier.Dossier, error) {
+	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE code = ?`, code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return d, err
+}
+
+// EventActor is who acted, as recorded on the event.
+type EventActor struct {
+	UserID int64
+	Role   org.Role
+	Name   string
+}
+
+// StoredEvent is one row of the dossier's log.
+type StoredEvent struct {
+	Seq            int            `json:"seq"`
+	Action         string         `json:"action"`
+	FromStatus     string         `json:"from_status"`
+	ToStatus       string         `json:"to_status"`
+	ActorUserID    int64          `json:"actor_user_id"`
+	ActorRole      string         `json:"actor_role"`
+	ActorName      string         `json:"actor_name"`
+	At             time.Time      `json:"at"`
+	Note           string         `json:"note"`
+	Payload        map[string]any `json:"payload"`
+	IdempotencyKey string         `json:"-"`
+}
+
+// AppendEvent adds an event to the log. seq is the dossier version the event
+// produced; the (dossier, seq) pair is unique, so two writers can never both
+// append the same step.
+func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossier.Event, actor EventActor, idemKey string) error {
+	payload, err := json.Marshal(ev.Payload)
+	if err != nil {
+		return err
+	}
+	_, err = t.Exec(ctx, `INSERT INTO dossier_events (dossier_id, seq, action, from_status, to_status, actor_user_id,
+		actor_role, actor_name, at, note, payload, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dossierID, seq, ev.Action, ev.From, ev.To, actor.UserID, actor.Role, actor.Name, ms(ev.At), ev.Note, string(payload), idemKey)
+	if err != nil {
+		return fmt.Errorf("store: append event: %w", err)
+	}
+	return nil
+}
+
+// Events lists a dossier's log in order.
+func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, error) {
+	rows, err := s.Query(ctx, `SELECT seq, action, from_status, to_status, actor_user_id, actor_role, actor_name, at, note, payload, idempotency_key
+		FROM dossier_events WHERE dossier_id = ? ORDER BY seq`, dossierID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list events: %w", err)
+	}
+	defer rows.Close()
+	out := []StoredEvent{}
+	for rows.Next() {
+		var (
+			e       StoredEvent
+			at      int64
+			payload string
+		)
+		if err := rows.Scan(&e.Seq, &e.Action, &e.FromStatus, &e.ToStatus, &e.ActorUserID, &e.ActorRole, &e.ActorName, &at, &e.Note, &payload, &e.IdempotencyKey); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMilli(at).UTC()
+		if err := json.Unmarshal([]byte(payload), &e.Payload); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// NextCodeSeq returns the next number of the day's sequence for an agency,
+// atomically inside the transaction (Circular 01/2018 Art. 19).
+func (t *Tx) NextCodeSeq(ctx context.Context, agencyCode, day string) (int, error) {
+	var n int
+	err := t.QueryRow(ctx, `INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, 1)
+		ON CONFLICT (agency_code, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`, agencyCode, day).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: next dossier code: %w", err)
+	}
+	return n, nil
+}
+
+// DossierFilter selects dossiers for a list. Scope limits to what the actor
+// may see.
+type DossierFilter struct {
+	Status    string
+	AgencyIDs []int64 // processing or receiving agency in this set (nil: any)
+	OwnerID   int64   // citizen's own dossiers
+	Overdue   *bool
+	Q         string // code, ID number, or name without diacritics
+	Now       time.Time
+	Limit     int
+	AfterID   int64 // keyset pagination: dossiers with id < AfterID
+}
+
+// ListDossiers lists dossiers newest first.
+func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.Dossier, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
+	if f.OwnerID != 0 {
+		where, args = append(where, "applicant_user_id = ?"), append(args, f.OwnerID)
+	}
+	if f.AgencyIDs != nil {
+		if len(f.AgencyIDs) == 0 {
+			return []*dossier.Dossier{}, nil
+		}
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")
+		where = append(where, "(processing_agency_id IN ("+ph+") OR receiving_agency_id IN ("+ph+"))")
+		for range 2 {
+			for _, id := range f.AgencyIDs {
+				args = append(args, id)
+			}
+		}
+	}
+	if f.Overdue != nil {
+		if *f.Overdue {
+			where = append(where, "finished_at IS NULL AND suspended_at IS NULL AND due_at < ?")
+		} else {
+			where = append(where, "NOT (finished_at IS NULL AND suspended_at IS NULL AND due_at IS NOT NULL AND due_at < ?)")
+		}
+		args = append(args, ms(f.Now))
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		where = append(where, "(code = ? OR applicant_id_number = ? OR applicant_name_key LIKE ?)")
+		args = append(args, q, q, escapeLike(textfold.Fold(q))+"%")
+	}
+	if f.AfterID > 0 {
+		where, args = append(where, "id < ?"), append(args, f.AfterID)
+	}
+	query := `SELECT ` + dossierCols + ` FROM dossiers`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	query += " ORDER BY id DESC LIMIT ?"
+	args = append(args, f.Limit)
+	rows, err := s.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list dossiers: %w", err)
+	}
+	defer rows.Close()
+	out := []*dossier.Dossier{}
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

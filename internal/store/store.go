@@ -1,0 +1,227 @@
+// Package store keeps Một Cửa's data in SQLite (embedded default) or
+// PostgreSQL (several server processes on one database). SQL is written once
+// with ? placeholders and rebound for PostgreSQL; where the dialects differ the
+// code says so next to the query.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
+)
+
+// Dialect of the database.
+type Dialect int
+
+const (
+	SQLite Dialect = iota + 1
+	Postgres
+)
+
+func (d Dialect) String() string {
+	if d == Postgres {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// Store is the database. It is safe for concurrent use.
+type Store struct {
+	dialect Dialect
+	w       *sql.DB // writes; for SQLite a single connection, its one writer
+	r       *sql.DB // reads
+	queries sync.Map
+}
+
+// Config says where the data lives.
+type Config struct {
+	DataDir     string // SQLite: the database file is DataDir/motcua.db
+	DatabaseURL string // postgres://… selects PostgreSQL
+}
+
+// Open opens the database and applies pending migrations.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	s, err := open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func open(cfg Config) (*Store, error) {
+	if strings.HasPrefix(cfg.DatabaseURL, "postgres://") || strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
+		db, err := sql.Open("pgx", cfg.DatabaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(32)
+		db.SetMaxIdleConns(32)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		return &Store{dialect: Postgres, w: db, r: db}, nil
+	}
+	if cfg.DatabaseURL != "" {
+		return nil, fmt.Errorf("store: MOTCUA_DATABASE_URL must be a postgres:// URL")
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("store: create data directory: %w", err)
+	}
+	path := filepath.Join(cfg.DataDir, "motcua.db")
+	// WAL lets readers run beside the one writer; foreign keys are off by
+	// default in SQLite and must be asked for on every connection.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	r.SetMaxOpenConns(8)
+	if err := w.Ping(); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return &Store{dialect: SQLite, w: w, r: r}, nil
+}
+
+// Close releases the connections.
+func (s *Store) Close() error {
+	err := s.w.Close()
+	if s.r != s.w {
+		err = errors.Join(err, s.r.Close())
+	}
+	return err
+}
+
+// Dialect tells which database is underneath.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping checks the database answers (readiness).
+func (s *Store) Ping(ctx context.Context) error { return s.w.PingContext(ctx) }
+
+// q rebinds ? placeholders to $n for PostgreSQL. Queries never contain a
+// literal question mark.
+func (s *Store) q(query string) string {
+	if s.dialect != Postgres {
+		return query
+	}
+	if v, ok := s.queries.Load(query); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for _, c := range query {
+		if c == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	s.queries.Store(query, out)
+	return out
+}
+
+// Tx is a write transaction.
+type Tx struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+// Exec runs a statement.
+func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.q(query), args...)
+}
+
+// QueryRow runs a query returning one row.
+func (t *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.s.q(query), args...)
+}
+
+// Query runs a query.
+func (t *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.s.q(query), args...)
+}
+
+// Dialect of the transaction's database.
+func (t *Tx) Dialect() Dialect { return t.s.dialect }
+
+// InTx runs fn in a write transaction, committed if fn returns nil.
+func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(&Tx{s: s, tx: tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// QueryRow reads one row outside a transaction.
+func (s *Store) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return s.r.QueryRowContext(ctx, s.q(query), args...)
+}
+
+// Query reads rows outside a transaction.
+func (s *Store) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.r.QueryContext(ctx, s.q(query), args...)
+}
+
+// Exec writes outside an explicit transaction.
+func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return s.w.ExecContext(ctx, s.q(query), args...)
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint failure, which
+// the callers turn into "already exists" or an idempotent replay.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := err.Error()
+	return strings.Contains(m, "UNIQUE constraint failed") || strings.Contains(m, "SQLSTATE 23505") ||
+		strings.Contains(m, "duplicate key value")
+}
+
+// ms and fromMS convert times to stored Unix milliseconds.
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func msPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := time.UnixMilli(v.Int64).UTC()
+	return &t
+}
