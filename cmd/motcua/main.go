@@ -1,0 +1,49 @@
+// Command motcua is the one-stop-shop server and its tools. main only parses
+// the command line; the work happens in the internal packages.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `motcua — Một Cửa, the one-stop shop for administrative procedures
+
+Usage:
+  motcua serve [--addr :8080] [--data ./data] [--demo]
+  motcua migrate [--data ./data]
+  motcua import procedures FILE [--data ./data]
+  motcua calendar lunar DATE...
+  motcua calendar holidays YEAR
+  motcua calendar due --received RFC3339 --amount N --unit working_days|days|same_day
+
+MOTCUA_DATABASE_URL=postgres://… selects PostgreSQL instead of SQLite in --data.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return serveMain(args[1:], stdout, stderr)
+	case "migrate":
+		return migrateMain(args[1:], stdout, stderr)
+	case "import":
+		return importMain(args[1:], stdout, stderr)
+	case "calendar":
+		return calendarMain(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "motcua: lệnh không tồn tại / unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/motcua/motcua/internal/api"
+	"github.com/motcua/motcua/internal/auth"
+	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// openService opens the database named by --data / MOTCUA_DATABASE_URL,
+// migrates it and builds the service.
+func openService(ctx context.Context, dataDir string, log *slog.Logger) (*service.Service, *store.Store, error) {
+	st, err := store.Open(ctx, store.Config{DataDir: dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL")})
+	if err != nil {
+		return nil, nil, err
+	}
+	svc, err := service.New(ctx, st, &service.Blobs{Dir: filepath.Join(dataDir, "files")}, log)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return svc, st, nil
+}
+
+func serveMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", ":8080", "listen address")
+	dataDir := fs.String("data", "./data", "data directory (SQLite database and uploaded files)")
+	withDemo := fs.Bool("demo", false, "load the demo province, catalog and users")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	svc, st, err := openService(ctx, *dataDir, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	if *withDemo {
+		password := os.Getenv("MOTCUA_DEMO_PASSWORD")
+		generated := password == ""
+		if generated {
+			password = auth.RandomPassword()
+		}
+		created, err := demo.Load(ctx, svc, password)
+		if err != nil {
+			fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+			return 1
+		}
+		if created {
+			fmt.Fprintln(stdout, "Demo data loaded. Tài khoản demo / demo accounts:")
+			for _, u := range demo.Users {
+				fmt.Fprintf(stdout, "  %-14s %-11s password: %s\n", u.Username, u.Role, password)
+			}
+		} else if generated {
+			fmt.Fprintln(stdout, "Demo data already present; demo accounts keep the password printed when it was first loaded.")
+		} else {
+			fmt.Fprintln(stdout, "Demo data already present.")
+		}
+	}
+	handler := api.New(svc, log)
+	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	fmt.Fprintf(stdout, "Một Cửa listening on %s (%s)\n", *addr, st.Dialect())
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+			return 1
+		}
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}
+	return 0
+}
+
+func migrateMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data", "./data", "data directory")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: *dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL")})
+	if err != nil {
+		fmt.Fprintf(stderr, "motcua migrate: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+	v, err := st.SchemaVersion(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "motcua migrate: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "schema version %d (%s)\n", v, st.Dialect())
+	return 0
+}

@@ -1,0 +1,166 @@
+// Package demo loads a demonstration province: agencies, the real procedure
+// catalog shipped in data/procedures.json (a crawl of the national procedure
+// database), and one user per role. It is only ever loaded by `serve --demo`
+// or by tests, never by default.
+package demo
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/motcua/motcua/internal/auth"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+)
+
+//go:embed data/procedures.json
+var proceduresJSON []byte
+
+// Procedures parses the shipped catalog.
+func Procedures() ([]catalog.Procedure, []catalog.Issue, error) {
+	return catalog.ParseFile(bytes.NewReader(proceduresJSON))
+}
+
+// Agency codes of the demo province (a fictitious level-1 code, H99).
+const (
+	ProvincePPC   = "000.00.00.H99"
+	Center        = "000.00.01.H99"
+	DeptJustice   = "000.00.10.H99"
+	DeptFinance   = "000.00.11.H99"
+	DeptHome      = "000.00.12.H99"
+	DeptAgri      = "000.00.13.H99"
+	DeptConstruct = "000.00.14.H99"
+	Police        = "000.00.15.H99"
+	CommuneA      = "000.01.30.H99"
+	CommuneB      = "000.02.30.H99"
+)
+
+type agencySpec struct {
+	code, name string
+	level      org.Level
+	kind       org.Kind
+	parent     string
+	oneStop    string
+}
+
+var agencies = []agencySpec{
+	{ProvincePPC, "Ủy ban nhân dân tỉnh Mẫu", org.LevelProvince, org.KindPeoplesCommittee, "", ""},
+	{Center, "Trung tâm Phục vụ hành chính công tỉnh", org.LevelProvince, org.KindServiceCenter, ProvincePPC, ""},
+	{DeptJustice, "Sở Tư pháp", org.LevelProvince, org.KindDepartment, ProvincePPC, Center},
+	{DeptFinance, "Sở Tài chính", org.LevelProvince, org.KindDepartment, ProvincePPC, Center},
+	{DeptHome, "Sở Nội vụ", org.LevelProvince, org.KindDepartment, ProvincePPC, Center},
+	{DeptAgri, "Sở Nông nghiệp và Môi trường", org.LevelProvince, org.KindDepartment, ProvincePPC, Center},
+	{DeptConstruct, "Sở Xây dựng", org.LevelProvince, org.KindDepartment, ProvincePPC, Center},
+	{Police, "Công an tỉnh", org.LevelProvince, org.KindOther, ProvincePPC, Center},
+	{CommuneA, "Ủy ban nhân dân phường Trung Tâm", org.LevelCommune, org.KindPeoplesCommittee, ProvincePPC, ""},
+	{CommuneB, "Ủy ban nhân dân xã Hòa Bình", org.LevelCommune, org.KindPeoplesCommittee, ProvincePPC, ""},
+}
+
+// User is a demo account.
+type User struct {
+	Username, Name string
+	Role           org.Role
+	Agency         string
+	IDNumber       string
+}
+
+// Users lists the demo accounts; the first six are the ones DESIGN.md names.
+var Users = []User{
+	{"admin", "Quản trị hệ thống", org.RoleAdmin, ProvincePPC, ""},
+	{"counter", "Trần Thị Một Cửa", org.RoleCounter, Center, ""},
+	{"specialist", "Lê Văn Thụ Lý", org.RoleSpecialist, DeptJustice, ""},
+	{"leader", "Phạm Thị Lãnh Đạo", org.RoleLeader, DeptJustice, ""},
+	{"director", "Hoàng Văn Giám Đốc", org.RoleDirector, Center, ""},
+	{"citizen", "Nguyễn Văn Dân", org.RoleCitizen, "", "001090012345"},
+	{"chair", "Đỗ Văn Chủ Tịch", org.RoleChair, ProvincePPC, ""},
+	{"postal", "Bưu điện tỉnh", org.RolePostal, Center, ""},
+	{"counter_xa", "Vũ Thị Xã", org.RoleCounter, CommuneA, ""},
+	{"specialist_tc", "Ngô Văn Tài Chính", org.RoleSpecialist, DeptFinance, ""},
+}
+
+// defaultAgency routes a procedure to the agency that settles it in the demo
+// province: commune-level procedures to the first commune, the rest by sector.
+func defaultAgency(p catalog.Procedure) string {
+	sector := strings.ToLower(p.Sector)
+	switch {
+	case p.Level == "commune":
+		return CommuneA
+	case strings.Contains(sector, "hộ tịch") || strings.Contains(sector, "chứng thực") || strings.Contains(sector, "tư pháp"):
+		return DeptJustice
+	case strings.Contains(sector, "đất đai") || strings.Contains(sector, "môi trường") || strings.Contains(sector, "nông nghiệp"):
+		return DeptAgri
+	case strings.Contains(sector, "doanh nghiệp") || strings.Contains(sector, "đầu tư") || strings.Contains(sector, "tài chính"):
+		return DeptFinance
+	case strings.Contains(sector, "cư trú") || strings.Contains(sector, "căn cước") || strings.Contains(sector, "phương tiện") || strings.Contains(sector, "phòng cháy"):
+		return Police
+	case strings.Contains(sector, "xây dựng") || strings.Contains(sector, "giao thông") || strings.Contains(sector, "giấy phép lái xe"):
+		return DeptConstruct
+	default:
+		return DeptHome
+	}
+}
+
+// Load creates the demo province if the database has no agencies yet and
+// returns the accounts with their password. Loading twice changes nothing.
+func Load(ctx context.Context, svc *service.Service, password string) (created bool, err error) {
+	existing, err := svc.Store.Agencies(ctx)
+	if err != nil {
+		return false, err
+	}
+	if len(existing) > 0 {
+		return false, nil
+	}
+	procs, issues, err := Procedures()
+	if err != nil {
+		return false, err
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return false, err
+	}
+	err = svc.Store.InTx(ctx, func(tx *store.Tx) error {
+		ids := map[string]int64{}
+		for _, a := range agencies {
+			ag := org.Agency{Code: a.code, Name: a.name, Level: a.level, Kind: a.kind}
+			if a.parent != "" {
+				p := ids[a.parent]
+				ag.ParentID = &p
+			}
+			if a.oneStop != "" {
+				o := ids[a.oneStop]
+				ag.OneStopID = &o
+			}
+			if ids[a.code], err = tx.CreateAgency(ctx, ag); err != nil {
+				return err
+			}
+		}
+		for _, u := range Users {
+			user := org.User{Username: u.Username, Name: u.Name, Role: u.Role, IDNumber: u.IDNumber}
+			if u.Agency != "" {
+				id := ids[u.Agency]
+				user.AgencyID = &id
+			}
+			if _, err := tx.CreateUser(ctx, user, hash); err != nil {
+				return err
+			}
+		}
+		for _, p := range procs {
+			if _, _, err := tx.SaveProcedure(ctx, p); err != nil {
+				return err
+			}
+			if err := tx.SetProcedureAgency(ctx, p.Code, ids[defaultAgency(p)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("demo: load: %w (%d catalog issues)", err, len(issues))
+	}
+	return true, svc.ReloadAgencies(ctx)
+}

@@ -1,0 +1,40 @@
+package service
+
+import (
+	"context"
+
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// ImportReport tells what an import did with each procedure.
+type ImportReport struct {
+	Created   []string        `json:"created"`
+	Versioned []string        `json:"new_version"`
+	Unchanged []string        `json:"unchanged"`
+	Issues    []catalog.Issue `json:"issues"`
+}
+
+// ImportProcedures saves parsed procedures in one transaction: all or nothing,
+// and a second run of the same file changes nothing.
+func (s *Service) ImportProcedures(ctx context.Context, procs []catalog.Procedure, issues []catalog.Issue) (ImportReport, error) {
+	rep := ImportReport{Issues: issues}
+	err := s.Store.InTx(ctx, func(tx *store.Tx) error {
+		for _, p := range procs {
+			out, _, err := tx.SaveProcedure(ctx, p)
+			if err != nil {
+				return err
+			}
+			switch out {
+			case store.ProcedureCreated:
+				rep.Created = append(rep.Created, p.Code)
+			case store.ProcedureVersioned:
+				rep.Versioned = append(rep.Versioned, p.Code)
+			default:
+				rep.Unchanged = append(rep.Unchanged, p.Code)
+			}
+		}
+		return nil
+	})
+	return rep, err
+}

@@ -1,0 +1,470 @@
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// NewDossier is the input of a submission.
+type NewDossier struct {
+	ProcedureCode string                   `json:"procedure_code"`
+	AgencyCode    string                   `json:"agency_code"`
+	Channel       dossier.Channel          `json:"channel"`
+	Applicant     dossier.Applicant        `json:"applicant"`
+	Components    []dossier.ComponentFiles `json:"components"`
+	ReturnMethod  dossier.ReturnMethod     `json:"return_method"`
+}
+
+// Render turns a dossier into the response body stored for idempotent
+// replays; the transport supplies it so that a replay is byte-identical.
+type Render func(*dossier.Dossier) ([]byte, error)
+
+// Result is the outcome of a write: the status code and body to send.
+type Result struct {
+	Status  int
+	Body    []byte
+	Replay  bool
+	Dossier *dossier.Dossier
+}
+
+// RequestHash fingerprints a request body for idempotency checks.
+func RequestHash(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var (
+	errKeyRequired = apperr.New(apperr.BadInput, "idempotency_key_required",
+		"Thiếu tiêu đề Idempotency-Key (một chuỗi ngẫu nhiên cho mỗi thao tác, gửi lại nguyên chuỗi khi thử lại).",
+		"The Idempotency-Key header is required (a random string per operation, sent again unchanged on retry).")
+	errKeyReused = apperr.New(apperr.Invalid, "idempotency_key_reused",
+		"Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy tạo khóa mới.",
+		"This Idempotency-Key was already used for a different request; generate a new key.")
+)
+
+func checkKey(key string) error {
+	if key == "" {
+		return errKeyRequired
+	}
+	if len(key) > 200 {
+		return apperr.New(apperr.BadInput, "idempotency_key_too_long", "Idempotency-Key dài tối đa 200 ký tự.", "Idempotency-Key is at most 200 characters.")
+	}
+	return nil
+}
+
+func idemScope(actor org.Actor) string { return fmt.Sprintf("user:%d", actor.UserID) }
+
+// idempotent runs write inside a transaction guarded by the key: a repeat
+// of the same request returns the stored response and changes nothing.
+func (s *Service) idempotent(ctx context.Context, actor org.Actor, key, hash string, write func(tx *store.Tx) (*Result, error)) (*Result, error) {
+	if err := checkKey(key); err != nil {
+		return nil, err
+	}
+	scope := idemScope(actor)
+	var res *Result
+	err := s.Store.InTx(ctx, func(tx *store.Tx) error {
+		replay, err := tx.ClaimIdempotencyKey(ctx, scope, key, hash)
+		if err != nil {
+			return err
+		}
+		if replay != nil {
+			if replay.RequestHash != hash {
+				return errKeyReused
+			}
+			res = &Result{Status: replay.StatusCode, Body: replay.Response, Replay: true}
+			return nil
+		}
+		if res, err = write(tx); err != nil {
+			return err
+		}
+		return tx.CompleteIdempotencyKey(ctx, scope, key, res.Status, res.Body)
+	})
+	if store.IsUniqueViolation(err) {
+		// A concurrent request with the same key won the race (PostgreSQL):
+		// answer with its response.
+		replay, rerr := s.Store.IdempotentReplay(ctx, scope, key)
+		if rerr != nil {
+			return nil, errors.Join(err, rerr)
+		}
+		if replay.RequestHash != hash {
+			return nil, errKeyReused
+		}
+		return &Result{Status: replay.StatusCode, Body: replay.Response, Replay: true}, nil
+	}
+	return res, err
+}
+
+// Submit files a new dossier: online by a citizen, or at the counter (in
+// person or from the postal service) by a counter officer.
+func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, key, hash string, render Render) (*Result, error) {
+	switch actor.Role {
+	case org.RoleCitizen:
+		if in.Channel == "" {
+			in.Channel = dossier.ChannelOnline
+		}
+		if in.Channel != dossier.ChannelOnline {
+			return nil, apperr.New(apperr.Invalid, "channel_citizen_online",
+				"Công dân nộp hồ sơ trực tuyến (channel = online); nộp trực tiếp hoặc qua bưu chính do cán bộ một cửa ghi nhận.",
+				"Citizens file online (channel = online); counter and postal filings are entered by a counter officer.")
+		}
+	case org.RoleCounter:
+		if in.Channel == "" {
+			in.Channel = dossier.ChannelCounter
+		}
+		if in.Channel == dossier.ChannelOnline {
+			return nil, apperr.New(apperr.Invalid, "channel_counter",
+				"Cán bộ một cửa ghi nhận hồ sơ nộp trực tiếp (counter) hoặc qua bưu chính (postal).",
+				"A counter officer enters dossiers filed at the counter (counter) or by post (postal).")
+		}
+	default:
+		return nil, apperr.Newf(apperr.Forbidden, "role_cannot_submit",
+			"Vai trò %q không nộp hồ sơ.", "The role %q does not file dossiers.", actor.Role)
+	}
+	if !in.Channel.Valid() {
+		return nil, apperr.Newf(apperr.Invalid, "channel_invalid", "Kênh nộp %q không hợp lệ (counter, online, postal).", "Unknown channel %q (counter, online, postal).", in.Channel)
+	}
+	if in.ReturnMethod == "" {
+		in.ReturnMethod = dossier.ReturnCounter
+		if in.Channel == dossier.ChannelOnline {
+			in.ReturnMethod = dossier.ReturnOnline
+		}
+	}
+	if !in.ReturnMethod.Valid() {
+		return nil, apperr.Newf(apperr.Invalid, "return_method_invalid", "Hình thức nhận kết quả %q không hợp lệ (counter, postal, online).", "Unknown return method %q (counter, postal, online).", in.ReturnMethod)
+	}
+	if err := in.Applicant.Normalize(); err != nil {
+		return nil, err
+	}
+	code := strings.TrimSpace(in.ProcedureCode)
+	if code == "" {
+		return nil, apperr.New(apperr.Invalid, "procedure_required", "Cần chọn thủ tục (procedure_code).", "A procedure (procedure_code) is required.")
+	}
+	proc, err := s.Store.Procedure(ctx, code, 0)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
+	} else if err != nil {
+		return nil, err
+	}
+	processing, err := s.processingAgency(ctx, in.AgencyCode, code)
+	if err != nil {
+		return nil, err
+	}
+	receiving := processing.ID
+	if processing.OneStopID != nil {
+		receiving = *processing.OneStopID
+	}
+	if actor.Role == org.RoleCounter {
+		receiving = actor.AgencyID
+	}
+	comps, err := s.checkComponents(ctx, actor, in.Components)
+	if err != nil {
+		return nil, err
+	}
+	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
+		now := s.Now().UTC().Truncate(time.Millisecond)
+		d := &dossier.Dossier{ProcedureCode: proc.Code, ProcedureVersion: proc.Version, Status: dossier.Submitted,
+			Channel: in.Channel, ReturnMethod: in.ReturnMethod, Applicant: in.Applicant, Components: comps,
+			ReceivingAgencyID: receiving, ProcessingAgencyID: processing.ID, Version: 1, SubmittedAt: now,
+			FeeVND: proc.FeeVND, UpdatedAt: now}
+		if actor.Role == org.RoleCitizen {
+			d.ApplicantUserID = actor.UserID
+		}
+		id, err := tx.InsertDossier(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		d.ID = id
+		ev := dossier.Event{Action: dossier.ActSubmit, From: "", To: dossier.Submitted, At: now,
+			Payload: map[string]any{"channel": d.Channel, "procedure_version": d.ProcedureVersion}}
+		if err := tx.AppendEvent(ctx, id, 1, ev, eventActor(actor), key); err != nil {
+			return nil, err
+		}
+		body, err := render(d)
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Status: 201, Body: body, Dossier: d}, nil
+	})
+}
+
+func eventActor(a org.Actor) store.EventActor {
+	return store.EventActor{UserID: a.UserID, Role: a.Role, Name: a.Name}
+}
+
+func (s *Service) processingAgency(ctx context.Context, agencyCode, procCode string) (org.Agency, error) {
+	if agencyCode = strings.TrimSpace(agencyCode); agencyCode != "" {
+		a, err := s.Store.AgencyByCode(ctx, agencyCode)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && !a.Active) {
+			return a, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", agencyCode)
+		}
+		return a, err
+	}
+	id, err := s.Store.ProcedureDefaultAgency(ctx, procCode)
+	if err != nil {
+		return org.Agency{}, err
+	}
+	if a, ok := s.Agency(id); ok && id != 0 {
+		return a, nil
+	}
+	return org.Agency{}, apperr.New(apperr.Invalid, "agency_required",
+		"Thủ tục này do nhiều cơ quan giải quyết: hãy chọn cơ quan (agency_code).",
+		"Several agencies handle this procedure: choose one (agency_code).")
+}
+
+// checkComponents normalises component names and checks that every file was
+// uploaded by the actor (counter officers attach what they digitized).
+func (s *Service) checkComponents(ctx context.Context, actor org.Actor, in []dossier.ComponentFiles) ([]dossier.ComponentFiles, error) {
+	out := make([]dossier.ComponentFiles, 0, len(in))
+	if len(in) > 100 {
+		return nil, apperr.New(apperr.Invalid, "too_many_components", "Tối đa 100 thành phần hồ sơ.", "At most 100 components.")
+	}
+	for i, c := range in {
+		c.Name = textfold.NFC(c.Name)
+		if c.Name == "" {
+			return nil, apperr.Newf(apperr.Invalid, "component_name_required", "Thành phần hồ sơ thứ %d chưa có tên.", "Component %d has no name.", i+1)
+		}
+		if c.FileIDs == nil {
+			c.FileIDs = []string{}
+		}
+		for _, id := range c.FileIDs {
+			f, err := s.Store.FileByID(ctx, id)
+			if errors.Is(err, store.ErrNotFound) || (err == nil && f.OwnerUserID != actor.UserID) {
+				return nil, apperr.Newf(apperr.Invalid, "file_unknown",
+					"Không tìm thấy tệp %q; hãy tải tệp lên trước (POST /api/v1/files).",
+					"File %q not found; upload it first (POST /api/v1/files).", id)
+			} else if err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// ActionInput is a client's action request.
+type ActionInput struct {
+	Action     string                   `json:"action"`
+	Note       string                   `json:"note"`
+	Reason     string                   `json:"reason"`
+	Signer     string                   `json:"signer"`
+	NewDueAt   *time.Time               `json:"new_due_at"`
+	ToAgency   string                   `json:"to_agency"`
+	AmountVND  int64                    `json:"amount_vnd"`
+	Components []dossier.ComponentFiles `json:"components"`
+}
+
+// Act applies an action to a dossier whose version the client last saw.
+func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch int, in ActionInput, key, hash string, render Render) (*Result, error) {
+	action, err := dossier.ParseAction(in.Action)
+	if err != nil {
+		return nil, err
+	}
+	if ifMatch <= 0 {
+		return nil, apperr.New(apperr.BadInput, "if_match_required",
+			"Thiếu tiêu đề If-Match với phiên bản hồ sơ (trường version) bạn đã xem.",
+			"The If-Match header with the dossier version (the version field) you last saw is required.")
+	}
+	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
+		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND}
+	if in.ToAgency != "" {
+		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", in.ToAgency)
+		} else if err != nil {
+			return nil, err
+		}
+		cmd.ToAgencyID = a.ID
+	}
+	if action == dossier.ActSupplement {
+		if cmd.Components, err = s.checkComponents(ctx, actor, in.Components); err != nil {
+			return nil, err
+		}
+	}
+	cal := s.Calendar()
+	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
+		d, err := tx.Dossier(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, apperr.ErrNotFound
+		} else if err != nil {
+			return nil, err
+		}
+		if err := s.CanSee(actor, d); err != nil {
+			return nil, err
+		}
+		if d.Version != ifMatch {
+			return nil, apperr.ErrStale
+		}
+		cmd.At = s.Now().UTC().Truncate(time.Millisecond)
+		proc, err := s.Store.Procedure(ctx, d.ProcedureCode, d.ProcedureVersion)
+		if err != nil {
+			return nil, err
+		}
+		if action == dossier.ActReceive {
+			if cmd.Code, err = s.issueCode(ctx, tx, actor, cmd.At); err != nil {
+				return nil, err
+			}
+		}
+		env := dossier.Env{Deadlines: deadlines{cal}, TimeLimit: dossier.TimeLimit{Amount: proc.TimeLimit.Amount, Unit: proc.TimeLimit.Unit}}
+		ev, err := dossier.Apply(d, cmd, env)
+		if err != nil {
+			return nil, err
+		}
+		ok, err := tx.UpdateDossier(ctx, d, ifMatch)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, apperr.ErrStale
+		}
+		if err := tx.AppendEvent(ctx, d.ID, d.Version, ev, eventActor(actor), key); err != nil {
+			if store.IsUniqueViolation(err) {
+				return nil, apperr.ErrStale
+			}
+			return nil, err
+		}
+		body, err := render(d)
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Status: 200, Body: body, Dossier: d}, nil
+	})
+}
+
+// issueCode builds <agency code>-<YYMMDD>-<NNNN> (Circular 01/2018 Art. 19,
+// Decree 61/2018 Art. 26): the receiving agency's code, the local receipt
+// date and the day's sequence, at least four digits.
+func (s *Service) issueCode(ctx context.Context, tx *store.Tx, actor org.Actor, at time.Time) (string, error) {
+	a, ok := s.Agency(actor.AgencyID)
+	if !ok {
+		return "", apperr.New(apperr.Forbidden, "no_agency", "Tài khoản chưa gắn với cơ quan.", "The account is not attached to an agency.")
+	}
+	day := at.In(calendar.Zone).Format("060102")
+	n, err := tx.NextCodeSeq(ctx, a.Code, day)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s-%s-%04d", a.Code, day, n), nil
+}
+
+// CanSee checks the actor's right to see a dossier: citizens their own, staff
+// the dossiers received or processed within their agencies.
+func (s *Service) CanSee(actor org.Actor, d *dossier.Dossier) error {
+	if actor.Role == org.RoleCitizen {
+		if d.ApplicantUserID != 0 && d.ApplicantUserID == actor.UserID {
+			return nil
+		}
+		return apperr.ErrNotFound // a citizen must not learn that someone else's dossier exists
+	}
+	if actor.Covers(d.ProcessingAgencyID) || actor.Covers(d.ReceivingAgencyID) {
+		return nil
+	}
+	return apperr.New(apperr.Forbidden, "agency_scope",
+		"Hồ sơ không thuộc cơ quan của bạn.", "This dossier does not belong to your agency.")
+}
+
+// Dossier loads a dossier the actor may see.
+func (s *Service) Dossier(ctx context.Context, actor org.Actor, id int64) (*dossier.Dossier, error) {
+	d, err := s.Store.Dossier(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, apperr.ErrNotFound
+	} else if err != nil {
+		return nil, err
+	}
+	if err := s.CanSee(actor, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Events lists the history of a dossier the actor may see.
+func (s *Service) Events(ctx context.Context, actor org.Actor, id int64) ([]store.StoredEvent, error) {
+	if _, err := s.Dossier(ctx, actor, id); err != nil {
+		return nil, err
+	}
+	return s.Store.Events(ctx, id)
+}
+
+// ListFilter is a client's dossier query.
+type ListFilter struct {
+	Status     string
+	AgencyCode string
+	Overdue    *bool
+	Q          string
+	Limit      int
+	AfterID    int64
+}
+
+// List lists dossiers within the actor's scope.
+func (s *Service) List(ctx context.Context, actor org.Actor, f ListFilter) ([]*dossier.Dossier, error) {
+	sf := store.DossierFilter{Status: f.Status, Overdue: f.Overdue, Q: f.Q, Limit: f.Limit, AfterID: f.AfterID, Now: s.Now()}
+	if f.Status != "" && !dossier.Status(f.Status).Valid() {
+		return nil, apperr.Newf(apperr.Invalid, "status_invalid", "Trạng thái %q không tồn tại.", "Unknown status %q.", f.Status)
+	}
+	switch {
+	case actor.Role == org.RoleCitizen:
+		sf.OwnerID = actor.UserID
+	case !actor.AllScope:
+		sf.AgencyIDs = actor.Scope
+		if sf.AgencyIDs == nil {
+			sf.AgencyIDs = []int64{}
+		}
+	}
+	if f.AgencyCode != "" {
+		a, err := s.Store.AgencyByCode(ctx, f.AgencyCode)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", f.AgencyCode)
+		} else if err != nil {
+			return nil, err
+		}
+		if actor.Role != org.RoleCitizen && !actor.Covers(a.ID) {
+			return nil, apperr.New(apperr.Forbidden, "agency_scope", "Cơ quan này ngoài phạm vi của bạn.", "This agency is outside your scope.")
+		}
+		sub := s.subtree(a.ID)
+		if sf.AgencyIDs != nil {
+			sub = intersect(sub, sf.AgencyIDs)
+		}
+		sf.AgencyIDs = sub
+	}
+	return s.Store.ListDossiers(ctx, sf)
+}
+
+func intersect(a, b []int64) []int64 {
+	in := map[int64]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	out := []int64{}
+	for _, x := range a {
+		if in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Track finds a dossier by code for the public tracking page.
+func (s *Service) Track(ctx context.Context, code string) (*dossier.Dossier, error) {
+	d, err := s.Store.DossierByCode(ctx, strings.TrimSpace(code))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, apperr.New(apperr.NotFound, "dossier_code_unknown",
+			"Không tìm thấy hồ sơ với mã này; hãy kiểm tra mã trên Giấy tiếp nhận và hẹn trả kết quả.",
+			"No dossier has this code; check the code on the receipt and appointment slip.")
+	}
+	return d, err
+}

@@ -1,0 +1,134 @@
+// Package service runs the use cases of Một Cửa: it loads aggregates from the
+// store, applies the domain rules, and writes the new state with its event in
+// one transaction. Transports (the JSON API, the web pages, the CLI) call it
+// and never touch SQL or the rules themselves.
+package service
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// Service is the application. It is safe for concurrent use.
+type Service struct {
+	Store *store.Store
+	Files *Blobs
+	Log   *slog.Logger
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	cal      atomic.Pointer[calendar.Calendar]
+	agencyMu sync.RWMutex
+	agencies map[int64]org.Agency
+	children map[int64][]int64
+}
+
+// New builds the service over an opened store and loads the calendar with
+// the administrator's overrides.
+func New(ctx context.Context, st *store.Store, blobs *Blobs, log *slog.Logger) (*Service, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Service{Store: st, Files: blobs, Log: log, Now: time.Now}
+	if err := s.ReloadCalendar(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.ReloadAgencies(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Calendar is the working-day calendar in force.
+func (s *Service) Calendar() *calendar.Calendar { return s.cal.Load() }
+
+// ReloadCalendar rebuilds the calendar from the shipped schedules and the
+// stored administrator overrides.
+func (s *Service) ReloadCalendar(ctx context.Context) error {
+	raw, err := s.Store.CalendarOverrides(ctx)
+	if err != nil {
+		return fmt.Errorf("service: load calendar overrides: %w", err)
+	}
+	cfg := calendar.DefaultConfig()
+	for year, data := range raw {
+		var sc calendar.Schedule
+		if err := json.Unmarshal([]byte(data), &sc); err != nil {
+			return fmt.Errorf("service: calendar override %d: %w", year, err)
+		}
+		cfg.Overrides = append(cfg.Overrides, sc)
+	}
+	cal, err := calendar.New(cfg)
+	if err != nil {
+		return fmt.Errorf("service: build calendar: %w", err)
+	}
+	s.cal.Store(cal)
+	return nil
+}
+
+// ReloadAgencies refreshes the cached agency tree used for scoping.
+func (s *Service) ReloadAgencies(ctx context.Context) error {
+	list, err := s.Store.Agencies(ctx)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]org.Agency, len(list))
+	children := map[int64][]int64{}
+	for _, a := range list {
+		byID[a.ID] = a
+		if a.ParentID != nil {
+			children[*a.ParentID] = append(children[*a.ParentID], a.ID)
+		}
+	}
+	s.agencyMu.Lock()
+	s.agencies, s.children = byID, children
+	s.agencyMu.Unlock()
+	return nil
+}
+
+// Agency returns a cached agency.
+func (s *Service) Agency(id int64) (org.Agency, bool) {
+	s.agencyMu.RLock()
+	defer s.agencyMu.RUnlock()
+	a, ok := s.agencies[id]
+	return a, ok
+}
+
+// subtree lists id and every agency below it.
+func (s *Service) subtree(id int64) []int64 {
+	s.agencyMu.RLock()
+	defer s.agencyMu.RUnlock()
+	out := []int64{id}
+	for i := 0; i < len(out); i++ {
+		out = append(out, s.children[out[i]]...)
+	}
+	return out
+}
+
+// ActorFor builds the acting identity of a user: staff of the province's
+// supervising roles see every agency; other staff see their agency and the
+// agencies under it; citizens see only their own dossiers.
+func (s *Service) ActorFor(u org.User) org.Actor {
+	a := org.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role}
+	if u.AgencyID != nil {
+		a.AgencyID = *u.AgencyID
+	}
+	switch u.Role {
+	case org.RoleAdmin, org.RoleDirector, org.RoleChair:
+		a.AllScope = true
+	case org.RoleCitizen:
+	default:
+		if a.AgencyID != 0 {
+			a.Scope = s.subtree(a.AgencyID)
+		}
+	}
+	return a
+}
