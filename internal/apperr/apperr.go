@@ -13,14 +13,14 @@ import (
 type Kind int
 
 const (
-	Invalid   Kind = iota + 1 // malformed request or a rule the state forbids (422 / 400)
-	BadInput                  // the request itself cannot be read (400)
-	Forbidden                 // the actor may not do this (403)
-	NotFound                  // nothing there, or nothing the actor may see (404)
-	Conflict                  // stale version or concurrent change (409)
-	Unauthorized              // no or bad credentials (401)
-	TooLarge                  // request body over the limit (413)
-	Locked                    // account temporarily locked (429)
+	Invalid      Kind = iota + 1 // malformed request or a rule the state forbids (422 / 400)
+	BadInput                     // the request itself cannot be read (400)
+	Forbidden                    // the actor may not do this (403)
+	NotFound                     // nothing there, or nothing the actor may see (404)
+	Conflict                     // stale version or concurrent change (409)
+	Unauthorized                 // no or bad credentials (401)
+	TooLarge                     // request body over the limit (413)
+	Locked                       // account temporarily locked (429)
 )
 
 // Error is a client-safe error.
