@@ -299,12 +299,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 	cal := s.Calendar()
 	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
 		d, err := tx.Dossier(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			return nil, apperr.ErrNotFound
-		} else if err != nil {
-			return nil, err
-		}
-		if err := s.CanSee(actor, d); err != nil {
+		if d, err = s.visible(actor, d, err); err != nil {
 			return nil, err
 		}
 		if d.Version != ifMatch {
@@ -381,6 +376,11 @@ func (s *Service) CanSee(actor org.Actor, d *dossier.Dossier) error {
 // Dossier loads a dossier the actor may see.
 func (s *Service) Dossier(ctx context.Context, actor org.Actor, id int64) (*dossier.Dossier, error) {
 	d, err := s.Store.Dossier(ctx, id)
+	return s.visible(actor, d, err)
+}
+
+// visible turns the result of loading a dossier into what the actor may see.
+func (s *Service) visible(actor org.Actor, d *dossier.Dossier, err error) (*dossier.Dossier, error) {
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, apperr.ErrNotFound
 	} else if err != nil {
