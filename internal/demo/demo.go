@@ -139,6 +139,12 @@ func Load(ctx context.Context, svc *service.Service, password string) (created b
 				return err
 			}
 		}
+		for i, sector := range []string{"Tư pháp – Hộ tịch", "Đất đai – Xây dựng", "Doanh nghiệp – Đầu tư", "Trả kết quả"} {
+			c := store.Counter{AgencyID: ids[Center], Code: fmt.Sprintf("Q%02d", i+1), Name: fmt.Sprintf("Quầy %d: %s", i+1, sector)}
+			if _, err := tx.CreateCounter(ctx, c); err != nil {
+				return err
+			}
+		}
 		for _, u := range Users {
 			user := org.User{Username: u.Username, Name: u.Name, Role: u.Role, IDNumber: u.IDNumber}
 			if u.Agency != "" {

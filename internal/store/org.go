@@ -168,3 +168,39 @@ func (s *Store) UserByToken(ctx context.Context, hash string, now time.Time) (or
 	}
 	return u, err
 }
+
+// Counter is a reception desk of a one-stop agency.
+type Counter struct {
+	ID       int64  `json:"id"`
+	AgencyID int64  `json:"agency_id"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+}
+
+// CreateCounter adds a desk to an agency.
+func (t *Tx) CreateCounter(ctx context.Context, c Counter) (int64, error) {
+	var id int64
+	err := t.QueryRow(ctx, `INSERT INTO counters (agency_id, code, name) VALUES (?, ?, ?) RETURNING id`, c.AgencyID, c.Code, c.Name).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: create counter %s: %w", c.Code, err)
+	}
+	return id, nil
+}
+
+// Counters lists the desks of an agency.
+func (s *Store) Counters(ctx context.Context, agencyID int64) ([]Counter, error) {
+	rows, err := s.Query(ctx, `SELECT id, agency_id, code, name FROM counters WHERE agency_id = ? ORDER BY code`, agencyID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list counters: %w", err)
+	}
+	defer rows.Close()
+	out := []Counter{}
+	for rows.Next() {
+		var c Counter
+		if err := rows.Scan(&c.ID, &c.AgencyID, &c.Code, &c.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

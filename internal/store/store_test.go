@@ -54,6 +54,43 @@ func newDossier(t *testing.T, s *store.Store, agencyID int64) *dossier.Dossier {
 	return d
 }
 
+func TestAgenciesAndCounters(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
+		center := seed(t, s)
+		add := func(name string) error {
+			return s.InTx(ctx, func(tx *store.Tx) error {
+				_, err := tx.CreateCounter(ctx, store.Counter{AgencyID: center, Code: "Q01", Name: name})
+				return err
+			})
+		}
+		if err := add("Quầy 1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := add("Quầy trùng"); !store.IsUniqueViolation(err) {
+			t.Errorf("a counter code is unique within its agency, got %v", err)
+		}
+		cs, err := s.Counters(ctx, center)
+		if err != nil || len(cs) != 1 || cs[0].Name != "Quầy 1" {
+			t.Fatalf("counters %v %v", cs, err)
+		}
+		// District level is kept for dossiers filed before 1/7/2025 (Decree 118/2025).
+		err := s.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CreateAgency(ctx, org.Agency{Code: "000.05.20.H99", Name: "UBND huyện cũ", Level: org.LevelDistrict, Kind: org.KindPeoplesCommittee})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CreateAgency(ctx, org.Agency{Code: "X", Name: "?", Level: "galaxy", Kind: org.KindOther})
+			return err
+		})
+		if err == nil {
+			t.Fatal("an unknown level must be refused by the schema")
+		}
+	})
+}
+
 func TestMigrateTwiceIsNoop(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		if err := s.Migrate(ctx); err != nil {
