@@ -74,7 +74,7 @@ func TestAgenciesAndCounters(t *testing.T) {
 			t.Fatalf("counters %v %v", cs, err)
 		}
 		// District level is kept for dossiers filed before 1/7/2025 (Decree 118/2025).
-		err := s.InTx(ctx, func(tx *store.Tx) error {
+		err = s.InTx(ctx, func(tx *store.Tx) error {
 			_, err := tx.CreateAgency(ctx, org.Agency{Code: "000.05.20.H99", Name: "UBND huyện cũ", Level: org.LevelDistrict, Kind: org.KindPeoplesCommittee})
 			return err
 		})
