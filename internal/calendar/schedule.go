@@ -1,0 +1,131 @@
+package calendar
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Schedule is the set of days off and make-up working days of one year, as
+// announced by the Government (Official) or proposed by this package.
+//
+// DaysOff lists every day off of the year's holiday periods, weekend days
+// inside those periods included, exactly as the notices list them; a period
+// may reach into the neighbouring year (the New Year 2019 period swapped Mon
+// 2018-12-31, so that date is in the 2019 schedule). WorkingDays lists
+// make-up working days (Saturdays worked in exchange for a swapped weekday).
+type Schedule struct {
+	Year        int               `json:"year"`
+	DaysOff     []Date            `json:"days_off"`
+	WorkingDays []Date            `json:"working_days"`
+	Source      string            `json:"source"`
+	Official    bool              `json:"official"`
+	Notes       map[string]string `json:"notes,omitempty"` // "YYYY-MM-DD" -> reason or occasion
+}
+
+// Clone returns a deep copy, so that callers cannot alter shared data.
+func (s Schedule) Clone() Schedule {
+	c := s
+	c.DaysOff = slices.Clone(s.DaysOff)
+	c.WorkingDays = slices.Clone(s.WorkingDays)
+	if s.Notes != nil {
+		c.Notes = make(map[string]string, len(s.Notes))
+		for k, v := range s.Notes {
+			c.Notes[k] = v
+		}
+	}
+	return c
+}
+
+// Validate checks a schedule (typically an administrator's override) and
+// says what is wrong: dates must be real, no date may be both a day off and a
+// working day, a make-up working day must be a weekend day (a weekday is
+// already worked), and dates must lie in the year or next to it (a holiday
+// period may straddle New Year, never more than a month).
+func (s Schedule) Validate() error {
+	if s.Year < MinYear || s.Year > MaxYear {
+		return fmt.Errorf("lịch năm %d: %w %d–%d / schedule year %d is outside the supported range", s.Year, ErrOutOfRange, MinYear, MaxYear, s.Year)
+	}
+	lo := Date{s.Year - 1, time.December, 1}
+	hi := Date{s.Year + 1, time.January, 31}
+	off := make(map[Date]bool, len(s.DaysOff))
+	for _, d := range s.DaysOff {
+		if !d.Valid() {
+			return fmt.Errorf("lịch năm %d: %w %q", s.Year, ErrInvalidDate, d.String())
+		}
+		if d.Before(lo) || d.After(hi) {
+			return fmt.Errorf("lịch năm %d: ngày nghỉ %s nằm ngoài năm / schedule %d: day off %s is outside the year", s.Year, d, s.Year, d)
+		}
+		off[d] = true
+	}
+	for _, d := range s.WorkingDays {
+		if !d.Valid() {
+			return fmt.Errorf("lịch năm %d: %w %q", s.Year, ErrInvalidDate, d.String())
+		}
+		if d.Before(lo) || d.After(hi) {
+			return fmt.Errorf("lịch năm %d: ngày làm bù %s nằm ngoài năm / schedule %d: make-up working day %s is outside the year", s.Year, d, s.Year, d)
+		}
+		if off[d] {
+			return fmt.Errorf("lịch năm %d: %s vừa là ngày nghỉ vừa là ngày làm bù / schedule %d: %s is both a day off and a working day", s.Year, d, s.Year, d)
+		}
+		if w := d.Weekday(); w != time.Saturday && w != time.Sunday {
+			return fmt.Errorf("lịch năm %d: ngày làm bù %s là %s, không phải cuối tuần / schedule %d: make-up working day %s is a weekday", s.Year, d, weekdayName(w), s.Year, d)
+		}
+	}
+	return nil
+}
+
+//go:embed data/holidays-vn-official.json
+var officialJSON []byte
+
+type officialFile struct {
+	Schedules []struct {
+		Year        int               `json:"year"`
+		DaysOff     []Date            `json:"days_off"`
+		WorkingDays []Date            `json:"working_days"`
+		Notes       map[string]string `json:"notes"`
+		LegalBasis  string            `json:"legal_basis"`
+		Source      string            `json:"source"`
+		Sources     []string          `json:"sources"`
+	} `json:"schedules"`
+}
+
+var (
+	officialOnce sync.Once
+	official     map[int]Schedule
+)
+
+func officialSchedules() map[int]Schedule {
+	officialOnce.Do(func() {
+		var f officialFile
+		if err := json.Unmarshal(officialJSON, &f); err != nil {
+			panic("calendar: embedded holiday data is corrupt: " + err.Error()) // caught by every test run
+		}
+		official = make(map[int]Schedule, len(f.Schedules))
+		for _, s := range f.Schedules {
+			official[s.Year] = Schedule{
+				Year:        s.Year,
+				DaysOff:     s.DaysOff,
+				WorkingDays: s.WorkingDays,
+				Source:      s.Source + "; " + s.LegalBasis,
+				Official:    true,
+				Notes:       s.Notes,
+			}
+		}
+	})
+	return official
+}
+
+// OfficialSchedules returns the announced schedules shipped with the
+// package (2019–2026), keyed by year. The result is a fresh copy.
+func OfficialSchedules() map[int]Schedule {
+	src := officialSchedules()
+	out := make(map[int]Schedule, len(src))
+	for y, s := range src {
+		out[y] = s.Clone()
+	}
+	return out
+}
