@@ -115,7 +115,7 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, actor org.Ac
 			s.writeError(w, r, err)
 			return
 		}
-		writeJSON(w, 201, f)
+		writeJSON(w, 201, FileView{ID: f.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType, Name: f.Name, CreatedAt: Time{f.CreatedAt}})
 		return
 	}
 	s.writeError(w, r, apperr.New(apperr.BadInput, "file_missing", "Thiếu trường \"file\".", "The \"file\" field is missing."))

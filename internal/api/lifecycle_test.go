@@ -123,22 +123,30 @@ func TestDossierLifecycle(t *testing.T) {
 				t.Fatalf("event %d: %v", i, m)
 			}
 		}
+		tr := items[2].(map[string]any)["payload"].(map[string]any)
+		if tr["from_agency_code"] != "000.00.10.H99" || tr["to_agency_code"] != "000.00.10.H99" {
+			t.Fatalf("transfer event must name the agencies by code: %v", tr)
+		}
+		sup := items[4].(map[string]any)["payload"].(map[string]any)
+		if sup["previous_due_at"] != "2026-12-11T17:00:00+07:00" || sup["due_at"] != "2026-12-15T17:00:00+07:00" {
+			t.Fatalf("supplement event must keep both due dates in Vietnam time: %v", sup)
+		}
 		ext := items[5].(map[string]any)["payload"].(map[string]any)
 		if ext["signer"] != "Giám đốc Sở Tư pháp" || ext["reason"] != "Cần xác minh thêm" {
 			t.Fatalf("extension event must keep reason and signer: %v", ext)
 		}
 
 		// Public tracking: status and dates, and no personal data at all.
-		tr := e.do("GET", "/api/v1/track/000.00.01.H99-261201-0001", "", nil, nil)
-		if tr.status != 200 || tr.str("status") != "returned" || tr.str("procedure_name") == "" {
-			t.Fatalf("track: %d %s", tr.status, tr.raw)
+		trk := e.do("GET", "/api/v1/track/000.00.01.H99-261201-0001", "", nil, nil)
+		if trk.status != 200 || trk.str("status") != "returned" || trk.str("procedure_name") == "" {
+			t.Fatalf("track: %d %s", trk.status, trk.raw)
 		}
 		for _, secret := range []string{"001090012345", "0912345678", "dan@example.vn", "Nguyễn Văn Dân", "Lê Lợi"} {
-			if strings.Contains(string(tr.raw), secret) {
-				t.Fatalf("public tracking leaks %q: %s", secret, tr.raw)
+			if strings.Contains(string(trk.raw), secret) {
+				t.Fatalf("public tracking leaks %q: %s", secret, trk.raw)
 			}
 		}
-		if r := e.do("GET", "/api/v1/track/000.00.01.H99-261201-9999", "", nil, nil); r.status != 404 || r.str("error") != "" && r.errCode() != "dossier_code_unknown" {
+		if r := e.do("GET", "/api/v1/track/000.00.01.H99-261201-9999", "", nil, nil); r.status != 404 || r.errCode() != "dossier_code_unknown" {
 			t.Fatalf("unknown code: %d %s", r.status, r.raw)
 		}
 	})

@@ -132,3 +132,13 @@ func eventView(e store.StoredEvent) EventView {
 
 // ProcedureView is a procedure as published.
 type ProcedureView = catalog.Procedure
+
+// FileView is an uploaded attachment's metadata.
+type FileView struct {
+	ID          string `json:"file_id"`
+	SHA256      string `json:"sha256"`
+	Size        int64  `json:"size"`
+	ContentType string `json:"content_type"`
+	Name        string `json:"name"`
+	CreatedAt   Time   `json:"created_at"`
+}

@@ -17,6 +17,12 @@ type Env struct {
 
 func tp(t time.Time) *time.Time { return &t }
 
+// local shows an instant recorded in an event payload in Vietnam's time, the
+// way every time is shown to people (DESIGN.md "Conventions").
+func local(t time.Time) time.Time { return t.In(vietnam) }
+
+var vietnam = time.FixedZone("ICT", 7*3600)
+
 // Apply validates cmd against the dossier's status and the legal rules, then
 // mutates d and returns the event to append. On error d is unchanged.
 func Apply(d *Dossier, cmd Command, env Env) (Event, error) {
@@ -74,7 +80,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.Code, d.Status = cmd.Code, Received
 		d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.DueExplain = tp(at), tp(due), tp(due), explain
 		d.ReceivingAgencyID = cmd.Actor.AgencyID
-		ev.Payload["code"], ev.Payload["due_at"], ev.Payload["due_explain"] = d.Code, due, explain
+		ev.Payload["code"], ev.Payload["due_at"], ev.Payload["due_explain"] = d.Code, local(due), explain
 	case ActRefuse:
 		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03) / refuse (Form 03)"); err != nil {
 			return err
@@ -120,7 +126,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				return err
 			}
 			d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(due), explain
-			ev.Payload["previous_due_at"], ev.Payload["due_at"], ev.Payload["due_explain"] = *d.PreviousDueAt, due, explain
+			ev.Payload["previous_due_at"], ev.Payload["due_at"], ev.Payload["due_explain"] = local(*d.PreviousDueAt), local(due), explain
 		}
 		ev.Payload["components"] = cmd.Components
 		d.Status, d.SuspendedAt, d.ResumeStatus = d.ResumeStatus, nil, ""
@@ -167,7 +173,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.ExtensionCount++
 		d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(*cmd.NewDueAt), explain
 		ev.Payload["reason"], ev.Payload["signer"] = cmd.Reason, textfold.NFC(cmd.Signer)
-		ev.Payload["previous_due_at"], ev.Payload["due_at"] = *d.PreviousDueAt, *cmd.NewDueAt
+		ev.Payload["previous_due_at"], ev.Payload["due_at"] = local(*d.PreviousDueAt), local(*cmd.NewDueAt)
 	case ActApprove:
 		d.Status, d.FinishedAt = Done, tp(at)
 	case ActReject:

@@ -187,7 +187,7 @@ func TestSupplementOnceAndClockSuspended_Decree118_Art11(t *testing.T) {
 	if !d.DueAt.Equal(due.Add(48*time.Hour)) || !d.PreviousDueAt.Equal(due) || d.Status != Processing || d.SuspendedAt != nil {
 		t.Fatalf("after supplement: due %v prev %v status %s", d.DueAt, d.PreviousDueAt, d.Status)
 	}
-	if ev.Payload["previous_due_at"] != due {
+	if !ev.Payload["previous_due_at"].(time.Time).Equal(due) {
 		t.Fatalf("event must keep the previous due date: %v", ev.Payload)
 	}
 	_, err = Apply(d, Command{Action: ActRequestSupplement, Actor: specialist, Reason: "lại thiếu", At: back.Add(time.Hour)}, env)

@@ -320,6 +320,12 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		if err != nil {
 			return nil, err
 		}
+		if action == dossier.ActTransfer {
+			// People read agency codes, not row ids.
+			from, _ := s.Agency(ev.Payload["from_agency_id"].(int64))
+			to, _ := s.Agency(d.ProcessingAgencyID)
+			ev.Payload["from_agency_code"], ev.Payload["to_agency_code"] = from.Code, to.Code
+		}
 		ok, err := tx.UpdateDossier(ctx, d, ifMatch)
 		if err != nil {
 			return nil, err
