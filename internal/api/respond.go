@@ -87,6 +87,8 @@ func decode(r *http.Request, v any) error {
 			return apperr.New(apperr.BadInput, "body_empty", "Thiếu nội dung JSON.", "The JSON body is missing.")
 		case errors.As(err, &typeErr):
 			return apperr.Newf(apperr.BadInput, "json_type", "Trường %q sai kiểu dữ liệu.", "Field %q has the wrong type.", typeErr.Field)
+		case errors.Is(err, calendar.ErrInvalidDate):
+			return apperr.New(apperr.BadInput, "json_date", "Ngày phải có dạng YYYY-MM-DD và là ngày có thật.", "Dates must be YYYY-MM-DD and exist.")
 		case errors.As(err, &timeErr):
 			return apperr.New(apperr.BadInput, "json_time", "Thời điểm phải theo RFC3339, ví dụ 2026-12-01T17:00:00+07:00.", "Times must be RFC3339, e.g. 2026-12-01T17:00:00+07:00.")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):

@@ -69,6 +69,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/procedures/{code}", s.getProcedure)
 	s.mux.HandleFunc("GET /api/v1/agencies", s.listAgencies)
 	s.mux.HandleFunc("GET /api/v1/track/{code}", s.track)
+	s.mux.HandleFunc("GET /api/v1/calendar/{year}", s.getCalendarYear)
+	s.mux.HandleFunc("PUT /api/v1/calendar/{year}", s.authed(s.putCalendarYear))
 	s.mux.HandleFunc("POST /api/v1/files", s.authed(s.uploadFile))
 	s.mux.HandleFunc("POST /api/v1/dossiers", s.authed(s.submit))
 	s.mux.HandleFunc("GET /api/v1/dossiers", s.authed(s.listDossiers))
