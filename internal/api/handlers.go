@@ -167,12 +167,19 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) getDossier(w http.ResponseWriter, r *http.Request, actor org.Actor) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+// byID reads the dossier id of the path before calling h.
+func (s *Server) byID(h func(http.ResponseWriter, *http.Request, org.Actor, int64)) func(http.ResponseWriter, *http.Request, org.Actor) {
+	return func(w http.ResponseWriter, r *http.Request, actor org.Actor) {
+		id, err := pathID(r)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		h(w, r, actor, id)
 	}
+}
+
+func (s *Server) getDossier(w http.ResponseWriter, r *http.Request, actor org.Actor, id int64) {
 	d, err := s.svc.Dossier(r.Context(), actor, id)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -211,12 +218,7 @@ func (s *Server) listDossiers(w http.ResponseWriter, r *http.Request, actor org.
 	writeJSON(w, 200, out)
 }
 
-func (s *Server) act(w http.ResponseWriter, r *http.Request, actor org.Actor) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
+func (s *Server) act(w http.ResponseWriter, r *http.Request, actor org.Actor, id int64) {
 	var in service.ActionInput
 	raw, err := readBody(r, &in)
 	if err != nil {
@@ -245,12 +247,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, actor org.Actor) {
 	writeRaw(w, res.Status, res.Body)
 }
 
-func (s *Server) events(w http.ResponseWriter, r *http.Request, actor org.Actor) {
-	id, err := pathID(r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
+func (s *Server) events(w http.ResponseWriter, r *http.Request, actor org.Actor, id int64) {
 	evs, err := s.svc.Events(r.Context(), actor, id)
 	if err != nil {
 		s.writeError(w, r, err)

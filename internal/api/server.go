@@ -74,9 +74,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/v1/files", s.authed(s.uploadFile))
 	s.mux.HandleFunc("POST /api/v1/dossiers", s.authed(s.submit))
 	s.mux.HandleFunc("GET /api/v1/dossiers", s.authed(s.listDossiers))
-	s.mux.HandleFunc("GET /api/v1/dossiers/{id}", s.authed(s.getDossier))
-	s.mux.HandleFunc("POST /api/v1/dossiers/{id}/actions", s.authed(s.act))
-	s.mux.HandleFunc("GET /api/v1/dossiers/{id}/events", s.authed(s.events))
+	s.mux.HandleFunc("GET /api/v1/dossiers/{id}", s.authed(s.byID(s.getDossier)))
+	s.mux.HandleFunc("POST /api/v1/dossiers/{id}/actions", s.authed(s.byID(s.act)))
+	s.mux.HandleFunc("GET /api/v1/dossiers/{id}/events", s.authed(s.byID(s.events)))
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, apperr.New(apperr.NotFound, "no_such_endpoint", "Không có địa chỉ API này.", "There is no such API endpoint."))
 	})
