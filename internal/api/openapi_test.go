@@ -671,7 +671,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		c.want(200, c.do("GET", "/api/v1/agencies", "", nil, nil))
 
 		// Files.
-		f := c.want(201, c.upload("citizen", "cccd.pdf", pdf))
+		c.want(201, c.upload("citizen", "cccd.pdf", pdf))
 		c.want(422, c.upload("citizen", "x.pdf", []byte("MZ\x90\x00\x03\x00\x00\x00")))
 		bigFile := make([]byte, 21<<20)
 		copy(bigFile, pdf)
@@ -707,7 +707,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		c.want(200, c.do("GET", path, "specialist", nil, nil)) // suspended_at set
 		c.want(422, c.act("leader", id, v, map[string]any{"action": "approve"}))
 		e.setNow(at("2026-12-04T10:00:00+07:00"))
-		f = c.want(201, c.upload("citizen", "cccd.pdf", pdf))
+		f := c.want(201, c.upload("citizen", "cccd.pdf", pdf))
 		c.mustAct("citizen", id, &v, map[string]any{"action": "supplement",
 			"components": []map[string]any{{"name": "Bản sao CCCD", "file_ids": []string{f.str("file_id")}}}})
 		c.want(422, c.act("specialist", id, v, map[string]any{"action": "request_supplement", "reason": "Lại thiếu"}))

@@ -63,10 +63,13 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	s.log.Error("request failed", "route", r.Pattern, "err", err)
-	writeJSON(w, http.StatusInternalServerError, errorBody{errorDetail{"internal",
-		"Something went wrong on our side; nothing was changed. Please try again.",
-		"Hệ thống gặp lỗi; chưa có thay đổi nào được lưu. Vui lòng thử lại."}})
+	writeJSON(w, http.StatusInternalServerError, errInternal)
 }
+
+// errInternal is all a client learns of a failure on our side.
+var errInternal = errorBody{errorDetail{"internal",
+	"Something went wrong on our side; nothing was changed. Please try again.",
+	"Hệ thống gặp lỗi; chưa có thay đổi nào được lưu. Vui lòng thử lại."}}
 
 // decode reads one JSON object strictly: unknown fields and trailing data are
 // refused so that a typo never silently drops a value.

@@ -129,7 +129,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "route", r.Pattern, "panic", p, "stack", string(debug.Stack()))
 			if sw.status == 0 {
-				s.writeError(sw, r, errPanic)
+				writeJSON(sw, http.StatusInternalServerError, errInternal)
 			}
 		}
 		route := r.Pattern
@@ -141,14 +141,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	s.mux.ServeHTTP(sw, r)
 }
-
-type panicError struct{}
-
-func (panicError) Error() string { return "panic" }
-
-var errPanic = panicError{}
-
-type actorKey struct{}
 
 // authed requires a valid bearer token and passes the actor on.
 func (s *Server) authed(h func(http.ResponseWriter, *http.Request, org.Actor)) http.HandlerFunc {
