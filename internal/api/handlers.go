@@ -147,6 +147,12 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, actor org.Actor)
 		return
 	}
 	res, err := s.svc.Submit(r.Context(), actor, in, r.Header.Get("Idempotency-Key"), service.RequestHash("submit", raw), s.renderer(actor))
+	s.writeResult(w, r, "submit", res, err)
+}
+
+// writeResult answers a dossier write: the stored body on an idempotent
+// replay, otherwise the new dossier with its version as ETag.
+func (s *Server) writeResult(w http.ResponseWriter, r *http.Request, action string, res *service.Result, err error) {
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -154,7 +160,8 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, actor org.Actor)
 	if res.Replay {
 		w.Header().Set("Idempotent-Replayed", "true")
 	} else {
-		s.actions.WithLabelValues("submit").Inc()
+		s.actions.WithLabelValues(action).Inc()
+		w.Header().Set("ETag", strconv.Itoa(res.Dossier.Version))
 	}
 	writeRaw(w, res.Status, res.Body)
 }
@@ -234,17 +241,7 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, actor org.Actor, id
 	}
 	res, err := s.svc.Act(r.Context(), actor, id, ifMatch, in, r.Header.Get("Idempotency-Key"),
 		service.RequestHash("act", strconv.FormatInt(id, 10), strconv.Itoa(ifMatch), raw), s.renderer(actor))
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	if res.Replay {
-		w.Header().Set("Idempotent-Replayed", "true")
-	} else {
-		s.actions.WithLabelValues(in.Action).Inc()
-		w.Header().Set("ETag", strconv.Itoa(res.Dossier.Version))
-	}
-	writeRaw(w, res.Status, res.Body)
+	s.writeResult(w, r, in.Action, res, err)
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request, actor org.Actor, id int64) {
