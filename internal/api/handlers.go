@@ -76,7 +76,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := ""
-	if p, err := s.svc.Store.Procedure(r.Context(), d.ProcedureCode, d.ProcedureVersion); err == nil {
+	if p, err := s.svc.ProcedureVersion(r.Context(), d.ProcedureCode, d.ProcedureVersion); err == nil {
 		name = p.Name
 	}
 	a, _ := s.svc.Agency(d.ProcessingAgencyID)

@@ -38,3 +38,25 @@ func (s *Service) ImportProcedures(ctx context.Context, procs []catalog.Procedur
 	})
 	return rep, err
 }
+
+type procKey struct {
+	code    string
+	version int
+}
+
+// ProcedureVersion loads one version of a procedure. Published versions are
+// never changed (a change is a new version), so they are cached: every action
+// on a dossier needs its version's time limit, and reading and decoding it
+// from the database each time would sit on the hottest path.
+func (s *Service) ProcedureVersion(ctx context.Context, code string, version int) (catalog.Procedure, error) {
+	k := procKey{code, version}
+	if p, ok := s.procs.Load(k); ok {
+		return p.(catalog.Procedure), nil
+	}
+	p, err := s.Store.Procedure(ctx, code, version)
+	if err != nil {
+		return p, err
+	}
+	s.procs.Store(k, p)
+	return p, nil
+}

@@ -306,7 +306,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			return nil, apperr.ErrStale
 		}
 		cmd.At = s.Now().UTC().Truncate(time.Millisecond)
-		proc, err := s.Store.Procedure(ctx, d.ProcedureCode, d.ProcedureVersion)
+		proc, err := s.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion)
 		if err != nil {
 			return nil, err
 		}

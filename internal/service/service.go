@@ -27,6 +27,7 @@ type Service struct {
 	Now func() time.Time
 
 	cal      atomic.Pointer[calendar.Calendar]
+	procs    sync.Map // procKey → catalog.Procedure; versions are immutable
 	agencyMu sync.RWMutex
 	agencies map[int64]org.Agency
 	children map[int64][]int64
