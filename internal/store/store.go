@@ -16,8 +16,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
-	_ "modernc.org/sqlite"             // SQLite driver "sqlite"
+	"modernc.org/sqlite"               // SQLite driver "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Dialect of the database.
@@ -198,14 +200,19 @@ func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result
 }
 
 // IsUniqueViolation reports whether err is a unique-constraint failure, which
-// the callers turn into "already exists" or an idempotent replay.
+// the callers turn into "already exists" or an idempotent replay. It reads
+// the drivers' error codes, not their messages.
 func IsUniqueViolation(err error) bool {
-	if err == nil {
-		return false
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505" // unique_violation
 	}
-	m := err.Error()
-	return strings.Contains(m, "UNIQUE constraint failed") || strings.Contains(m, "SQLSTATE 23505") ||
-		strings.Contains(m, "duplicate key value")
+	var liteErr *sqlite.Error
+	if errors.As(err, &liteErr) {
+		code := liteErr.Code()
+		return code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
 }
 
 // ms and fromMS convert times to stored Unix milliseconds.
