@@ -76,6 +76,9 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "Demo data already present.")
 		}
 	}
+	// Other processes on the same PostgreSQL may change the calendar or the
+	// agencies; pick that up within half a minute.
+	go svc.RefreshEvery(ctx, 30*time.Second)
 	handler := api.New(svc, log)
 	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}

@@ -27,6 +27,7 @@ type Service struct {
 	Now func() time.Time
 
 	cal      atomic.Pointer[calendar.Calendar]
+	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force
 	procs    sync.Map // procKey → catalog.Procedure; versions are immutable
 	agencyMu sync.RWMutex
 	agencies map[int64]org.Agency
@@ -55,6 +56,10 @@ func (s *Service) Calendar() *calendar.Calendar { return s.cal.Load() }
 // ReloadCalendar rebuilds the calendar from the shipped schedules and the
 // stored administrator overrides.
 func (s *Service) ReloadCalendar(ctx context.Context) error {
+	stamp, err := s.Store.CalendarOverridesStamp(ctx)
+	if err != nil {
+		return fmt.Errorf("service: calendar overrides stamp: %w", err)
+	}
 	raw, err := s.Store.CalendarOverrides(ctx)
 	if err != nil {
 		return fmt.Errorf("service: load calendar overrides: %w", err)
@@ -72,7 +77,40 @@ func (s *Service) ReloadCalendar(ctx context.Context) error {
 		return fmt.Errorf("service: build calendar: %w", err)
 	}
 	s.cal.Store(cal)
+	s.calStamp.Store(stamp)
 	return nil
+}
+
+// Refresh picks up what another server process changed in the shared
+// database: the agency tree and, when an administrator saved one, a calendar
+// override. serve calls it periodically; it is cheap when nothing changed.
+func (s *Service) Refresh(ctx context.Context) error {
+	stamp, err := s.Store.CalendarOverridesStamp(ctx)
+	if err != nil {
+		return fmt.Errorf("service: calendar overrides stamp: %w", err)
+	}
+	if stamp != s.calStamp.Load() {
+		if err := s.ReloadCalendar(ctx); err != nil {
+			return err
+		}
+	}
+	return s.ReloadAgencies(ctx)
+}
+
+// RefreshEvery runs Refresh until ctx ends, logging failures.
+func (s *Service) RefreshEvery(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
+				s.Log.Error("refresh shared settings", "err", err)
+			}
+		}
+	}
 }
 
 // ReloadAgencies refreshes the cached agency tree used for scoping.

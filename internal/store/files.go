@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -68,4 +69,12 @@ func (s *Store) SaveCalendarOverride(ctx context.Context, year int, data string,
 		ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 		year, data, by, ms(time.Now()))
 	return err
+}
+
+// CalendarOverridesStamp changes whenever an override is saved, so that each
+// server process can tell cheaply when to rebuild its calendar.
+func (s *Store) CalendarOverridesStamp(ctx context.Context) (string, error) {
+	var n, last int64
+	err := s.QueryRow(ctx, `SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM calendar_overrides`).Scan(&n, &last)
+	return fmt.Sprintf("%d/%d", n, last), err
 }
