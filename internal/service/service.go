@@ -28,7 +28,7 @@ type Service struct {
 
 	cal      atomic.Pointer[calendar.Calendar]
 	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force
-	procs    sync.Map // procKey → catalog.Procedure; versions are immutable
+	procs    sync.Map     // procKey → catalog.Procedure; versions are immutable
 	agencyMu sync.RWMutex
 	agencies map[int64]org.Agency
 	children map[int64][]int64
