@@ -152,12 +152,10 @@ func TestDossierLifecycle(t *testing.T) {
 	})
 }
 
-// Same-day procedures: received by 15:00 → closing time that day; after 15:00
-// → closing time of the next working day (Decree 61/2018 Art. 20(1); the
-// civil-status rule "sau 15 giờ ... trong ngày làm việc tiếp theo").
-// Here through working days: 3 working days from Friday 4/12 16:30 run
-// Mon, Tue, Wed → Wednesday 9/12 17:00 (Civil Code 2015 Art. 147: the period
-// starts the day after receipt).
+// A receipt late on Friday: 3 working days run Mon, Tue, Wed → Wednesday 9/12
+// 17:00 (Civil Code 2015 Art. 147: the period starts the day after receipt).
+// The same-day 15:00 cut-off is table-tested in internal/calendar; the
+// reference catalog holds no same-day procedure to drive it over HTTP.
 func TestReceiveWorkingDaysAcrossWeekend_CivilCode2015_Art147(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		r := e.do("POST", "/api/v1/dossiers", "citizen", submitBody(businessReg), map[string]string{"Idempotency-Key": newKey()})

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
-	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -186,7 +185,10 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.ResumeStatus, d.Status = d.Status, WithdrawalRequested
 		ev.Payload["reason"] = cmd.Reason
 	case ActStop:
-		if cmd.Actor.Role != org.RoleCitizen && d.Status != WithdrawalRequested {
+		// Answering the applicant's withdrawal needs no further reason; an
+		// agency stopping on its own must state why in the stop notice
+		// (Decree 118/2025 Art. 21, Form 05 of Circular 03/2025).
+		if d.Status != WithdrawalRequested {
 			if err := needReason(cmd, "dừng giải quyết (Mẫu 05) / stop processing (Form 05)"); err != nil {
 				return err
 			}

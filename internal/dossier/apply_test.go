@@ -260,3 +260,15 @@ func TestNationalCodes(t *testing.T) {
 		t.Error("channel codes (KenhThucHien)")
 	}
 }
+
+func TestStopNeedsReasonUnlessWithdrawn_Decree118_Art21(t *testing.T) {
+	d := at(t, Processing)
+	_, err := Apply(d, Command{Action: ActStop, Actor: leader, At: t0.Add(20 * time.Hour)}, env)
+	if e, _ := apperr.As(err); e == nil || e.Code != "reason_required" {
+		t.Fatalf("an agency stopping on its own must give a reason: %v", err)
+	}
+	w := at(t, WithdrawalRequested)
+	if _, err := Apply(w, Command{Action: ActStop, Actor: counter, At: t0.Add(20 * time.Hour)}, env); err != nil || w.Status != Stopped {
+		t.Fatalf("answering a withdrawal needs no reason: %v", err)
+	}
+}

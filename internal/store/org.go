@@ -41,6 +41,9 @@ func nullID(p *int64) any {
 
 // CreateAgency inserts an agency and returns its ID.
 func (t *Tx) CreateAgency(ctx context.Context, a org.Agency) (int64, error) {
+	if !org.ValidCode(a.Code) {
+		return 0, fmt.Errorf("store: agency code %q is not an electronic code of Decision 20/2020 Art. 4(1)", a.Code)
+	}
 	var id int64
 	err := t.QueryRow(ctx, `INSERT INTO agencies (code, name, level, kind, parent_id, one_stop_id, active)
 		VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`,

@@ -88,6 +88,13 @@ func TestAgenciesAndCounters(t *testing.T) {
 		if err == nil {
 			t.Fatal("an unknown level must be refused by the schema")
 		}
+		err = s.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.CreateAgency(ctx, org.Agency{Code: "h99-sở", Name: "?", Level: org.LevelProvince, Kind: org.KindOther})
+			return err
+		})
+		if err == nil {
+			t.Fatal("a code outside Decision 20/2020 Art. 4(1) must be refused")
+		}
 	})
 }
 
