@@ -28,7 +28,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 
 // env is a real HTTP server over a real database with the demo province.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	url    string
 	svc    *service.Service
 	mu     sync.Mutex
@@ -47,7 +47,7 @@ func (e *env) setNow(t time.Time) {
 	e.tokens = map[string]string{}
 }
 
-func newEnv(t *testing.T, st *store.Store) *env {
+func newEnv(t testing.TB, st *store.Store) *env {
 	t.Helper()
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,0 +1,42 @@
+package api_test
+
+import (
+	"sync/atomic"
+	"testing"
+
+	"github.com/motcua/motcua/internal/store/storetest"
+)
+
+// BenchmarkLifecycleHTTP drives the DESIGN.md benchmark path over a real HTTP
+// server on the embedded SQLite: submit → receive → transfer → approve →
+// return, five writes per iteration. Run with
+//
+//	go test -bench LifecycleHTTP -run xxx ./internal/api/
+func BenchmarkLifecycleHTTP(b *testing.B) {
+	e := newEnv(b, storetest.SQLite(b))
+	for _, u := range []string{"citizen", "counter", "leader"} {
+		e.token(u)
+	}
+	var n atomic.Int64
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			r := e.do("POST", "/api/v1/dossiers", "citizen", submitBody(criminalRecord), map[string]string{"Idempotency-Key": newKey()})
+			if r.status != 201 {
+				b.Errorf("submit: %d %s", r.status, r.raw)
+				return
+			}
+			id, v := r.num("id"), r.num("version")
+			for _, step := range []struct{ user, action string }{{"counter", "receive"}, {"counter", "transfer"}, {"leader", "approve"}, {"counter", "return_result"}} {
+				r := e.act(step.user, id, v, map[string]any{"action": step.action})
+				if r.status != 200 {
+					b.Errorf("%s: %d %s", step.action, r.status, r.raw)
+					return
+				}
+				v = r.num("version")
+			}
+			n.Add(5)
+		}
+	})
+	b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "actions/s")
+}
