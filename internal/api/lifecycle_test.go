@@ -106,13 +106,18 @@ func TestDossierLifecycle(t *testing.T) {
 		if r.str("status") != "returned" || r.num("national_status") != 10 || r.str("finished_at") != "2026-12-17T15:00:00+07:00" {
 			t.Fatalf("return: %s", r.raw)
 		}
-		if len(r.body["allowed_actions"].([]any)) != 0 {
-			t.Fatalf("a returned dossier allows nothing: %s", r.raw)
+		if al := r.body["allowed_actions"].([]any); len(al) != 1 || al[0] != "rate" {
+			t.Fatalf("a returned dossier allows the counter only to record a rating: %s", r.raw)
+		}
+		// The citizen rates once the result is returned (Circular 01/2018 Art. 12).
+		r = e.mustAct("citizen", id, &v, map[string]any{"action": "rate", "rating": 3})
+		if r.num("rating") != 3 || r.str("status") != "returned" || len(r.body["allowed_actions"].([]any)) != 0 {
+			t.Fatalf("rate: %s", r.raw)
 		}
 
 		ev := e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d/events", id), "citizen", nil, nil)
 		items, _ := ev.body["items"].([]any)
-		want := []string{"submit", "receive", "transfer", "request_supplement", "supplement", "extend", "approve", "return_result"}
+		want := []string{"submit", "receive", "transfer", "request_supplement", "supplement", "extend", "approve", "return_result", "rate"}
 		if len(items) != len(want) {
 			t.Fatalf("events: %s", ev.raw)
 		}

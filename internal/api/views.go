@@ -40,6 +40,7 @@ type DossierView struct {
 	PaymentDueVND        int64                    `json:"payment_due_vnd"`
 	PaidVND              int64                    `json:"paid_vnd"`
 	AllowedActions       []dossier.Action         `json:"allowed_actions"`
+	Rating               int                      `json:"rating"`
 	UpdatedAt            Time                     `json:"updated_at"`
 }
 
@@ -82,7 +83,7 @@ func (s *Server) dossierView(d *dossier.Dossier, actor org.Actor) DossierView {
 		SuspendedAt: tptr(d.SuspendedAt), FinishedAt: tptr(d.FinishedAt), ReturnedAt: tptr(d.ReturnedAt),
 		Timeliness: s.timeliness(d, s.svc.Now()), SupplementCount: d.SupplementCount, ExtensionCount: d.ExtensionCount,
 		FeeVND: d.FeeVND, PaymentDueVND: d.PaymentDueVND, PaidVND: d.PaidVND, AllowedActions: allowed,
-		UpdatedAt: Time{d.UpdatedAt},
+		Rating: int(d.Rating), UpdatedAt: Time{d.UpdatedAt},
 	}
 }
 

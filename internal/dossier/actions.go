@@ -27,11 +27,12 @@ const (
 	ActWithdraw          Action = "withdraw"
 	ActStop              Action = "stop"
 	ActReturnResult      Action = "return_result"
+	ActRate              Action = "rate" // the applicant's satisfaction, once the dossier is settled
 )
 
 // Actions lists the actions a client may send, in lifecycle order.
 var Actions = []Action{ActReceive, ActRefuse, ActTransfer, ActRequestSupplement, ActSupplement, ActRequestPayment,
-	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult}
+	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate}
 
 // rule says from which statuses an action may be taken and by which roles.
 // The owner flag lets the applicant act on their own dossier.
@@ -57,6 +58,9 @@ var rules = map[Action]rule{
 	ActWithdraw:          {from: active, roles: []org.Role{org.RoleCounter}, owner: true},
 	ActStop:              {from: append([]Status{WithdrawalRequested}, active[1:]...), roles: []org.Role{org.RoleCounter, org.RoleLeader}},
 	ActReturnResult:      {from: []Status{Done}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
+	// The applicant rates online; the counter officer records the rating of
+	// someone present at the result desk (Circular 01/2018 Art. 12).
+	ActRate: {from: []Status{Returned, Rejected, Refused, Stopped}, roles: []org.Role{org.RoleCounter}, owner: true},
 }
 
 // ParseAction checks a client-supplied action name.
@@ -64,8 +68,8 @@ func ParseAction(s string) (Action, error) {
 	a := Action(strings.TrimSpace(s))
 	if _, ok := rules[a]; !ok {
 		return "", apperr.Newf(apperr.Invalid, "unknown_action",
-			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result.",
-			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result.", s)
+			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate.",
+			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate.", s)
 	}
 	return a, nil
 }
@@ -75,11 +79,25 @@ func ParseAction(s string) (Action, error) {
 func Allowed(d *Dossier, actor org.Actor) []Action {
 	var out []Action
 	for _, a := range Actions {
-		if permitted(a, d, actor) == nil && slices.Contains(rules[a].from, d.Status) {
+		if permitted(a, d, actor) == nil && slices.Contains(rules[a].from, d.Status) && !usedUp(a, d) {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// usedUp tells whether a once-only action has already been taken, so that
+// pages do not offer what the rules will refuse.
+func usedUp(a Action, d *Dossier) bool {
+	switch a {
+	case ActRequestSupplement:
+		return d.SupplementCount > 0 // Decree 118/2025 Art. 11(2)
+	case ActExtend:
+		return d.ExtensionCount > 0
+	case ActRate:
+		return d.Rating != Unrated
+	}
+	return false
 }
 
 // permitted checks the role (and ownership) part of an action's rule.
@@ -109,6 +127,7 @@ type Command struct {
 	AmountVND  int64            // request_payment, pay
 	Components []ComponentFiles // supplement
 	Code       string           // receive: the dossier code issued by the store's sequence
+	Rating     Rating           // rate
 }
 
 // Event is the record of an applied command, as appended to the log.

@@ -204,6 +204,16 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			d.FinishedAt = tp(at)
 		}
 		ev.Payload["return_method"] = d.ReturnMethod
+	case ActRate:
+		if d.Rating != Unrated {
+			return apperr.New(apperr.Invalid, "already_rated",
+				"Hồ sơ này đã được đánh giá.", "This dossier has already been rated.")
+		}
+		if err := checkRating(cmd.Rating); err != nil {
+			return err
+		}
+		d.Rating, d.RatedAt = cmd.Rating, tp(at)
+		ev.Payload["rating"] = int(cmd.Rating)
 	}
 	return nil
 }

@@ -81,7 +81,7 @@ func TestTransitionTable(t *testing.T) {
 	actorFor := map[Action]org.Actor{
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
 		ActSupplement: owner, ActRequestPayment: specialist, ActPay: owner, ActExtend: leader, ActApprove: leader,
-		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter,
+		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner,
 	}
 	allowed := map[Status][]Action{
 		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw},
@@ -91,9 +91,9 @@ func TestTransitionTable(t *testing.T) {
 		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop},
 		WithdrawalRequested: {ActStop},
 		Done:                {ActReturnResult},
-		Returned:            {}, Refused: {}, Rejected: {}, Stopped: {},
+		Returned:            {ActRate}, Refused: {ActRate}, Rejected: {ActRate}, Stopped: {ActRate},
 	}
-	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9}
+	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9, Rating: Satisfied}
 	for status, ok := range allowed {
 		for _, a := range Actions {
 			t.Run(string(status)+"/"+string(a), func(t *testing.T) {
@@ -270,5 +270,53 @@ func TestStopNeedsReasonUnlessWithdrawn_Decree118_Art21(t *testing.T) {
 	w := at(t, WithdrawalRequested)
 	if _, err := Apply(w, Command{Action: ActStop, Actor: counter, At: t0.Add(20 * time.Hour)}, env); err != nil || w.Status != Stopped {
 		t.Fatalf("answering a withdrawal needs no reason: %v", err)
+	}
+}
+
+// Circular 01/2018 Art. 12: the applicant rates a settled dossier, once, on
+// the three-level scale; the counter may record it for someone present.
+func TestRateOnceOnSettledDossier_Circular01_2018_Art12(t *testing.T) {
+	cases := []struct {
+		name   string
+		actor  org.Actor
+		rating Rating
+		code   string
+	}{
+		{"owner dissatisfied counts as a dislike", owner, Dissatisfied, ""},
+		{"counter records for someone present", counter, VerySatisfied, ""},
+		{"another citizen may not rate", stranger, Satisfied, "role_forbidden"},
+		{"specialist may not rate", specialist, Satisfied, "role_forbidden"},
+		{"rating 0 is not a rating", owner, Unrated, "rating_invalid"},
+		{"rating 4 is out of the scale", owner, 4, "rating_invalid"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := at(t, Returned)
+			ev, err := Apply(d, Command{Action: ActRate, Actor: c.actor, At: t0.Add(50 * time.Hour), Rating: c.rating}, env)
+			if c.code != "" {
+				var e *apperr.Error
+				if !errors.As(err, &e) || e.Code != c.code {
+					t.Fatalf("want %s, got %v", c.code, err)
+				}
+				if d.Rating != Unrated {
+					t.Fatal("a refused rating must not be kept")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Rating != c.rating || d.RatedAt == nil || ev.Payload["rating"] != int(c.rating) || d.Status != Returned {
+				t.Fatalf("rating %d at %v, payload %v, status %s", d.Rating, d.RatedAt, ev.Payload, d.Status)
+			}
+			if d.Rating.Dislike() != (c.rating == Dissatisfied) {
+				t.Fatal("only 'không hài lòng' counts as a dislike")
+			}
+			_, err = Apply(d, Command{Action: ActRate, Actor: owner, At: t0.Add(51 * time.Hour), Rating: Satisfied}, env)
+			var e *apperr.Error
+			if !errors.As(err, &e) || e.Code != "already_rated" {
+				t.Fatalf("a second rating must be refused, got %v", err)
+			}
+		})
 	}
 }

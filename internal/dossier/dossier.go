@@ -56,6 +56,8 @@ type Dossier struct {
 	FeeVND             int64
 	PaymentDueVND      int64
 	PaidVND            int64
+	Rating             Rating // the applicant's satisfaction, 0 until rated
+	RatedAt            *time.Time
 	UpdatedAt          time.Time
 }
 

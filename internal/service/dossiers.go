@@ -267,6 +267,7 @@ type ActionInput struct {
 	ToAgency   string                   `json:"to_agency"`
 	AmountVND  int64                    `json:"amount_vnd"`
 	Components []dossier.ComponentFiles `json:"components"`
+	Rating     int                      `json:"rating"`
 }
 
 // Act applies an action to a dossier whose version the client last saw.
@@ -281,7 +282,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			"The If-Match header with the dossier version (the version field) you last saw is required.")
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
-		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND}
+		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating)}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, store.ErrNotFound) {
