@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/web"
 )
 
 // openService opens the database named by --data / MOTCUA_DATABASE_URL,
@@ -42,6 +43,9 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", ":8080", "listen address")
 	dataDir := fs.String("data", "./data", "data directory (SQLite database and uploaded files)")
 	withDemo := fs.Bool("demo", false, "load the demo province, catalog and users")
+	baseURL := fs.String("base-url", os.Getenv("MOTCUA_BASE_URL"), "public address for links and QR codes, e.g. https://dichvucong.example.gov.vn")
+	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect issuer for citizen sign-in (national e-ID)")
+	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "OpenID Connect client id (secret in MOTCUA_OIDC_CLIENT_SECRET)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -80,6 +84,16 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
 	handler := api.New(svc, log)
+	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL}
+	if *oidcIssuer != "" {
+		webOpt.OIDC = &web.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient, ClientSecret: os.Getenv("MOTCUA_OIDC_CLIENT_SECRET")}
+	}
+	pages, err := web.New(svc, log, webOpt)
+	if err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	}
+	handler.Mux().Handle("/", pages)
 	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)

@@ -122,7 +122,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
-	if r.Body != nil && !strings.HasPrefix(r.URL.Path, "/api/v1/files") {
+	// File uploads (multipart) set their own, larger limit in their handler.
+	if r.Body != nil && !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(sw, r.Body, MaxJSONBody)
 	}
 	defer func() {

@@ -86,3 +86,24 @@ func (s *Service) Authenticate(ctx context.Context, token string) (org.Actor, er
 	}
 	return s.ActorFor(u), nil
 }
+
+// Logout revokes a session or bearer token.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	if token == "" {
+		return nil
+	}
+	return s.Store.DeleteToken(ctx, auth.HashToken(token))
+}
+
+// IssueToken starts a session for a user who proved who they are another
+// way (OpenID Connect, the demo citizen).
+func (s *Service) IssueToken(ctx context.Context, userID int64) (string, error) {
+	token, hash, err := auth.NewToken()
+	if err != nil {
+		return "", err
+	}
+	if err := s.Store.SaveToken(ctx, hash, userID, s.Now().Add(TokenLifetime)); err != nil {
+		return "", err
+	}
+	return token, nil
+}

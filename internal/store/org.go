@@ -130,7 +130,7 @@ func (s *Store) CredentialsByUsername(ctx context.Context, username string) (Cre
 		c      Credentials
 		locked int64
 	)
-	u, err := scanUser(s.QueryRow(ctx, `SELECT `+userCols+`, password_hash, failed_logins, locked_until FROM users WHERE username = ?`, username),
+	u, err := scanUser(s.QueryRow(ctx, `SELECT `+userCols+`, password_hash, failed_logins, locked_until FROM users WHERE username = ? AND active = 1`, username),
 		&c.PasswordHash, &c.FailedLogins, &locked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
@@ -162,10 +162,16 @@ func (s *Store) SaveToken(ctx context.Context, hash string, userID int64, expire
 	return err
 }
 
+// DeleteToken revokes a token (signing out).
+func (s *Store) DeleteToken(ctx context.Context, hash string) error {
+	_, err := s.Exec(ctx, `DELETE FROM api_tokens WHERE token_hash = ?`, hash)
+	return err
+}
+
 // UserByToken finds the user owning an unexpired token hash.
 func (s *Store) UserByToken(ctx context.Context, hash string, now time.Time) (org.User, error) {
 	u, err := scanUser(s.QueryRow(ctx, `SELECT u.id, u.username, u.name, u.role, u.agency_id, u.id_number, u.phone, u.email
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ?`, hash, ms(now)))
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ? AND u.active = 1`, hash, ms(now)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}

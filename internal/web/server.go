@@ -1,0 +1,85 @@
+// Package web serves the server-rendered pages: the citizen portal, the
+// counter, the agency workspace, the director's view and administration.
+// Pages work without JavaScript; html/template escapes everything. Handlers
+// read forms, call the service and render; the rules live in the domain.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/motcua/motcua/internal/service"
+)
+
+// Options configure the web application.
+type Options struct {
+	// Demo enables the demo citizen sign-in (never in production).
+	Demo bool
+	// BaseURL is the public address, used in QR codes and OIDC redirects
+	// (e.g. https://dichvucong.h99.gov.vn). Empty: taken from each request.
+	BaseURL string
+	// OIDC configures citizen sign-in through the national e-ID; nil disables it.
+	OIDC *OIDCConfig
+	// SiteName is shown in the header.
+	SiteName string
+}
+
+// Server is the web application's handler.
+type Server struct {
+	svc   *service.Service
+	log   *slog.Logger
+	opt   Options
+	mux   *http.ServeMux
+	pages map[string]*pageTemplate
+	oidc  *oidcClient
+	cop   *http.CrossOriginProtection
+}
+
+// New builds the web application.
+func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
+	if opt.SiteName == "" {
+		opt.SiteName = "Một Cửa"
+	}
+	s := &Server{svc: svc, log: log, opt: opt, mux: http.NewServeMux(), cop: http.NewCrossOriginProtection()}
+	pages, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	if opt.OIDC != nil {
+		if s.oidc, err = newOIDCClient(opt.OIDC); err != nil {
+			return nil, err
+		}
+	}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	s.publicRoutes()
+	s.authRoutes()
+	s.citizenRoutes()
+	s.counterRoutes()
+	s.dossierRoutes()
+	s.workspaceRoutes()
+	s.directorRoutes()
+	s.adminRoutes()
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.notFound(w, r)
+	})
+}
+
+// ServeHTTP adds what every page needs: a strict content security policy
+// (no inline scripts), protection against cross-site form posts, and the
+// signed-in user.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	if err := s.cop.Check(r); err != nil {
+		s.renderError(w, r, errCrossSite)
+		return
+	}
+	r = s.withSession(w, r)
+	s.mux.ServeHTTP(w, r)
+}
