@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -139,6 +141,18 @@ func (s *Service) Agency(id int64) (org.Agency, bool) {
 	defer s.agencyMu.RUnlock()
 	a, ok := s.agencies[id]
 	return a, ok
+}
+
+// Agencies lists the cached agencies by code.
+func (s *Service) Agencies() []org.Agency {
+	s.agencyMu.RLock()
+	out := make([]org.Agency, 0, len(s.agencies))
+	for _, a := range s.agencies {
+		out = append(out, a)
+	}
+	s.agencyMu.RUnlock()
+	slices.SortFunc(out, func(a, b org.Agency) int { return strings.Compare(a.Code, b.Code) })
+	return out
 }
 
 // subtree lists id and every agency below it.

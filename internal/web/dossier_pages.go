@@ -1,3 +1,298 @@
 package web
 
-func (s *Server) dossierRoutes() {}
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+)
+
+func init() {
+	addMessages(map[string][2]string{
+		"dos.title":                 {"Hồ sơ", "Dossier"},
+		"dos.not_received":          {"(chưa cấp mã)", "(no code yet)"},
+		"dos.channel":               {"Hình thức nộp", "Channel"},
+		"dos.return":                {"Nhận kết quả", "Result delivery"},
+		"dos.processing":            {"Cơ quan giải quyết", "Processing agency"},
+		"dos.receiving":             {"Nơi tiếp nhận", "Received by"},
+		"dos.original_due":          {"Hẹn trả ban đầu (Mẫu 01)", "Original due date (Form 01)"},
+		"dos.due_explain":           {"Cách tính hạn", "How the due date was computed"},
+		"dos.id_number":             {"Số định danh", "ID number"},
+		"dos.phone":                 {"Điện thoại", "Phone"},
+		"dos.email":                 {"Thư điện tử", "E-mail"},
+		"dos.address":               {"Địa chỉ", "Address"},
+		"dos.components":            {"Giấy tờ đã nộp", "Papers provided"},
+		"dos.no_files":              {"chưa có tệp", "no file"},
+		"dos.actions":               {"Việc có thể làm", "What you can do"},
+		"dos.no_actions":            {"Vai trò của bạn không có thao tác nào với hồ sơ ở trạng thái này.", "Your role has no action on this dossier in its current status."},
+		"dos.forms":                 {"Phiếu, mẫu in", "Printable forms"},
+		"dos.form01":                {"Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)", "Form 01 — receipt and appointment (PDF)"},
+		"dos.form02":                {"Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (PDF)", "Form 02 — supplementation request (PDF)"},
+		"dos.form03":                {"Mẫu 03 — Phiếu từ chối tiếp nhận (PDF)", "Form 03 — refusal slip (PDF)"},
+		"dos.form04":                {"Mẫu 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả (PDF)", "Form 04 — apology and new appointment (PDF)"},
+		"dos.form05":                {"Mẫu 05 — Phiếu kiểm soát quá trình giải quyết (PDF)", "Form 05 — control slip (PDF)"},
+		"dos.to_agency":             {"Chuyển đến cơ quan", "Hand over to"},
+		"dos.amount":                {"Số tiền phải nộp (đồng)", "Amount to pay (VND)"},
+		"dos.signer":                {"Người ký (thủ trưởng cơ quan)", "Signed by (head of agency)"},
+		"dos.new_due":               {"Ngày hẹn trả mới", "New return date"},
+		"dos.new_due_hint":          {"Hạn là cuối giờ làm việc của ngày này.", "Due at the close of that working day."},
+		"dos.rating":                {"Mức độ hài lòng", "Satisfaction"},
+		"dos.rated":                 {"Đã đánh giá: %s", "Rated: %s"},
+		"dos.do":                    {"Thực hiện", "Do it"},
+		"dos.confirm":               {"Bạn chắc chắn muốn thực hiện thao tác này?", "Are you sure you want to do this?"},
+		"dos.stale":                 {"Hồ sơ vừa được người khác cập nhật. Trang đã tải lại thông tin mới nhất; hãy xem lại rồi thực hiện.", "Someone else has just updated this dossier. The page now shows the latest state; check it and try again."},
+		"dos.new_due_bad":           {"Ngày hẹn mới không hợp lệ (cần dạng ngày/tháng/năm).", "The new return date is not a valid date."},
+		"dos.amount_bad":            {"Số tiền phải là số nguyên đồng, không có dấu chấm hay chữ.", "The amount must be a whole number of đồng."},
+		"dos.rating_bad":            {"Hãy chọn một mức đánh giá.", "Choose a rating."},
+		"ok.act_receive":            {"Đã tiếp nhận hồ sơ và cấp mã. In Giấy tiếp nhận (Mẫu 01) cho người nộp.", "Dossier received and its code issued. Print the receipt (Form 01) for the applicant."},
+		"ok.act_refuse":             {"Đã từ chối tiếp nhận. In Phiếu từ chối (Mẫu 03) cho người nộp.", "Refused. Print the refusal slip (Form 03) for the applicant."},
+		"ok.act_transfer":           {"Đã chuyển hồ sơ.", "Dossier handed over."},
+		"ok.act_request_supplement": {"Đã gửi yêu cầu bổ sung; thời hạn tạm dừng đến khi người nộp bổ sung.", "Supplementation requested; the clock stops until the applicant supplements."},
+		"ok.act_supplement":         {"Đã bổ sung hồ sơ; thời hạn tiếp tục được tính.", "Supplement recorded; the clock runs again."},
+		"ok.act_request_payment":    {"Đã yêu cầu nộp phí, lệ phí.", "Payment requested."},
+		"ok.act_pay":                {"Đã ghi nhận nộp phí.", "Payment recorded."},
+		"ok.act_extend":             {"Đã gia hạn và ghi nhận văn bản xin lỗi (Mẫu 04).", "Extended, with the apology letter (Form 04)."},
+		"ok.act_approve":            {"Đã phê duyệt kết quả.", "Result approved."},
+		"ok.act_reject":             {"Đã trả lại hồ sơ không đủ điều kiện.", "Dossier rejected as not eligible."},
+		"ok.act_withdraw":           {"Đã ghi nhận đề nghị rút hồ sơ.", "Withdrawal request recorded."},
+		"ok.act_stop":               {"Đã dừng giải quyết hồ sơ.", "Processing stopped."},
+		"ok.act_return_result":      {"Đã trả kết quả.", "Result returned."},
+		"ok.act_rate":               {"Cảm ơn bạn đã đánh giá.", "Thank you for your rating."},
+	})
+}
+
+func (s *Server) dossierRoutes() {
+	staff := []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader, org.RoleDirector, org.RoleChair, org.RoleAdmin, org.RolePostal}
+	s.mux.HandleFunc("GET /dossiers/{id}", s.require(s.staffDossier, staff...))
+	s.mux.HandleFunc("POST /dossiers/{id}/act", s.require(s.form(s.staffAct), staff...))
+	s.mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.require(s.dossierFile))
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.ErrNotFound
+	}
+	return id, nil
+}
+
+// dossierData is everything a dossier page shows.
+type dossierData struct {
+	D          *dossier.Dossier
+	Procedure  catalog.Procedure
+	Processing org.Agency
+	Receiving  org.Agency
+	Events     []store.StoredEvent
+	Allowed    []dossier.Action
+	Timeliness dossier.Timeliness
+	Files      map[string]store.File
+	Agencies   []org.Agency // hand-over targets
+	Key        string       // idempotency key of the forms on this page
+	Form       url.Values   // values of a form sent back after an error
+	Failed     string       // the action whose form failed
+	Forms      []formLink
+	Back       string
+	ActURL     string // where this page's action forms post
+	FilesBase  string // where attachments are fetched
+}
+
+type formLink struct{ N, Key string }
+
+func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossierData, error) {
+	ctx := r.Context()
+	d, err := s.svc.Dossier(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	data := &dossierData{D: d, Allowed: dossier.Allowed(d, actor), Key: randomHex(16), Files: map[string]store.File{}}
+	if data.Procedure, err = s.svc.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion); err != nil {
+		return nil, err
+	}
+	data.Processing, _ = s.svc.Agency(d.ProcessingAgencyID)
+	data.Receiving, _ = s.svc.Agency(d.ReceivingAgencyID)
+	if data.Events, err = s.svc.Events(ctx, actor, id); err != nil {
+		return nil, err
+	}
+	data.Timeliness = d.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
+	for _, c := range d.Components {
+		for _, fid := range c.FileIDs {
+			if f, err := s.svc.Store.FileByID(ctx, fid); err == nil {
+				data.Files[fid] = f
+			}
+		}
+	}
+	data.Forms = formsOf(d, data.Events)
+	data.ActURL = "/dossiers/" + strconv.FormatInt(id, 10) + "/act"
+	data.FilesBase = "/dossiers/" + strconv.FormatInt(id, 10) + "/files"
+	return data, nil
+}
+
+// formsOf lists the printable forms that exist for the dossier's history.
+func formsOf(d *dossier.Dossier, evs []store.StoredEvent) []formLink {
+	var out []formLink
+	has := func(a dossier.Action) bool {
+		for _, e := range evs {
+			if e.Action == string(a) {
+				return true
+			}
+		}
+		return false
+	}
+	if d.ReceivedAt != nil {
+		out = append(out, formLink{"01", "dos.form01"})
+	}
+	if has(dossier.ActRequestSupplement) {
+		out = append(out, formLink{"02", "dos.form02"})
+	}
+	if d.Status == dossier.Refused {
+		out = append(out, formLink{"03", "dos.form03"})
+	}
+	if d.ExtensionCount > 0 {
+		out = append(out, formLink{"04", "dos.form04"})
+	}
+	if d.ReceivedAt != nil {
+		out = append(out, formLink{"05", "dos.form05"})
+	}
+	return out
+}
+
+func (s *Server) staffDossier(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.showDossier(w, r, sess, id, 200, nil, "", nil)
+}
+
+// showDossier renders the staff dossier page, with the failed form's values
+// and its error when an action was refused.
+func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, sess *session, id int64, status int, form url.Values, failed string, actErr error) {
+	data, err := s.loadDossier(r, sess.Actor, id)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	data.Form, data.Failed, data.Back = form, failed, safeNext(r.URL.Query().Get("back"))
+	for _, a := range s.svc.Agencies() {
+		if a.Active && a.ID != data.D.ProcessingAgencyID {
+			data.Agencies = append(data.Agencies, a)
+		}
+	}
+	v := s.newView(r, "dos.title", data)
+	v.Title = v.T("dos.title") + " " + data.D.Code
+	if actErr != nil {
+		v.Error = v.ErrorText(actErr)
+	}
+	s.render(w, r, status, "dossier", v)
+}
+
+func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.postAction(w, r, sess, id, "/dossiers/"+strconv.FormatInt(id, 10), func(err error) {
+		s.showDossier(w, r, sess, id, s.httpStatus(r, err), r.PostForm, r.PostFormValue("action"), err)
+	})
+}
+
+// actionInput reads an action form. Dates are days: an extension is due at
+// the close of the chosen working day.
+func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
+	f := r.PostForm
+	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
+		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency")}
+	if v := strings.TrimSpace(f.Get("new_due")); v != "" {
+		day, err := time.ParseInLocation("2006-01-02", v, vietnam)
+		if err != nil {
+			return in, apperr.New(apperr.Invalid, "new_due_invalid", translate("vi", "dos.new_due_bad"), translate("en", "dos.new_due_bad"))
+		}
+		due := s.svc.Calendar().DayEnd(calendar.DateOf(day))
+		in.NewDueAt = &due
+	}
+	if v := strings.TrimSpace(strings.ReplaceAll(f.Get("amount_vnd"), ".", "")); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return in, apperr.New(apperr.Invalid, "amount_invalid", translate("vi", "dos.amount_bad"), translate("en", "dos.amount_bad"))
+		}
+		in.AmountVND = n
+	}
+	if in.Action == string(dossier.ActRate) {
+		n, err := strconv.Atoi(f.Get("rating"))
+		if err != nil {
+			return in, apperr.New(apperr.Invalid, "rating_required", translate("vi", "dos.rating_bad"), translate("en", "dos.rating_bad"))
+		}
+		in.Rating = n
+	}
+	return in, nil
+}
+
+// postAction applies the action of a posted form to dossier id. The form
+// carries the version the person saw and an idempotency key made when the
+// page was drawn, so a double click or a resent form applies once. On
+// success it redirects to back; on a refusal it calls fail, which shows the
+// form again with what was typed.
+func (s *Server) postAction(w http.ResponseWriter, r *http.Request, sess *session, id int64, back string, fail func(error)) {
+	in, err := s.actionInput(r)
+	if err != nil {
+		fail(err)
+		return
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	key := r.PostFormValue("key")
+	form := url.Values{}
+	for k, v := range r.PostForm {
+		if k != "csrf" {
+			form[k] = v
+		}
+	}
+	hash := service.RequestHash("web-act", strconv.FormatInt(id, 10), form.Encode())
+	_, err = s.svc.Act(r.Context(), sess.Actor, id, version, in, key, hash, func(d *dossier.Dossier) ([]byte, error) {
+		return []byte(strconv.FormatInt(d.ID, 10)), nil
+	})
+	if errors.Is(err, apperr.ErrStale) {
+		err = apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
+	}
+	if err != nil {
+		fail(err)
+		return
+	}
+	sep := "?"
+	if strings.Contains(back, "?") {
+		sep = "&"
+	}
+	http.Redirect(w, r, back+sep+"ok=act_"+url.QueryEscape(in.Action), http.StatusSeeOther)
+}
+
+// dossierFile sends an attachment to someone who may see the dossier.
+func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	f, rc, err := s.svc.DossierFile(r.Context(), sess.Actor, id, r.PathValue("file"))
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", f.ContentType)
+	w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(f.Name))
+	w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+	w.Header().Set("Cache-Control", "private, no-store")
+	io.Copy(w, rc)
+}

@@ -1,0 +1,127 @@
+package service
+
+import (
+	"context"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// Urgency orders an agency's work: what is already late first, then what
+// falls due today, then what falls due by the end of the next working day.
+type Urgency string
+
+const (
+	UrgOverdue  Urgency = "overdue"
+	UrgDueToday Urgency = "due_today"
+	UrgAtRisk   Urgency = "at_risk" // due by the close of the next working day
+	UrgWaiting  Urgency = "waiting" // the clock is stopped: waiting for the applicant
+	UrgNormal   Urgency = "normal"
+)
+
+var urgencyRank = map[Urgency]int{UrgOverdue: 0, UrgDueToday: 1, UrgAtRisk: 2, UrgNormal: 3, UrgWaiting: 4}
+
+// InboxItem is one dossier of an inbox with its urgency.
+type InboxItem struct {
+	Dossier *dossier.Dossier
+	Urgency Urgency
+}
+
+// UrgencyOf classifies an unfinished dossier at instant now.
+func UrgencyOf(cal *calendar.Calendar, d *dossier.Dossier, now time.Time) Urgency {
+	switch {
+	case d.SuspendedAt != nil || d.Status == dossier.SupplementRequested:
+		return UrgWaiting
+	case d.DueAt == nil:
+		return UrgNormal
+	case now.After(*d.DueAt):
+		return UrgOverdue
+	}
+	today := calendar.DateOf(now)
+	if !d.DueAt.After(cal.DayEnd(today)) {
+		return UrgDueToday
+	}
+	next := today.AddDays(1)
+	for i := 0; i < 30 && !cal.IsWorkingDay(next); i++ {
+		next = next.AddDays(1)
+	}
+	if !d.DueAt.After(cal.DayEnd(next)) {
+		return UrgAtRisk
+	}
+	return UrgNormal
+}
+
+// inboxStatuses are what an agency works on after reception; the counter's
+// own queues (submitted, done) are separate pages.
+var inboxStatuses = []dossier.Status{dossier.Received, dossier.Processing, dossier.SupplementRequested,
+	dossier.PaymentRequested, dossier.WithdrawalRequested}
+
+// Inbox lists the unfinished dossiers held by the actor's agencies, most
+// urgent first.
+func (s *Service) Inbox(ctx context.Context, actor org.Actor, limit int) ([]InboxItem, error) {
+	if actor.Role == org.RoleCitizen {
+		return nil, apperr.ErrForbidden
+	}
+	var scope []int64
+	if !actor.AllScope {
+		scope = actor.Scope
+		if scope == nil {
+			scope = []int64{}
+		}
+	}
+	list, err := s.Store.OpenDossiers(ctx, scope, inboxStatuses, limit)
+	if err != nil {
+		return nil, err
+	}
+	cal, now := s.Calendar(), s.Now()
+	out := make([]InboxItem, len(list))
+	for i, d := range list {
+		out[i] = InboxItem{Dossier: d, Urgency: UrgencyOf(cal, d, now)}
+	}
+	// The store returns the nearest due date first; a stable sort by urgency
+	// keeps that order within each group.
+	slices.SortStableFunc(out, func(a, b InboxItem) int { return urgencyRank[a.Urgency] - urgencyRank[b.Urgency] })
+	return out, nil
+}
+
+// Queue lists dossiers in one status for the actor's agencies (as receiving
+// or processing agency), oldest first: the counter's queues of online
+// dossiers to check and of results to return.
+func (s *Service) Queue(ctx context.Context, actor org.Actor, status dossier.Status, limit int) ([]*dossier.Dossier, error) {
+	list, err := s.List(ctx, actor, ListFilter{Status: string(status), Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	slices.Reverse(list)
+	return list, nil
+}
+
+// DossierFile opens an attachment of a dossier the actor may see.
+func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID int64, fileID string) (store.File, io.ReadCloser, error) {
+	d, err := s.Dossier(ctx, actor, dossierID)
+	if err != nil {
+		return store.File{}, nil, err
+	}
+	found := false
+	for _, c := range d.Components {
+		found = found || slices.Contains(c.FileIDs, fileID)
+	}
+	if !found {
+		return store.File{}, nil, apperr.ErrNotFound
+	}
+	f, err := s.Store.FileByID(ctx, fileID)
+	if err != nil {
+		return store.File{}, nil, err
+	}
+	rc, err := s.Files.Open(f.SHA256)
+	if err != nil {
+		return store.File{}, nil, err
+	}
+	return f, rc, nil
+}

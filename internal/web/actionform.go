@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+
+	"github.com/motcua/motcua/internal/dossier"
+)
+
+// actionForm is what the action_form template needs to draw one action.
+type actionForm struct {
+	V      *view
+	Action dossier.Action
+	Form   url.Values // values typed before a refusal, for this action only
+	Open   bool
+	Post   string
+}
+
+func actionCtx(v *view, a dossier.Action) actionForm {
+	f := actionForm{V: v, Action: a, Form: url.Values{}}
+	if d, ok := v.Data.(*dossierData); ok {
+		f.Post = d.ActURL
+		if d.Failed == string(a) && d.Form != nil {
+			f.Form, f.Open = d.Form, true
+		}
+	}
+	return f
+}
+
+// fields each action asks for, beyond the always-present note.
+var actionFields = map[dossier.Action][]string{
+	dossier.ActRefuse:            {"reason"},
+	dossier.ActRequestSupplement: {"reason"},
+	dossier.ActReject:            {"reason"},
+	dossier.ActExtend:            {"reason", "signer"},
+	dossier.ActWithdraw:          {"reason"},
+	dossier.ActStop:              {"reason"},
+	dossier.ActTransfer:          {"to_agency"},
+	dossier.ActRequestPayment:    {"amount_vnd"},
+	dossier.ActRate:              {"rating"},
+}
+
+// Needs reports whether the action's form shows the field.
+func (f actionForm) Needs(field string) bool { return slices.Contains(actionFields[f.Action], field) }
+
+// Required mirrors the domain rules so the browser can warn before posting;
+// the server checks again either way.
+func (f actionForm) Required(field string) bool {
+	if field != "reason" {
+		return f.Needs(field)
+	}
+	switch f.Action {
+	case dossier.ActWithdraw:
+		return false
+	case dossier.ActStop:
+		d, ok := f.V.Data.(*dossierData)
+		return !ok || d.D.Status != dossier.WithdrawalRequested
+	}
+	return f.Needs(field)
+}
+
+// Confirm asks before actions that end or refuse a dossier.
+func (f actionForm) Confirm() bool {
+	return slices.Contains([]dossier.Action{dossier.ActRefuse, dossier.ActReject, dossier.ActStop, dossier.ActWithdraw}, f.Action)
+}
+
+func init() {
+	funcs["actionCtx"] = actionCtx
+	funcs["ratingScale"] = func() []int { return []int{3, 2, 1} }
+}
