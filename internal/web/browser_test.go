@@ -1,0 +1,145 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath finds Debian's Chromium. Outside CI a machine without it
+// skips the browser tests with a message; in CI they must run.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium is required in CI (scripts/test installs Debian's chromium package)")
+	}
+	t.Skip("Chromium not found: install Debian's chromium package to run the browser tests")
+	return ""
+}
+
+// artifactDir is where screenshots are kept for people to look at:
+// $MOTCUA_ARTIFACTS or artifacts/e2e at the repository root.
+func artifactDir(t *testing.T) string {
+	dir := os.Getenv("MOTCUA_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "artifacts", "e2e")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// chrome is one headless Chromium; each person gets their own incognito-like
+// context (separate cookies) from newTab.
+type chrome struct {
+	t     *testing.T
+	alloc context.Context
+	dir   string
+	shot  int
+}
+
+func newChrome(t *testing.T) *chrome {
+	path := chromiumPath(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	return &chrome{t: t, alloc: alloc, dir: artifactDir(t)}
+}
+
+// tab is one person's browser window at a given screen width.
+type tab struct {
+	c   *chrome
+	ctx context.Context
+	who string
+}
+
+func (c *chrome) newTab(who string, width, height int64) *tab {
+	ctx, cancel := chromedp.NewContext(c.alloc)
+	c.t.Cleanup(cancel)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		c.t.Fatalf("start Chromium: %v", err)
+	}
+	return &tab{c: c, ctx: ctx, who: who}
+}
+
+// run performs browser actions with a deadline, failing the test with a
+// screenshot of where it stopped.
+func (b *tab) run(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.c.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		b.screenshot("FAILED-" + what)
+		b.c.t.Fatalf("%s: %s: %v", b.who, what, err)
+	}
+}
+
+// screenshot keeps a full-page PNG of the current page.
+func (b *tab) screenshot(name string) string {
+	b.c.shot++
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.c.t.Logf("screenshot %s: %v", name, err)
+		return ""
+	}
+	file := filepath.Join(b.c.dir, fmt.Sprintf("%02d-%s-%s.png", b.c.shot, b.who, strings.ReplaceAll(name, " ", "_")))
+	if err := os.WriteFile(file, png, 0o644); err != nil {
+		b.c.t.Logf("screenshot %s: %v", name, err)
+	}
+	return file
+}
+
+// text reads the visible text of the page's main content.
+func (b *tab) text() string {
+	b.c.t.Helper()
+	return value(b, "read page", chromedp.Text(chromedp.CSS("main")))
+}
+
+// value runs one action that returns a value.
+func value[T any](b *tab, what string, a chromedp.Action[T]) T {
+	b.c.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		b.screenshot("FAILED-" + what)
+		b.c.t.Fatalf("%s: %s: %v", b.who, what, err)
+	}
+	return v
+}
+
+// sees asserts the main content shows every text.
+func (b *tab) sees(texts ...string) {
+	b.c.t.Helper()
+	got := b.text()
+	for _, want := range texts {
+		if !strings.Contains(got, want) {
+			b.screenshot("MISSING")
+			b.c.t.Fatalf("%s: page lacks %q; it shows:\n%s", b.who, want, got)
+		}
+	}
+}
