@@ -143,3 +143,37 @@ func (b *tab) sees(texts ...string) {
 		}
 	}
 }
+
+// a11yProblems lists what WCAG 2.1 AA basics the page misses: the page
+// language, exactly one main heading, a name for every form control, link
+// and button, alternative text for images, and content wider than the screen.
+const a11yScript = `(() => {
+  const out = [];
+  if (!document.documentElement.lang) out.push("html without lang");
+  const h1 = document.querySelectorAll("h1").length;
+  if (h1 !== 1) out.push(h1 + " h1 headings");
+  const visible = el => el.offsetParent !== null || el.closest("details") !== null;
+  for (const el of document.querySelectorAll("input, select, textarea")) {
+    if (el.type === "hidden" || !visible(el)) continue;
+    const named = (el.id && document.querySelector('label[for="' + el.id + '"]')) || el.closest("label") ||
+      el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+    if (!named) out.push("unlabelled " + el.tagName.toLowerCase() + " " + (el.name || ""));
+  }
+  for (const el of document.querySelectorAll("a, button")) {
+    if (!visible(el)) continue;
+    if (!(el.textContent.trim() || el.getAttribute("aria-label"))) out.push("unnamed " + el.tagName.toLowerCase());
+  }
+  for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) out.push("img without alt");
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    out.push("page wider than the screen: " + document.documentElement.scrollWidth + "px");
+  return out;
+})()`
+
+// page keeps a screenshot of the current page and fails on accessibility basics.
+func (b *tab) page(name string) {
+	b.c.t.Helper()
+	b.screenshot(name)
+	if problems := value(b, "check accessibility", chromedp.Evaluate[[]string](a11yScript)); len(problems) > 0 {
+		b.c.t.Fatalf("%s: page %s: %v", b.who, name, problems)
+	}
+}
