@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,5 +85,17 @@ func TestServeDemoSQLite(t *testing.T) {
 	status, m = c.call("GET", "/api/v1/procedures/1.001193", nil, nil)
 	if status != 200 || m["name"] != "Thủ tục đăng ký khai sinh" {
 		t.Fatalf("catalog: %d %v", status, m)
+	}
+	// The same process serves the web pages, with the demo citizen offered.
+	for path, want := range map[string]string{"/": "Bạn cần làm thủ tục gì?", "/login": "/login/demo-citizen", "/static/app.css": "WCAG"} {
+		resp, err := http.Get(c.base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Fatalf("GET %s: %d, want %q in the page", path, resp.StatusCode, want)
+		}
 	}
 }
