@@ -33,6 +33,7 @@ type Server struct {
 	pages map[string]*pageTemplate
 	oidc  *oidcClient
 	cop   *http.CrossOriginProtection
+	csp   string
 }
 
 // New builds the web application.
@@ -51,6 +52,14 @@ func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
 			return nil, err
 		}
 	}
+	// Browsers apply form-action to the redirect after a post too, so the
+	// e-ID provider's sign-in page must be allowed as a form target.
+	formAction := "'self'"
+	if o := s.oidcFormAction(); o != "" {
+		formAction += " " + o
+	}
+	s.csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action " + formAction +
+		"; frame-ancestors 'none'; base-uri 'none'"
 	s.routes()
 	return s, nil
 }
@@ -75,7 +84,7 @@ func (s *Server) routes() {
 // signed-in user.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("Content-Security-Policy", s.csp)
 	if err := s.cop.Check(r); err != nil {
 		s.renderError(w, r, errCrossSite)
 		return
