@@ -20,10 +20,14 @@ type Applicant struct {
 	Address  string `json:"address"`
 }
 
-// ComponentFiles lists the files attached for one dossier component.
+// ComponentFiles lists the files attached for one dossier component and, for
+// papers handed over at the counter, how many originals and copies were
+// received (Form 01 item 1).
 type ComponentFiles struct {
-	Name    string   `json:"name"`
-	FileIDs []string `json:"file_ids"`
+	Name      string   `json:"name"`
+	FileIDs   []string `json:"file_ids"`
+	Originals int      `json:"originals,omitempty"`
+	Copies    int      `json:"copies,omitempty"`
 }
 
 // Dossier is the current state of one dossier, the projection of its events.

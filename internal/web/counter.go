@@ -1,3 +1,676 @@
 package web
 
-func (s *Server) counterRoutes() {}
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// The counter (Bộ phận Một cửa) pages: the queues of online dossiers to check
+// and of results to return, reception of someone present at the counter, and
+// the check page where a dossier is received (Form 01), refused (Form 03),
+// sent back for supplementation (Form 02), handed over, returned and rated.
+
+func init() {
+	addMessages(map[string][2]string{
+		"counter.title":           {"Quầy tiếp nhận và trả kết quả", "Reception and result desk"},
+		"counter.receive_here":    {"Tiếp nhận hồ sơ tại quầy", "Receive a dossier at the counter"},
+		"counter.receive_lead":    {"Người nộp có mặt tại quầy: tìm thủ tục (gõ có dấu hoặc không dấu), rồi nhập thông tin và giấy tờ đã nhận.", "Someone is at the counter: find the procedure (with or without accents), then enter their details and the papers received."},
+		"counter.search_label":    {"Tên hoặc mã thủ tục", "Procedure name or code"},
+		"counter.found":           {"%d thủ tục phù hợp — chọn để tiếp nhận", "%d matching procedures — choose one to receive"},
+		"counter.none_found":      {"Không tìm thấy thủ tục nào. Hãy thử ít chữ hơn hoặc từ khác.", "No procedure found. Try fewer or other words."},
+		"counter.choose":          {"Tiếp nhận", "Receive"},
+		"counter.waiting":         {"Hồ sơ trực tuyến chờ kiểm tra, tiếp nhận", "Online dossiers waiting to be checked"},
+		"counter.waiting_lead":    {"Hồ sơ chờ lâu nhất ở trên cùng.", "Longest waiting first."},
+		"counter.waiting_none":    {"Không có hồ sơ trực tuyến nào đang chờ.", "No online dossier is waiting."},
+		"counter.ready":           {"Kết quả chờ trả", "Results ready to return"},
+		"counter.ready_none":      {"Không có kết quả nào đang chờ trả.", "No result is waiting to be returned."},
+		"counter.waited":          {"Đã chờ", "Waiting for"},
+		"counter.finished_at":     {"Có kết quả lúc", "Result since"},
+		"counter.check":           {"Kiểm tra", "Check"},
+		"counter.open":            {"Mở", "Open"},
+		"counter.count":           {"%d hồ sơ", "%d dossiers"},
+		"counter.dur_days":        {"%d ngày %d giờ", "%d days %d h"},
+		"counter.dur_hours":       {"%d giờ %d phút", "%d h %d min"},
+		"counter.dur_minutes":     {"%d phút", "%d min"},
+		"counter.long_wait":       {"Chờ quá 1 ngày", "Over a day"},
+		"counter.return_method":   {"Nhận kết quả", "Delivery"},
+		"counter.new_title":       {"Tiếp nhận hồ sơ tại quầy", "Receive a dossier at the counter"},
+		"counter.new_lead":        {"Nhập thông tin người nộp đang có mặt, đánh dấu các giấy tờ đã nhận và quét (nếu có). Sau khi lưu, kiểm tra và tiếp nhận hồ sơ để cấp mã và in Giấy tiếp nhận (Mẫu 01).", "Enter the details of the person present, tick the papers received and scan them if you can. After saving, check and receive the dossier to issue its code and print the receipt (Form 01)."},
+		"counter.applicant":       {"Người nộp hồ sơ", "Applicant"},
+		"counter.name":            {"Họ và tên (hoặc tên tổ chức)", "Full name (or organisation)"},
+		"counter.id_number":       {"Số định danh cá nhân (CCCD) hoặc mã số thuế", "Personal ID number (CCCD) or tax ID"},
+		"counter.id_hint":         {"CCCD 12 chữ số; mã số thuế 10 hoặc 13 chữ số.", "Citizen ID 12 digits; tax ID 10 or 13 digits."},
+		"counter.phone":           {"Số điện thoại", "Phone"},
+		"counter.email":           {"Thư điện tử", "E-mail"},
+		"counter.address":         {"Địa chỉ", "Address"},
+		"counter.components":      {"Giấy tờ đã nhận", "Papers received"},
+		"counter.components_hint": {"Đánh dấu từng giấy tờ người nộp đã đưa, ghi số bản chính, bản sao. Tệp quét: PDF, JPEG hoặc PNG, tối đa %d MB mỗi tệp.", "Tick each paper handed over and give the number of originals and copies. Scans: PDF, JPEG or PNG, at most %d MB each."},
+		"counter.received_item":   {"Đã nhận", "Received"},
+		"counter.originals":       {"Số bản chính", "Originals"},
+		"counter.copies":          {"Số bản sao", "Copies"},
+		"counter.scan":            {"Tệp quét", "Scans"},
+		"counter.other":           {"Giấy tờ khác (nếu có)", "Other paper (if any)"},
+		"counter.other_name":      {"Tên giấy tờ", "Name of the paper"},
+		"counter.return":          {"Hình thức nhận kết quả", "How the result is delivered"},
+		"counter.agency":          {"Cơ quan giải quyết", "Processing agency"},
+		"counter.save":            {"Lưu và kiểm tra hồ sơ", "Save and check the dossier"},
+		"counter.no_limit":        {"Thủ tục này chưa có thời hạn giải quyết: chưa thể tiếp nhận và cấp mã. Có thể hướng dẫn bổ sung (Mẫu 02) hoặc báo quản trị viên cập nhật thủ tục.", "This procedure has no time limit yet: it cannot be received. You may still guide the applicant (Form 02) or ask an administrator to update it."},
+		"counter.no_components":   {"Hãy đánh dấu ít nhất một giấy tờ đã nhận.", "Tick at least one paper received."},
+		"counter.count_bad":       {"Số bản chính, bản sao là số nguyên từ 0 đến 99.", "The number of originals and copies is a whole number from 0 to 99."},
+		"counter.too_many_files":  {"Tối đa %d tệp quét cho một lần tiếp nhận.", "At most %d scanned files per dossier."},
+		"counter.too_large":       {"Tổng dung lượng tệp quét quá lớn (tối đa %d MB cho một lần gửi). Hãy gửi bớt tệp, bổ sung sau.", "The scans are too large in total (%d MB at most per form). Send fewer files and add the rest later."},
+		"counter.rescan":          {"Các tệp quét chưa được lưu: hãy chọn lại tệp trước khi gửi.", "The scans were not saved: choose the files again before sending."},
+		"counter.resent":          {"Biểu mẫu này đã được gửi và hồ sơ đã được tạo. Hãy xem hàng chờ trước khi nhập lại.", "This form was already sent and its dossier created. Check the queue before entering it again."},
+		"counter.created":         {"Đã ghi nhận hồ sơ. Kiểm tra giấy tờ rồi bấm “Tiếp nhận” để cấp mã và in Giấy tiếp nhận (Mẫu 01).", "Dossier recorded. Check the papers, then press “Receive” to issue its code and print the receipt (Form 01)."},
+		"counter.check_title":     {"Kiểm tra hồ sơ", "Check the dossier"},
+		"counter.required":        {"Thành phần hồ sơ theo quy định", "Papers the procedure requires"},
+		"counter.provided":        {"Người nộp đã cung cấp", "Provided by the applicant"},
+		"counter.not_provided":    {"Chưa có", "Not provided"},
+		"counter.provided_paper":  {"Có (bản giấy)", "Yes (on paper)"},
+		"counter.extra":           {"Giấy tờ khác người nộp gửi kèm", "Other papers sent"},
+		"counter.counts":          {"%d bản chính, %d bản sao", "%d originals, %d copies"},
+		"counter.print":           {"In phiếu", "Print"},
+		"counter.print01":         {"In Giấy tiếp nhận (Mẫu 01)", "Print the receipt (Form 01)"},
+		"counter.print02":         {"In Phiếu yêu cầu bổ sung (Mẫu 02)", "Print the supplementation request (Form 02)"},
+		"counter.print03":         {"In Phiếu từ chối tiếp nhận (Mẫu 03)", "Print the refusal slip (Form 03)"},
+		"counter.print04":         {"In Phiếu xin lỗi và hẹn lại (Mẫu 04)", "Print the apology (Form 04)"},
+		"counter.print05":         {"In Phiếu kiểm soát (Mẫu 05)", "Print the control slip (Form 05)"},
+		"counter.checklist":       {"Đối chiếu giấy tờ trước khi tiếp nhận", "Checklist before receiving"},
+		"counter.checklist_hint":  {"Đánh dấu giấy tờ đã kiểm tra đủ và đúng; danh sách được lưu vào nhật ký hồ sơ.", "Tick the papers checked as complete and correct; the list is kept in the dossier's history."},
+		"counter.missing":         {"Giấy tờ cần bổ sung, hoàn thiện", "Papers to add or correct"},
+		"counter.missing_hint":    {"Được yêu cầu bổ sung một lần duy nhất: ghi đủ mọi thiếu sót. Danh sách được in trên Mẫu 02.", "Supplementation may be requested only once: list every gap. The list is printed on Form 02."},
+		"counter.full_page":       {"Mở trang hồ sơ đầy đủ (các thao tác khác)", "Open the full dossier page (other actions)"},
+		"counter.queue_back":      {"Về hàng chờ", "Back to the queues"},
+		"counter.no_action":       {"Không còn thao tác nào của quầy với hồ sơ ở trạng thái này.", "The counter has nothing more to do with this dossier in its current status."},
+		"counter.note_checked":    {"Đã kiểm tra:", "Checked:"},
+		"counter.note_missing":    {"Thành phần cần bổ sung:", "Papers to supplement:"},
+	})
+}
+
+func (s *Server) counterRoutes() {
+	desk := []org.Role{org.RoleCounter, org.RolePostal}
+	s.mux.HandleFunc("GET /counter", s.require(s.counterHome, desk...))
+	s.mux.HandleFunc("GET /counter/new", s.require(s.counterNew, org.RoleCounter))
+	s.mux.HandleFunc("POST /counter/new", s.require(s.counterCreate, org.RoleCounter))
+	s.mux.HandleFunc("GET /counter/dossiers/{id}", s.require(s.counterCheck, desk...))
+	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.form(s.counterAct), desk...))
+	s.pdfRoutes()
+}
+
+// ---- queues ----------------------------------------------------------------
+
+type queueRow struct {
+	D         *dossier.Dossier
+	Procedure string
+	Waited    string // how long since it was filed (submitted queue)
+	Long      bool   // waiting over a day
+}
+
+type counterHomeData struct {
+	Q          string
+	Searched   bool
+	Procs      []catalog.Procedure
+	CanReceive bool // counter officers receive; postal workers only return results
+	Waiting    []queueRow
+	Ready      []queueRow
+}
+
+// queueLimit bounds each queue on the page.
+const queueLimit = 200
+
+func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *session) {
+	ctx := r.Context()
+	d := counterHomeData{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanReceive: sess.Actor.Role == org.RoleCounter}
+	lang := langOf(r)
+	names := map[string]string{}
+	rows := func(list []*dossier.Dossier, waited bool) ([]queueRow, error) {
+		out := make([]queueRow, 0, len(list))
+		now := s.svc.Now()
+		for _, dd := range list {
+			key := dd.ProcedureCode + "@" + strconv.Itoa(dd.ProcedureVersion)
+			if _, ok := names[key]; !ok {
+				p, err := s.svc.ProcedureVersion(ctx, dd.ProcedureCode, dd.ProcedureVersion)
+				if err != nil {
+					return nil, err
+				}
+				names[key] = p.Name
+			}
+			row := queueRow{D: dd, Procedure: names[key]}
+			if waited {
+				wait := now.Sub(dd.SubmittedAt)
+				row.Waited, row.Long = duration(lang, wait), wait > 24*time.Hour
+			}
+			out = append(out, row)
+		}
+		return out, nil
+	}
+	if d.CanReceive {
+		list, err := s.svc.Queue(ctx, sess.Actor, dossier.Submitted, queueLimit)
+		if err == nil {
+			d.Waiting, err = rows(list, true)
+		}
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		if d.Q != "" {
+			d.Searched = true
+			if d.Procs, err = s.svc.Store.SearchProcedures(ctx, store.ProcedureFilter{Q: d.Q, Limit: 30}); err != nil {
+				s.renderError(w, r, err)
+				return
+			}
+		}
+	}
+	list, err := s.svc.Queue(ctx, sess.Actor, dossier.Done, queueLimit)
+	if err == nil {
+		d.Ready, err = rows(list, false)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.render(w, r, 200, "counter", s.newView(r, "counter.title", d))
+}
+
+// duration says how long something has waited, in days and hours or hours
+// and minutes.
+func duration(lang string, d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	m := int(d / time.Minute)
+	switch {
+	case m >= 24*60:
+		return translate(lang, "counter.dur_days", m/(24*60), m%(24*60)/60)
+	case m >= 60:
+		return translate(lang, "counter.dur_hours", m/60, m%60)
+	}
+	return translate(lang, "counter.dur_minutes", m)
+}
+
+// ---- reception at the counter ---------------------------------------------
+
+// sameComponent compares component names ignoring case, accents and spacing.
+func sameComponent(a, b string) bool {
+	return textfold.Fold(a) == textfold.Fold(b)
+}
+
+type newRow struct {
+	I       int
+	Name    string
+	Checked bool
+	Orig    string
+	Copy    string
+}
+
+type counterNewData struct {
+	P        catalog.Procedure
+	Agency   org.Agency
+	Agencies []org.Agency // offered when the procedure has no default agency
+	Key      string
+	Form     url.Values
+	Rows     []newRow
+	MaxMB    int
+	Methods  []dossier.ReturnMethod
+}
+
+// Val returns a typed value to draw again.
+func (d *counterNewData) Val(name string) string { return d.Form.Get(name) }
+
+// maxScans bounds the scans of one reception; maxCounterBody the whole post.
+const (
+	maxScans       = 20
+	maxCounterBody = 5*service.MaxFileSize + 1<<20
+)
+
+func (s *Server) newData(r *http.Request, code string, form url.Values) (*counterNewData, error) {
+	pd, err := s.loadProcedure(r, code)
+	if err != nil {
+		return nil, err
+	}
+	d := &counterNewData{P: pd.P, Agency: pd.Agency, Key: randomHex(16), Form: form, MaxMB: service.MaxFileSize >> 20,
+		Methods: []dossier.ReturnMethod{dossier.ReturnCounter, dossier.ReturnPostal, dossier.ReturnOnline}}
+	if d.Form == nil {
+		d.Form = url.Values{"return_method": {string(dossier.ReturnCounter)}}
+	}
+	if pd.Agency.ID == 0 {
+		for _, a := range s.svc.Agencies() {
+			if a.Active && a.Kind != org.KindServiceCenter {
+				d.Agencies = append(d.Agencies, a)
+			}
+		}
+	}
+	ticked := d.Form["c"]
+	for i, c := range pd.P.Components {
+		row := newRow{I: i, Name: c.Name, Orig: strconv.Itoa(c.CopiesOriginal), Copy: strconv.Itoa(c.CopiesCopy)}
+		if form != nil {
+			row.Checked = slices.Contains(ticked, strconv.Itoa(i))
+			row.Orig, row.Copy = form.Get(fmt.Sprintf("orig_%d", i)), form.Get(fmt.Sprintf("copy_%d", i))
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	return d, nil
+}
+
+func (s *Server) counterNew(w http.ResponseWriter, r *http.Request, sess *session) {
+	code := strings.TrimSpace(r.URL.Query().Get("procedure"))
+	if code == "" {
+		http.Redirect(w, r, "/counter", http.StatusSeeOther)
+		return
+	}
+	d, err := s.newData(r, code, nil)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.renderNew(w, r, 200, d, "")
+}
+
+func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, status int, d *counterNewData, errText string) {
+	v := s.newView(r, "counter.new_title", d)
+	v.Title = v.T("counter.new_title") + ": " + d.P.Name
+	v.Error = errText
+	s.render(w, r, status, "counter_new", v)
+}
+
+func countErr() error {
+	return apperr.New(apperr.Invalid, "count_invalid", translate("vi", "counter.count_bad"), translate("en", "counter.count_bad"))
+}
+
+func parseCount(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 99 {
+		return 0, countErr()
+	}
+	return n, nil
+}
+
+// counterCreate records the dossier of the person present. The post is
+// multipart when scans are attached (urlencoded without them); each scan
+// passes the API's upload checks (PDF, JPEG or PNG by content, at most
+// service.MaxFileSize).
+func (s *Server) counterCreate(w http.ResponseWriter, r *http.Request, sess *session) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxCounterBody)
+	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			s.renderError(w, r, apperr.Newf(apperr.TooLarge, "form_too_large", translate("vi", "counter.too_large"), translate("en", "counter.too_large"), maxCounterBody>>20))
+			return
+		}
+		s.renderError(w, r, apperr.New(apperr.BadInput, "form_invalid", "Không đọc được biểu mẫu.", "The form could not be read."))
+		return
+	}
+	if err := checkCSRF(r); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	f := r.PostForm
+	form := url.Values{}
+	for k, v := range f {
+		if k != "csrf" {
+			form[k] = v
+		}
+	}
+	d, err := s.newData(r, f.Get("procedure"), form)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	in, scans, err := s.counterInput(r, d.P)
+	var sums []string
+	for _, sc := range scans {
+		sums = append(sums, fmt.Sprintf("%d:%s:%d", sc.Component, sc.Name, sc.size))
+	}
+	var res *service.Result
+	if err == nil {
+		hash := service.RequestHash("web-counter-new", form.Encode(), strings.Join(sums, "\n"))
+		list := make([]service.CounterScan, len(scans))
+		for i, sc := range scans {
+			list[i] = sc.CounterScan
+		}
+		res, err = s.svc.SubmitAtCounter(r.Context(), sess.Actor, in, list, f.Get("key"), hash, func(dd *dossier.Dossier) ([]byte, error) {
+			return []byte(strconv.FormatInt(dd.ID, 10)), nil
+		})
+	}
+	if err != nil {
+		lang := langOf(r)
+		if e, ok := apperr.As(err); ok && e.Code == "idempotency_key_reused" {
+			err = apperr.New(apperr.Conflict, "form_resent", translate("vi", "counter.resent"), translate("en", "counter.resent"))
+		}
+		v := s.newView(r, "", nil)
+		text := v.ErrorText(err)
+		if len(scans) > 0 {
+			text += " " + translate(lang, "counter.rescan")
+		}
+		s.renderNew(w, r, s.httpStatus(r, err), d, text)
+		return
+	}
+	id, _ := strconv.ParseInt(string(res.Body), 10, 64)
+	if res.Dossier != nil {
+		id = res.Dossier.ID
+	}
+	http.Redirect(w, r, fmt.Sprintf("/counter/dossiers/%d?ok=counter_new", id), http.StatusSeeOther)
+}
+
+type scanPart struct {
+	service.CounterScan
+	size int64
+}
+
+// counterInput reads the reception form against the procedure's components.
+func (s *Server) counterInput(r *http.Request, p catalog.Procedure) (service.NewDossier, []scanPart, error) {
+	f := r.PostForm
+	in := service.NewDossier{ProcedureCode: p.Code, Channel: dossier.ChannelCounter, AgencyCode: strings.TrimSpace(f.Get("agency")),
+		ReturnMethod: dossier.ReturnMethod(f.Get("return_method")),
+		Applicant: dossier.Applicant{Name: f.Get("name"), IDNumber: f.Get("id_number"), Phone: f.Get("phone"),
+			Email: f.Get("email"), Address: f.Get("address")}}
+	var files map[string][]*multipart.FileHeader
+	if r.MultipartForm != nil {
+		files = r.MultipartForm.File
+	}
+	var scans []scanPart
+	add := func(field string, comp int) {
+		for _, fh := range files[field] {
+			scans = append(scans, scanPart{service.CounterScan{Component: comp, Name: fh.Filename,
+				Open: func() (io.ReadCloser, error) { return fh.Open() }}, fh.Size})
+		}
+	}
+	ticked := f["c"]
+	for i, c := range p.Components {
+		field := fmt.Sprintf("file_%d", i)
+		if !slices.Contains(ticked, strconv.Itoa(i)) && len(files[field]) == 0 {
+			continue // a scanned paper was received even when its box was left blank
+		}
+		o, err := parseCount(f.Get(fmt.Sprintf("orig_%d", i)))
+		if err != nil {
+			return in, nil, err
+		}
+		cp, err := parseCount(f.Get(fmt.Sprintf("copy_%d", i)))
+		if err != nil {
+			return in, nil, err
+		}
+		add(field, len(in.Components))
+		in.Components = append(in.Components, dossier.ComponentFiles{Name: textfold.NFC(c.Name), Originals: o, Copies: cp})
+	}
+	if other := textfold.NFC(f.Get("other_name")); other != "" {
+		add("file_other", len(in.Components))
+		in.Components = append(in.Components, dossier.ComponentFiles{Name: other})
+	}
+	if len(in.Components) == 0 {
+		return in, nil, apperr.New(apperr.Invalid, "components_required", translate("vi", "counter.no_components"), translate("en", "counter.no_components"))
+	}
+	if len(scans) > maxScans {
+		return in, nil, apperr.Newf(apperr.Invalid, "too_many_files", translate("vi", "counter.too_many_files"), translate("en", "counter.too_many_files"), maxScans)
+	}
+	return in, scans, nil
+}
+
+// ---- the check page ---------------------------------------------------------
+
+// checkRow pairs one required component with what the applicant provided.
+type checkRow struct {
+	I                 int
+	Name              string
+	Originals, Copies int
+	Provided          *providedPaper
+}
+
+type providedPaper struct {
+	Name              string
+	Originals, Copies int
+	Counted           bool
+	FileIDs           []string
+}
+
+type checkData struct {
+	*dossierData
+	Rows    []checkRow
+	Extra   []providedPaper
+	Form    url.Values // the failed form's values (as typed)
+	FullURL string
+}
+
+// Can reports whether the actor may take action a now.
+func (d *checkData) Can(a string) bool { return slices.Contains(d.Allowed, dossier.Action(a)) }
+
+// Open tells whether action a's form failed and is shown again.
+func (d *checkData) Open(a string) bool { return d.Failed == a }
+
+// Val is a value typed in action a's failed form.
+func (d *checkData) Val(a, name string) string {
+	if d.Failed != a || d.Form == nil {
+		return ""
+	}
+	return d.Form.Get(name)
+}
+
+// Ticked says whether component i is ticked in the list field of action a:
+// as typed after a failure, otherwise by default (checked when provided,
+// missing when not).
+func (d *checkData) Ticked(a, field string, i int) bool {
+	if d.Failed == a && d.Form != nil {
+		return slices.Contains(d.Form[field], strconv.Itoa(i))
+	}
+	provided := i < len(d.Rows) && d.Rows[i].Provided != nil
+	if field == "missing" {
+		return !provided
+	}
+	return provided
+}
+
+// Other actions the counter may take elsewhere (the full dossier page).
+func (d *checkData) Others() bool {
+	for _, a := range d.Allowed {
+		switch a {
+		case dossier.ActReceive, dossier.ActRefuse, dossier.ActRequestSupplement, dossier.ActTransfer, dossier.ActReturnResult, dossier.ActRate:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func matchComponents(req []catalog.Component, have []dossier.ComponentFiles) ([]checkRow, []providedPaper) {
+	rows := make([]checkRow, len(req))
+	used := make([]bool, len(have))
+	for i, c := range req {
+		rows[i] = checkRow{I: i, Name: c.Name, Originals: c.CopiesOriginal, Copies: c.CopiesCopy}
+		for j, h := range have {
+			if !used[j] && sameComponent(c.Name, h.Name) {
+				used[j] = true
+				rows[i].Provided = &providedPaper{Name: h.Name, Originals: h.Originals, Copies: h.Copies, Counted: h.Originals+h.Copies > 0, FileIDs: h.FileIDs}
+				break
+			}
+		}
+	}
+	var extra []providedPaper
+	for j, h := range have {
+		if !used[j] {
+			extra = append(extra, providedPaper{Name: h.Name, Originals: h.Originals, Copies: h.Copies, Counted: h.Originals+h.Copies > 0, FileIDs: h.FileIDs})
+		}
+	}
+	return rows, extra
+}
+
+func (s *Server) counterCheck(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.showCheck(w, r, sess, id, 200, nil, "", nil)
+}
+
+func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session, id int64, status int, form url.Values, failed string, actErr error) {
+	dd, err := s.loadDossier(r, sess.Actor, id)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	dd.Failed = failed
+	dd.ActURL = fmt.Sprintf("/counter/dossiers/%d/act", id)
+	for _, a := range s.svc.Agencies() {
+		if a.Active && a.ID != dd.D.ProcessingAgencyID && a.Kind != org.KindServiceCenter {
+			dd.Agencies = append(dd.Agencies, a)
+		}
+	}
+	sort.SliceStable(dd.Agencies, func(i, j int) bool { return dd.Agencies[i].Code < dd.Agencies[j].Code })
+	dd.Form = form
+	d := &checkData{dossierData: dd, Form: form, FullURL: fmt.Sprintf("/dossiers/%d?back=%s", id, url.QueryEscape(fmt.Sprintf("/counter/dossiers/%d", id)))}
+	d.Rows, d.Extra = matchComponents(dd.Procedure.Components, dd.D.Components)
+	v := s.newView(r, "counter.check_title", d)
+	title := dd.D.Code
+	if title == "" {
+		title = dd.D.Applicant.Name
+	}
+	v.Title = v.T("counter.check_title") + " " + title
+	if r.URL.Query().Get("ok") == "counter_new" {
+		v.Flash = v.T("counter.created")
+	}
+	if actErr != nil {
+		v.Error = v.ErrorText(actErr)
+	}
+	s.render(w, r, status, "counter_check", v)
+}
+
+// counterAct applies an action from the check page. The checklist of the
+// receive form and the list of missing papers of the supplementation form
+// are written into the event's note, where Form 02 reads the list back.
+func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	typed := url.Values{}
+	for k, v := range r.PostForm {
+		typed[k] = slices.Clone(v)
+	}
+	back := fmt.Sprintf("/counter/dossiers/%d", id)
+	fail := func(err error) {
+		s.showCheck(w, r, sess, id, s.httpStatus(r, err), typed, r.PostFormValue("action"), err)
+	}
+	action := r.PostFormValue("action")
+	if action == string(dossier.ActReceive) || action == string(dossier.ActRequestSupplement) {
+		d, err := s.svc.Dossier(r.Context(), sess.Actor, id)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		p, err := s.svc.ProcedureVersion(r.Context(), d.ProcedureCode, d.ProcedureVersion)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		field, header := "checked", translate("vi", "counter.note_checked")
+		if action == string(dossier.ActRequestSupplement) {
+			field, header = "missing", translate("vi", "counter.note_missing")
+		}
+		var names []string
+		for i, c := range p.Components { // in the procedure's order
+			if slices.Contains(r.PostForm[field], strconv.Itoa(i)) {
+				names = append(names, textfold.NFC(c.Name))
+			}
+		}
+		r.PostForm.Set("note", composeNote(header, names, r.PostFormValue("note")))
+	}
+	s.postAction(w, r, sess, id, back, fail)
+}
+
+// composeNote puts a list under a header before the officer's own note:
+//
+//	Thành phần cần bổ sung:
+//	- Tờ khai …
+//	- Bản sao …
+//
+//	<note>
+func composeNote(header string, items []string, note string) string {
+	note = strings.TrimSpace(note)
+	if len(items) == 0 {
+		return note
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	for _, it := range items {
+		b.WriteString("\n- ")
+		b.WriteString(strings.ReplaceAll(it, "\n", " "))
+	}
+	if note != "" {
+		b.WriteString("\n\n")
+		b.WriteString(note)
+	}
+	return b.String()
+}
+
+// listInNote reads back the items composeNote wrote under header.
+func listInNote(note, header string) []string {
+	lines := strings.Split(note, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != header {
+			continue
+		}
+		var out []string
+		for _, item := range lines[i+1:] {
+			item = strings.TrimSpace(item)
+			if !strings.HasPrefix(item, "- ") {
+				break
+			}
+			out = append(out, strings.TrimSpace(item[2:]))
+		}
+		return out
+	}
+	return nil
+}
+
+// paperArg and hiddenArg carry the page into the check page's sub-templates.
+type paperArg struct {
+	V *view
+	P providedPaper
+}
+
+type hiddenArg struct {
+	V       *view
+	Action  string
+	Version int
+	Key     string
+}
+
+func init() {
+	funcs["paperCtx"] = func(v *view, p any) paperArg {
+		switch p := p.(type) {
+		case *providedPaper:
+			return paperArg{V: v, P: *p}
+		case providedPaper:
+			return paperArg{V: v, P: p}
+		}
+		return paperArg{V: v}
+	}
+	funcs["actCtx"] = func(v *view, action string) hiddenArg {
+		h := hiddenArg{V: v, Action: action}
+		if d, ok := v.Data.(*checkData); ok {
+			h.Version, h.Key = d.D.Version, d.Key
+		}
+		return h
+	}
+}
