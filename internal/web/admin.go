@@ -1,3 +1,767 @@
 package web
 
-func (s *Server) adminRoutes() {}
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// Administration: agencies and counters, staff accounts and roles, the
+// procedure catalog, the working calendar. Every write is a CSRF-checked
+// POST for administrators only; a refused form comes back with what was
+// typed and the reason, a saved one redirects with a confirmation.
+
+func init() {
+	addMessages(map[string][2]string{
+		"admin.title":                 {"Quản trị hệ thống", "Administration"},
+		"admin.lead":                  {"Cơ quan, quầy, tài khoản cán bộ, danh mục thủ tục và lịch làm việc.", "Agencies, counters, staff accounts, the procedure catalog and the working calendar."},
+		"admin.agencies":              {"Cơ quan, đơn vị", "Agencies"},
+		"admin.agencies_lead":         {"Thêm cơ quan theo mã định danh điện tử (Quyết định 20/2020/QĐ-TTg), ngừng hoạt động cơ quan, quản lý quầy một cửa.", "Add agencies by electronic code (Decision 20/2020/QĐ-TTg), deactivate them, manage one-stop counters."},
+		"admin.users":                 {"Tài khoản cán bộ", "Staff accounts"},
+		"admin.users_lead":            {"Tạo tài khoản, đổi vai trò và cơ quan, khóa tài khoản, đặt lại mật khẩu.", "Create accounts, change role and agency, deactivate, reset passwords."},
+		"admin.procedures":            {"Thủ tục hành chính", "Procedures"},
+		"admin.procedures_lead":       {"Sửa thời hạn, phí, lệ phí, thành phần hồ sơ và cơ quan giải quyết. Mỗi lần sửa tạo phiên bản mới; hồ sơ đã nộp giữ phiên bản cũ.", "Edit time limits, fees, components and the processing agency. Each edit makes a new version; dossiers already filed keep theirs."},
+		"admin.calendar":              {"Lịch làm việc", "Working calendar"},
+		"admin.calendar_lead":         {"Ngày nghỉ lễ, Tết và ngày làm bù theo thông báo chính thức từng năm.", "Days off and make-up working days as officially announced each year."},
+		"admin.code":                  {"Mã định danh", "Code"},
+		"admin.code_hint":             {"Ví dụ 000.00.16.H99: các nhóm chữ số hoặc chữ in hoa, ngăn cách bằng dấu chấm.", "E.g. 000.00.16.H99: groups of digits or capital letters separated by dots."},
+		"admin.name":                  {"Tên", "Name"},
+		"admin.level":                 {"Cấp", "Level"},
+		"admin.kind":                  {"Loại cơ quan", "Kind"},
+		"admin.parent":                {"Cơ quan cấp trên", "Parent agency"},
+		"admin.parent_none":           {"Không có", "None"},
+		"admin.one_stop":              {"Nơi tiếp nhận hồ sơ (một cửa)", "Receiving one-stop agency"},
+		"admin.one_stop_self":         {"Tự tiếp nhận", "Receives its own dossiers"},
+		"admin.state":                 {"Tình trạng", "State"},
+		"admin.active":                {"Đang hoạt động", "Active"},
+		"admin.inactive":              {"Ngừng hoạt động", "Inactive"},
+		"admin.deactivate":            {"Ngừng hoạt động", "Deactivate"},
+		"admin.activate":              {"Hoạt động lại", "Reactivate"},
+		"admin.new_agency":            {"Thêm cơ quan", "Add an agency"},
+		"admin.create":                {"Thêm", "Add"},
+		"admin.counters":              {"Quầy", "Counters"},
+		"admin.counters_of":           {"Quầy tiếp nhận của %s", "Counters of %s"},
+		"admin.counter_code":          {"Mã quầy", "Counter code"},
+		"admin.counter_name":          {"Tên quầy", "Counter name"},
+		"admin.new_counter":           {"Thêm quầy", "Add a counter"},
+		"admin.no_counters":           {"Chưa có quầy nào.", "No counters yet."},
+		"admin.not_one_stop":          {"Cơ quan này không có bộ phận một cửa riêng; hồ sơ được tiếp nhận tại %s.", "This agency has no one-stop desk of its own; its dossiers are received at %s."},
+		"admin.username":              {"Tên đăng nhập", "Username"},
+		"admin.username_hint":         {"Chữ thường không dấu, số, dấu chấm, gạch dưới; ví dụ nguyenvana.stp", "Lower-case letters without accents, digits, dots, underscores; e.g. nguyenvana.stp"},
+		"admin.full_name":             {"Họ và tên", "Full name"},
+		"admin.role":                  {"Vai trò", "Role"},
+		"admin.agency":                {"Cơ quan công tác", "Agency"},
+		"admin.password":              {"Mật khẩu", "Password"},
+		"admin.password_hint":         {"Ít nhất 10 ký tự. Báo cho cán bộ qua kênh riêng và đề nghị đổi sau khi đăng nhập.", "At least 10 characters. Tell the staff member privately."},
+		"admin.new_user":              {"Tạo tài khoản cán bộ", "Create a staff account"},
+		"admin.search":                {"Tìm theo tên hoặc tên đăng nhập", "Search by name or username"},
+		"admin.user_count":            {"%d tài khoản", "%d accounts"},
+		"admin.user_title":            {"Tài khoản %s", "Account %s"},
+		"admin.change_role":           {"Đổi vai trò, cơ quan", "Change role and agency"},
+		"admin.reset_password":        {"Đặt lại mật khẩu", "Reset the password"},
+		"admin.new_password":          {"Mật khẩu mới", "New password"},
+		"admin.account_state":         {"Khóa hoặc mở tài khoản", "Deactivate or reactivate"},
+		"admin.deactivate_hint":       {"Tài khoản bị khóa không đăng nhập được; các phiên đang mở kết thúc ngay.", "A deactivated account cannot sign in; its open sessions end at once."},
+		"admin.locked_until":          {"Tạm khóa do nhập sai mật khẩu đến %s.", "Locked after wrong passwords until %s."},
+		"admin.created_at":            {"Ngày tạo", "Created"},
+		"admin.proc_count":            {"%d thủ tục", "%d procedures"},
+		"admin.version":               {"Phiên bản", "Version"},
+		"admin.version_n":             {"Phiên bản hiện hành: %d", "Current version: %d"},
+		"admin.edit_procedure":        {"Sửa thời hạn, phí và thành phần hồ sơ", "Edit time limit, fees and components"},
+		"admin.tl_amount":             {"Thời hạn giải quyết (số ngày)", "Time limit (number of days)"},
+		"admin.tl_amount_hint":        {"Bỏ qua khi chọn \"trong ngày\".", "Ignored for \"same day\"."},
+		"admin.tl_unit":               {"Đơn vị thời hạn", "Time-limit unit"},
+		"admin.unit.working_days":     {"Ngày làm việc", "Working days"},
+		"admin.unit.days":             {"Ngày (kể cả ngày nghỉ)", "Calendar days"},
+		"admin.unit.same_day":         {"Trong ngày (nhận trước 15 giờ)", "Same day (received before 15:00)"},
+		"admin.fee":                   {"Phí, lệ phí (đồng)", "Fee (VND)"},
+		"admin.fee_hint":              {"Số nguyên, ví dụ 50000 hoặc 50.000; 0 nếu không thu phí.", "A whole number, e.g. 50000 or 50.000; 0 if free."},
+		"admin.fee_note":              {"Ghi chú về phí", "Fee note"},
+		"admin.components":            {"Thành phần hồ sơ", "Components"},
+		"admin.components_hint":       {"Mỗi dòng một giấy tờ: tên | số bản chính | số bản sao. Ví dụ: Tờ khai | 1 | 0", "One paper per line: name | originals | copies. E.g.: Tờ khai | 1 | 0"},
+		"admin.save_version":          {"Lưu phiên bản mới", "Save a new version"},
+		"admin.default_agency":        {"Cơ quan giải quyết mặc định", "Default processing agency"},
+		"admin.set_agency":            {"Lưu cơ quan giải quyết", "Save the processing agency"},
+		"admin.agency_none":           {"Chưa chọn", "Not set"},
+		"admin.fee_bad":               {"Phí, lệ phí phải là số nguyên đồng không âm, ví dụ 50000.", "The fee must be a whole, non-negative number of đồng, e.g. 50000."},
+		"admin.amount_bad":            {"Thời hạn phải là một số nguyên.", "The time limit must be a whole number."},
+		"admin.id_bad":                {"Giá trị đã chọn không hợp lệ.", "The selected value is not valid."},
+		"admin.year":                  {"Năm", "Year"},
+		"admin.year_bad":              {"Năm không hợp lệ.", "The year is not valid."},
+		"admin.show_year":             {"Xem", "Show"},
+		"admin.schedule_of":           {"Lịch nghỉ năm %d", "Days off in %d"},
+		"admin.official":              {"Theo thông báo chính thức", "Official"},
+		"admin.proposed":              {"Dự kiến (chưa có thông báo chính thức)", "Proposed (no official notice yet)"},
+		"admin.source":                {"Văn bản công bố", "Notice"},
+		"admin.source_hint":           {"Ví dụ: Công văn số 1234/VPCP-KGVX ngày ... của Văn phòng Chính phủ", "E.g. Công văn số 1234/VPCP-KGVX of the Government Office"},
+		"admin.days_off":              {"Ngày nghỉ", "Days off"},
+		"admin.days_off_hint":         {"Mỗi dòng một ngày dạng năm-tháng-ngày, có thể ghi chú sau một dấu cách. Ví dụ: 2027-02-08 Tết Nguyên Đán", "One date per line as year-month-day, optionally followed by a note. E.g.: 2027-02-08 Tết Nguyên Đán"},
+		"admin.working_days":          {"Ngày làm bù (thứ Bảy, Chủ nhật đi làm)", "Make-up working days (weekend days worked)"},
+		"admin.working_days_hint":     {"Mỗi dòng một ngày dạng năm-tháng-ngày.", "One date per line as year-month-day."},
+		"admin.weekday_holidays":      {"Số ngày nghỉ rơi vào ngày thường: %d", "Days off on weekdays: %d"},
+		"admin.enter_notice":          {"Nhập thông báo lịch nghỉ của năm", "Enter a year's official notice"},
+		"admin.save_notice":           {"Lưu lịch nghỉ", "Save the schedule"},
+		"admin.date":                  {"Ngày", "Date"},
+		"admin.note":                  {"Ghi chú", "Note"},
+		"admin.none":                  {"Không có", "None"},
+		"admin.back":                  {"Về trang quản trị", "Back to administration"},
+		"admin.open":                  {"Mở", "Open"},
+		"admin.sector":                {"Lĩnh vực", "Sector"},
+		"admin.level.province":        {"Cấp tỉnh", "Province"},
+		"admin.level.district":        {"Cấp huyện (cũ)", "District (former)"},
+		"admin.level.commune":         {"Cấp xã", "Commune"},
+		"admin.kind.service_center":   {"Trung tâm Phục vụ hành chính công", "Public administrative service center"},
+		"admin.kind.people_committee": {"Ủy ban nhân dân", "People's Committee"},
+		"admin.kind.department":       {"Sở, ban, ngành", "Department"},
+		"admin.kind.other":            {"Khác", "Other"},
+		"admin.role.citizen":          {"Công dân", "Citizen"},
+		"admin.role.counter":          {"Công chức một cửa", "Counter officer"},
+		"admin.role.specialist":       {"Chuyên viên thụ lý", "Specialist"},
+		"admin.role.leader":           {"Lãnh đạo phòng, cơ quan", "Leader"},
+		"admin.role.director":         {"Giám đốc Trung tâm", "Center director"},
+		"admin.role.chair":            {"Chủ tịch UBND", "People's Committee chair"},
+		"admin.role.postal":           {"Nhân viên bưu chính", "Postal worker"},
+		"admin.role.admin":            {"Quản trị viên", "Administrator"},
+		"ok.admin_agency_created":     {"Đã thêm cơ quan.", "Agency added."},
+		"ok.admin_agency_active":      {"Cơ quan đã hoạt động lại.", "Agency reactivated."},
+		"ok.admin_agency_inactive":    {"Đã ngừng hoạt động cơ quan.", "Agency deactivated."},
+		"ok.admin_counter_added":      {"Đã thêm quầy.", "Counter added."},
+		"ok.admin_user_created":       {"Đã tạo tài khoản.", "Account created."},
+		"ok.admin_user_role":          {"Đã đổi vai trò, cơ quan.", "Role and agency changed."},
+		"ok.admin_user_active":        {"Đã mở lại tài khoản.", "Account reactivated."},
+		"ok.admin_user_inactive":      {"Đã khóa tài khoản; các phiên đăng nhập của tài khoản đã kết thúc.", "Account deactivated; its sessions have ended."},
+		"ok.admin_password":           {"Đã đặt lại mật khẩu; các phiên đăng nhập cũ đã kết thúc.", "Password reset; older sessions have ended."},
+		"ok.admin_procedure_saved":    {"Đã lưu phiên bản mới của thủ tục. Hồ sơ đã nộp vẫn theo phiên bản cũ.", "New version saved. Dossiers already filed keep their version."},
+		"ok.admin_procedure_same":     {"Không có gì thay đổi; không tạo phiên bản mới.", "Nothing changed; no new version was made."},
+		"ok.admin_procedure_agency":   {"Đã lưu cơ quan giải quyết.", "Processing agency saved."},
+		"ok.admin_calendar_saved":     {"Đã lưu lịch nghỉ. Hạn trả tính từ nay theo lịch mới; hạn đã hẹn không thay đổi.", "Schedule saved. Due dates from now on use it; dates already promised stay."},
+	})
+}
+
+func (s *Server) adminRoutes() {
+	get := func(pattern string, h handler) { s.mux.HandleFunc("GET "+pattern, s.require(h, org.RoleAdmin)) }
+	post := func(pattern string, h handler) {
+		s.mux.HandleFunc("POST "+pattern, s.require(s.form(h), org.RoleAdmin))
+	}
+	get("/admin", s.adminHome)
+	get("/admin/agencies", s.adminAgencies)
+	post("/admin/agencies", s.adminCreateAgency)
+	post("/admin/agencies/{id}/active", s.adminAgencyActive)
+	get("/admin/agencies/{id}/counters", s.adminCounters)
+	post("/admin/agencies/{id}/counters", s.adminAddCounter)
+	get("/admin/users", s.adminUsers)
+	post("/admin/users", s.adminCreateUser)
+	get("/admin/users/{id}", s.adminUser)
+	post("/admin/users/{id}/role", s.adminUserRole)
+	post("/admin/users/{id}/active", s.adminUserActive)
+	post("/admin/users/{id}/password", s.adminUserPassword)
+	get("/admin/procedures", s.adminProcedures)
+	get("/admin/procedures/{code}", s.adminProcedure)
+	post("/admin/procedures/{code}", s.adminEditProcedure)
+	post("/admin/procedures/{code}/agency", s.adminProcedureAgency)
+	get("/admin/calendar", s.adminCalendar)
+	post("/admin/calendar", s.adminSaveCalendar)
+}
+
+// adminForm is what every administration page carries for its forms: the
+// values of a refused form, and which form it was.
+type adminForm struct {
+	Form   url.Values
+	Failed string
+}
+
+// Val returns a refused form's value for a field of the named form, or def.
+func (f adminForm) Val(form, field, def string) string {
+	if f.Failed == form && f.Form != nil {
+		return f.Form.Get(field)
+	}
+	return def
+}
+
+func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.render(w, r, 200, "admin", s.newView(r, "admin.title", nil))
+}
+
+// formID reads a positive ID from a form field; empty is 0.
+func formID(r *http.Request, field string) (int64, error) {
+	v := strings.TrimSpace(r.PostFormValue(field))
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(apperr.Invalid, "id_invalid", translate("vi", "admin.id_bad"), translate("en", "admin.id_bad"))
+	}
+	return id, nil
+}
+
+func redirectOK(w http.ResponseWriter, r *http.Request, path, ok string) {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	http.Redirect(w, r, path+sep+"ok="+ok, http.StatusSeeOther)
+}
+
+// failed re-renders a page after a refused form, unless the error is not
+// the person's to fix (then the error page).
+func (s *Server) failed(w http.ResponseWriter, r *http.Request, err error, show func(status int, err error)) {
+	if _, ok := apperr.As(err); !ok {
+		s.renderError(w, r, err)
+		return
+	}
+	status := s.httpStatus(r, err)
+	if status == http.StatusForbidden || status == http.StatusNotFound {
+		s.renderError(w, r, err)
+		return
+	}
+	show(status, err)
+}
+
+// --- agencies and counters ---
+
+type agencyRow struct {
+	org.Agency
+	Parent, OneStop string
+	HasDesk         bool
+}
+
+type agenciesData struct {
+	adminForm
+	Rows     []agencyRow
+	All      []org.Agency
+	OneStops []org.Agency
+	Levels   []org.Level
+	Kinds    []org.Kind
+}
+
+func (s *Server) agenciesPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+	all := s.svc.Agencies()
+	d := &agenciesData{adminForm: form, All: all, OneStops: s.svc.OneStopAgencies(),
+		Levels: []org.Level{org.LevelProvince, org.LevelCommune, org.LevelDistrict}, Kinds: service.Kinds}
+	for _, a := range all {
+		row := agencyRow{Agency: a, HasDesk: service.IsOneStop(a)}
+		if a.ParentID != nil {
+			p, _ := s.svc.Agency(*a.ParentID)
+			row.Parent = p.Name
+		}
+		if a.OneStopID != nil {
+			o, _ := s.svc.Agency(*a.OneStopID)
+			row.OneStop = o.Name
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	v := s.newView(r, "admin.agencies", d)
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_agencies", v)
+}
+
+func (s *Server) adminAgencies(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.agenciesPage(w, r, 200, adminForm{}, nil)
+}
+
+func (s *Server) adminCreateAgency(w http.ResponseWriter, r *http.Request, sess *session) {
+	show := func(status int, err error) {
+		s.agenciesPage(w, r, status, adminForm{Form: r.PostForm, Failed: "agency"}, err)
+	}
+	in := service.AgencyInput{Code: r.PostFormValue("code"), Name: r.PostFormValue("name"),
+		Level: org.Level(r.PostFormValue("level")), Kind: org.Kind(r.PostFormValue("kind"))}
+	var err error
+	if in.ParentID, err = formID(r, "parent"); err == nil {
+		in.OneStopID, err = formID(r, "one_stop")
+	}
+	if err == nil {
+		_, err = s.svc.CreateAgency(r.Context(), sess.Actor, in)
+	}
+	if err != nil {
+		s.failed(w, r, err, show)
+		return
+	}
+	redirectOK(w, r, "/admin/agencies", "admin_agency_created")
+}
+
+func (s *Server) adminAgencyActive(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	active := r.PostFormValue("active") == "1"
+	if err := s.svc.SetAgencyActive(r.Context(), sess.Actor, id, active); err != nil {
+		s.failed(w, r, err, func(status int, err error) { s.agenciesPage(w, r, status, adminForm{}, err) })
+		return
+	}
+	ok := "admin_agency_inactive"
+	if active {
+		ok = "admin_agency_active"
+	}
+	redirectOK(w, r, "/admin/agencies", ok)
+}
+
+type countersData struct {
+	adminForm
+	Agency   org.Agency
+	OneStop  string
+	HasDesk  bool
+	Counters []store.Counter
+}
+
+func (s *Server) countersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+	id, perr := pathID(r)
+	a, ok := s.svc.Agency(id)
+	if perr != nil || !ok {
+		s.renderError(w, r, apperr.ErrNotFound)
+		return
+	}
+	list, lerr := s.svc.Store.Counters(r.Context(), id)
+	if lerr != nil {
+		s.renderError(w, r, lerr)
+		return
+	}
+	d := &countersData{adminForm: form, Agency: a, HasDesk: service.IsOneStop(a), Counters: list}
+	if a.OneStopID != nil {
+		o, _ := s.svc.Agency(*a.OneStopID)
+		d.OneStop = o.Name
+	}
+	v := s.newView(r, "admin.counters", d)
+	v.Title = v.T("admin.counters_of", a.Name)
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_counters", v)
+}
+
+func (s *Server) adminCounters(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.countersPage(w, r, 200, adminForm{}, nil)
+}
+
+func (s *Server) adminAddCounter(w http.ResponseWriter, r *http.Request, sess *session) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if _, err := s.svc.AddCounter(r.Context(), sess.Actor, id, r.PostFormValue("code"), r.PostFormValue("name")); err != nil {
+		s.failed(w, r, err, func(status int, err error) {
+			s.countersPage(w, r, status, adminForm{Form: r.PostForm, Failed: "counter"}, err)
+		})
+		return
+	}
+	redirectOK(w, r, "/admin/agencies/"+strconv.FormatInt(id, 10)+"/counters", "admin_counter_added")
+}
+
+// --- users ---
+
+type userRow struct {
+	store.UserAccount
+	AgencyName string
+}
+
+type usersData struct {
+	adminForm
+	Q        string
+	Rows     []userRow
+	Agencies []org.Agency // active ones, for new accounts
+	Roles    []org.Role
+}
+
+func (s *Server) activeAgencies() []org.Agency {
+	var out []org.Agency
+	for _, a := range s.svc.Agencies() {
+		if a.Active {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func staffRoles() []org.Role {
+	var out []org.Role
+	for _, r := range org.Roles {
+		if r.Staff() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	list, lerr := s.svc.Store.Users(r.Context(), store.UserFilter{Q: q, Staff: true})
+	if lerr != nil {
+		s.renderError(w, r, lerr)
+		return
+	}
+	d := &usersData{adminForm: form, Q: q, Agencies: s.activeAgencies(), Roles: staffRoles()}
+	for _, u := range list {
+		row := userRow{UserAccount: u}
+		if u.AgencyID != nil {
+			a, _ := s.svc.Agency(*u.AgencyID)
+			row.AgencyName = a.Name
+		}
+		d.Rows = append(d.Rows, row)
+	}
+	v := s.newView(r, "admin.users", d)
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_users", v)
+}
+
+func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.usersPage(w, r, 200, adminForm{}, nil)
+}
+
+func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request, sess *session) {
+	in := service.StaffInput{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"),
+		Role: org.Role(r.PostFormValue("role")), Password: r.PostFormValue("password")}
+	var (
+		err error
+		u   org.User
+	)
+	if in.AgencyID, err = formID(r, "agency"); err == nil {
+		u, err = s.svc.CreateStaff(r.Context(), sess.Actor, in)
+	}
+	if err != nil {
+		s.failed(w, r, err, func(status int, err error) {
+			s.usersPage(w, r, status, adminForm{Form: r.PostForm, Failed: "user"}, err)
+		})
+		return
+	}
+	redirectOK(w, r, "/admin/users/"+strconv.FormatInt(u.ID, 10), "admin_user_created")
+}
+
+type userData struct {
+	adminForm
+	U          store.UserAccount
+	AgencyName string
+	// AgencyIDText is the current agency's ID as the select compares it.
+	AgencyIDText string
+	Agencies     []org.Agency
+	Roles        []org.Role
+	Locked       bool
+	Self         bool
+}
+
+func (s *Server) userPage(w http.ResponseWriter, r *http.Request, sess *session, status int, form adminForm, err error) {
+	id, perr := pathID(r)
+	if perr != nil {
+		s.renderError(w, r, perr)
+		return
+	}
+	u, lerr := s.svc.Store.UserAccount(r.Context(), id)
+	if errors.Is(lerr, store.ErrNotFound) || (lerr == nil && u.Role == org.RoleCitizen) {
+		s.renderError(w, r, apperr.ErrNotFound)
+		return
+	} else if lerr != nil {
+		s.renderError(w, r, lerr)
+		return
+	}
+	d := &userData{adminForm: form, U: u, Agencies: s.activeAgencies(), Roles: staffRoles(),
+		Locked: s.svc.Now().Before(u.LockedUntil), Self: u.ID == sess.Actor.UserID}
+	if u.AgencyID != nil {
+		a, _ := s.svc.Agency(*u.AgencyID)
+		d.AgencyName, d.AgencyIDText = a.Name, strconv.FormatInt(a.ID, 10)
+	}
+	v := s.newView(r, "admin.users", d)
+	v.Title = v.T("admin.user_title", u.Username)
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_user", v)
+}
+
+func (s *Server) adminUser(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.userPage(w, r, sess, 200, adminForm{}, nil)
+}
+
+// userPost runs a change to the account in the path and goes back to its page.
+func (s *Server) userPost(w http.ResponseWriter, r *http.Request, sess *session, formName string, do func(id int64) (string, error)) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	ok, err := do(id)
+	if err != nil {
+		s.failed(w, r, err, func(status int, err error) {
+			s.userPage(w, r, sess, status, adminForm{Form: r.PostForm, Failed: formName}, err)
+		})
+		return
+	}
+	redirectOK(w, r, "/admin/users/"+strconv.FormatInt(id, 10), ok)
+}
+
+func (s *Server) adminUserRole(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.userPost(w, r, sess, "role", func(id int64) (string, error) {
+		agency, err := formID(r, "agency")
+		if err != nil {
+			return "", err
+		}
+		return "admin_user_role", s.svc.ChangeRole(r.Context(), sess.Actor, id, org.Role(r.PostFormValue("role")), agency)
+	})
+}
+
+func (s *Server) adminUserActive(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.userPost(w, r, sess, "active", func(id int64) (string, error) {
+		active := r.PostFormValue("active") == "1"
+		ok := "admin_user_inactive"
+		if active {
+			ok = "admin_user_active"
+		}
+		return ok, s.svc.SetUserActive(r.Context(), sess.Actor, id, active)
+	})
+}
+
+func (s *Server) adminUserPassword(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.userPost(w, r, sess, "password", func(id int64) (string, error) {
+		return "admin_password", s.svc.ResetPassword(r.Context(), sess.Actor, id, r.PostFormValue("password"))
+	})
+}
+
+// --- procedures ---
+
+type adminProceduresData struct {
+	Q     string
+	Items []catalog.Procedure
+}
+
+func (s *Server) adminProcedures(w http.ResponseWriter, r *http.Request, sess *session) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	list, err := s.svc.Store.SearchProcedures(r.Context(), store.ProcedureFilter{Q: q, Limit: 200})
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.render(w, r, 200, "admin_procedures", s.newView(r, "admin.procedures", adminProceduresData{Q: q, Items: list}))
+}
+
+type adminProcedureData struct {
+	adminForm
+	P          catalog.Procedure
+	Components string // the components as the textarea shows them
+	AgencyID   int64
+	AgencyName string
+	Agencies   []org.Agency
+	Units      []string
+}
+
+func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+	code := r.PathValue("code")
+	p, perr := s.svc.Store.Procedure(r.Context(), code, 0)
+	if errors.Is(perr, store.ErrNotFound) {
+		s.renderError(w, r, apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code))
+		return
+	} else if perr != nil {
+		s.renderError(w, r, perr)
+		return
+	}
+	d := &adminProcedureData{adminForm: form, P: p, Components: service.FormatComponents(p.Components), Agencies: s.activeAgencies(),
+		Units: []string{catalog.UnitWorkingDays, catalog.UnitDays, catalog.UnitSameDay}}
+	if id, err := s.svc.Store.ProcedureDefaultAgency(r.Context(), code); err == nil && id != 0 {
+		a, _ := s.svc.Agency(id)
+		d.AgencyID, d.AgencyName = id, a.Name
+	}
+	v := s.newView(r, "admin.procedures", d)
+	v.Title = p.Name
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_procedure", v)
+}
+
+func (s *Server) adminProcedure(w http.ResponseWriter, r *http.Request, sess *session) {
+	s.procedurePage(w, r, 200, adminForm{}, nil)
+}
+
+// parseFee reads whole đồng, allowing dots or spaces between thousands.
+func parseFee(v string) (int64, error) {
+	v = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(strings.TrimSpace(v))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0, apperr.New(apperr.Invalid, "fee_invalid", translate("vi", "admin.fee_bad"), translate("en", "admin.fee_bad"))
+	}
+	return n, nil
+}
+
+func (s *Server) procedureEdit(r *http.Request) (service.ProcedureEdit, error) {
+	f := r.PostForm
+	e := service.ProcedureEdit{TimeLimit: catalog.TimeLimit{Unit: f.Get("unit")}, FeeNote: f.Get("fee_note")}
+	e.Version, _ = strconv.Atoi(f.Get("version"))
+	if v := strings.TrimSpace(f.Get("amount")); v != "" && e.TimeLimit.Unit != catalog.UnitSameDay {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return e, apperr.New(apperr.Invalid, "time_limit_amount_invalid", translate("vi", "admin.amount_bad"), translate("en", "admin.amount_bad"))
+		}
+		e.TimeLimit.Amount = n
+	}
+	var err error
+	if e.FeeVND, err = parseFee(f.Get("fee")); err != nil {
+		return e, err
+	}
+	if e.Components, err = service.ParseComponents(f.Get("components")); err != nil {
+		return e, err
+	}
+	return e, nil
+}
+
+func (s *Server) adminEditProcedure(w http.ResponseWriter, r *http.Request, sess *session) {
+	code := r.PathValue("code")
+	show := func(status int, err error) {
+		s.procedurePage(w, r, status, adminForm{Form: r.PostForm, Failed: "edit"}, err)
+	}
+	e, err := s.procedureEdit(r)
+	var out store.SaveOutcome
+	if err == nil {
+		_, out, err = s.svc.EditProcedure(r.Context(), sess.Actor, code, e)
+	}
+	if err != nil {
+		if ae, ok := apperr.As(err); ok && ae.Kind == apperr.Conflict {
+			show(http.StatusConflict, err)
+			return
+		}
+		s.failed(w, r, err, show)
+		return
+	}
+	ok := "admin_procedure_saved"
+	if out == store.ProcedureUnchanged {
+		ok = "admin_procedure_same"
+	}
+	redirectOK(w, r, "/admin/procedures/"+url.PathEscape(code), ok)
+}
+
+func (s *Server) adminProcedureAgency(w http.ResponseWriter, r *http.Request, sess *session) {
+	code := r.PathValue("code")
+	id, err := formID(r, "agency")
+	if err == nil {
+		err = s.svc.SetProcedureAgency(r.Context(), sess.Actor, code, id)
+	}
+	if err != nil {
+		s.failed(w, r, err, func(status int, err error) {
+			s.procedurePage(w, r, status, adminForm{Form: r.PostForm, Failed: "agency"}, err)
+		})
+		return
+	}
+	redirectOK(w, r, "/admin/procedures/"+url.PathEscape(code), "admin_procedure_agency")
+}
+
+// --- calendar ---
+
+type dayRow struct {
+	Date time.Time
+	Note string
+}
+
+type calendarData struct {
+	adminForm
+	Year        int
+	Y           service.CalendarYear
+	DaysOff     []dayRow
+	WorkingDays []dayRow
+	// The textareas, prefilled with the schedule in force.
+	DaysOffText, WorkingDaysText string
+}
+
+func dateLines(ds []calendar.Date, notes map[string]string) (string, []dayRow) {
+	var (
+		b    strings.Builder
+		rows []dayRow
+	)
+	for _, d := range ds {
+		note := notes[d.String()]
+		b.WriteString(d.String())
+		if note != "" {
+			b.WriteString(" " + note)
+		}
+		b.WriteString("\n")
+		rows = append(rows, dayRow{Date: d.At(12 * time.Hour), Note: note})
+	}
+	return b.String(), rows
+}
+
+func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, status int, year int, form adminForm, err error) {
+	y, yerr := s.svc.CalendarYear(year)
+	if yerr != nil {
+		s.renderError(w, r, yerr)
+		return
+	}
+	d := &calendarData{adminForm: form, Year: year, Y: y}
+	d.DaysOffText, d.DaysOff = dateLines(y.Schedule.DaysOff, y.Schedule.Notes)
+	d.WorkingDaysText, d.WorkingDays = dateLines(y.Schedule.WorkingDays, y.Schedule.Notes)
+	v := s.newView(r, "admin.calendar", d)
+	if err != nil {
+		v.Error = v.ErrorText(err)
+	}
+	s.render(w, r, status, "admin_calendar", v)
+}
+
+func parseYear(v string) (int, error) {
+	y, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || y < calendar.MinYear || y > calendar.MaxYear {
+		return 0, apperr.New(apperr.Invalid, "year_invalid", translate("vi", "admin.year_bad"), translate("en", "admin.year_bad"))
+	}
+	return y, nil
+}
+
+func (s *Server) adminCalendar(w http.ResponseWriter, r *http.Request, sess *session) {
+	year := calendar.DateOf(s.svc.Now()).Year
+	if v := r.URL.Query().Get("year"); v != "" {
+		y, err := parseYear(v)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		year = y
+	}
+	s.calendarPage(w, r, 200, year, adminForm{}, nil)
+}
+
+func (s *Server) adminSaveCalendar(w http.ResponseWriter, r *http.Request, sess *session) {
+	f := r.PostForm
+	year := calendar.DateOf(s.svc.Now()).Year
+	show := func(status int, err error) {
+		s.calendarPage(w, r, status, year, adminForm{Form: f, Failed: "notice"}, err)
+	}
+	y, err := parseYear(f.Get("year"))
+	if err != nil {
+		show(s.httpStatus(r, err), err)
+		return
+	}
+	year = y
+	sc := calendar.Schedule{Year: y, Source: strings.TrimSpace(f.Get("source"))}
+	off, notes, err := service.ParseDateLines(f.Get("days_off"))
+	if err == nil {
+		var workNotes map[string]string
+		sc.WorkingDays, workNotes, err = service.ParseDateLines(f.Get("working_days"))
+		for k, v := range workNotes {
+			notes[k] = v
+		}
+	}
+	if err == nil {
+		sc.DaysOff = off
+		if len(notes) > 0 {
+			sc.Notes = notes
+		}
+		_, err = s.svc.SetCalendarYear(r.Context(), sess.Actor, sc)
+	}
+	if err != nil {
+		s.failed(w, r, err, show)
+		return
+	}
+	redirectOK(w, r, "/admin/calendar?year="+strconv.Itoa(y), "admin_calendar_saved")
+}

@@ -12,3 +12,6 @@ ALTER TABLE dossiers ADD COLUMN rated_at BIGINT;
 
 -- Inboxes list an agency's open dossiers by due date.
 CREATE INDEX dossiers_open_due ON dossiers (processing_agency_id, due_at) WHERE finished_at IS NULL;
+
+-- The director's overview counts what each agency settled in a period.
+CREATE INDEX dossiers_settled ON dossiers (processing_agency_id, finished_at) WHERE finished_at IS NOT NULL;
