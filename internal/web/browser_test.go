@@ -42,30 +42,35 @@ func artifactDir(t *testing.T) string {
 	return dir
 }
 
-// chrome is one headless Chromium; each person gets their own incognito-like
-// context (separate cookies) from newTab.
+// chrome starts headless Chromium for a test; each person (newTab) gets a
+// browser of their own with its own profile, so cookies never mix.
 type chrome struct {
-	t     *testing.T
-	alloc context.Context
-	dir   string
-	shot  int
+	t    *testing.T
+	path string
+	dir  string
+	shot int
 }
 
 func newChrome(t *testing.T) *chrome {
-	path := chromiumPath(t)
+	return &chrome{t: t, path: chromiumPath(t), dir: artifactDir(t)}
+}
+
+// The flags keep Chromium from reaching for Google's services, which this
+// machine's closed network refuses.
+func (c *chrome) allocator() context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
+		chromedp.ExecPath(c.path),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(c.t.TempDir()),
 	)
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	return &chrome{t: t, alloc: alloc, dir: artifactDir(t)}
+	c.t.Cleanup(cancel)
+	return alloc
 }
 
 // tab is one person's browser window at a given screen width.
@@ -76,7 +81,7 @@ type tab struct {
 }
 
 func (c *chrome) newTab(who string, width, height int64) *tab {
-	ctx, cancel := chromedp.NewContext(c.alloc)
+	ctx, cancel := chromedp.NewContext(c.allocator())
 	c.t.Cleanup(cancel)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
 		c.t.Fatalf("start Chromium: %v", err)
@@ -106,7 +111,7 @@ func (b *tab) screenshot(name string) string {
 		b.c.t.Logf("screenshot %s: %v", name, err)
 		return ""
 	}
-	file := filepath.Join(b.c.dir, fmt.Sprintf("%02d-%s-%s.png", b.c.shot, b.who, strings.ReplaceAll(name, " ", "_")))
+	file := filepath.Join(b.c.dir, fmt.Sprintf("%s-%02d-%s-%s.png", strings.TrimPrefix(b.c.t.Name(), "Test"), b.c.shot, b.who, strings.ReplaceAll(name, " ", "_")))
 	if err := os.WriteFile(file, png, 0o644); err != nil {
 		b.c.t.Logf("screenshot %s: %v", name, err)
 	}
@@ -116,7 +121,26 @@ func (b *tab) screenshot(name string) string {
 // text reads the visible text of the page's main content.
 func (b *tab) text() string {
 	b.c.t.Helper()
-	return value(b, "read page", chromedp.Text(chromedp.CSS("main")))
+	// A page that has just been navigated to may swap its JavaScript context
+	// under the query; the footer closes every page, so wait for it and retry.
+	var last error
+	for range 5 {
+		ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+		var s string
+		err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("footer")))
+		if err == nil {
+			s, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+		}
+		cancel()
+		if err == nil {
+			return s
+		}
+		last = err
+		time.Sleep(200 * time.Millisecond)
+	}
+	b.screenshot("FAILED-read")
+	b.c.t.Fatalf("%s: read page: %v", b.who, last)
+	return ""
 }
 
 // value runs one action that returns a value.
@@ -132,15 +156,27 @@ func value[T any](b *tab, what string, a chromedp.Action[T]) T {
 	return v
 }
 
-// sees asserts the main content shows every text.
+// sees asserts the main content shows every text. A click's navigation may
+// still be on its way, so it looks again for a few seconds before failing.
 func (b *tab) sees(texts ...string) {
 	b.c.t.Helper()
-	got := b.text()
-	for _, want := range texts {
-		if !strings.Contains(got, want) {
-			b.screenshot("MISSING")
-			b.c.t.Fatalf("%s: page lacks %q; it shows:\n%s", b.who, want, got)
+	var got, missing string
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		got, missing = b.text(), ""
+		for _, want := range texts {
+			if !strings.Contains(got, want) {
+				missing = want
+				break
+			}
 		}
+		if missing == "" || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if missing != "" {
+		b.screenshot("MISSING")
+		b.c.t.Fatalf("%s: page lacks %q; it shows:\n%s", b.who, missing, got)
 	}
 }
 
@@ -164,8 +200,11 @@ const a11yScript = `(() => {
     if (!(el.textContent.trim() || el.getAttribute("aria-label"))) out.push("unnamed " + el.tagName.toLowerCase());
   }
   for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) out.push("img without alt");
-  if (document.documentElement.scrollWidth > window.innerWidth + 1)
-    out.push("page wider than the screen: " + document.documentElement.scrollWidth + "px");
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+    const wide = [...document.querySelectorAll("main *")].filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + el.className : "")).slice(0, 5);
+    out.push("page wider than the screen: " + document.documentElement.scrollWidth + "px: " + wide.join(", "));
+  }
   return out;
 })()`
 
