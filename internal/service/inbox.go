@@ -68,14 +68,7 @@ func (s *Service) Inbox(ctx context.Context, actor org.Actor, limit int) ([]Inbo
 	if actor.Role == org.RoleCitizen {
 		return nil, apperr.ErrForbidden
 	}
-	var scope []int64
-	if !actor.AllScope {
-		scope = actor.Scope
-		if scope == nil {
-			scope = []int64{}
-		}
-	}
-	list, err := s.Store.OpenDossiers(ctx, scope, inboxStatuses, limit)
+	list, err := s.Store.OpenDossiers(ctx, s.staffScope(actor), inboxStatuses, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -94,12 +87,22 @@ func (s *Service) Inbox(ctx context.Context, actor org.Actor, limit int) ([]Inbo
 // or processing agency), oldest first: the counter's queues of online
 // dossiers to check and of results to return.
 func (s *Service) Queue(ctx context.Context, actor org.Actor, status dossier.Status, limit int) ([]*dossier.Dossier, error) {
-	list, err := s.List(ctx, actor, ListFilter{Status: string(status), Limit: limit})
-	if err != nil {
-		return nil, err
+	if actor.Role == org.RoleCitizen {
+		return nil, apperr.ErrForbidden
 	}
-	slices.Reverse(list)
-	return list, nil
+	return s.Store.QueueDossiers(ctx, s.staffScope(actor), status, limit)
+}
+
+// staffScope is the agencies a staff member's lists cover; nil is the whole
+// province.
+func (s *Service) staffScope(actor org.Actor) []int64 {
+	if actor.AllScope {
+		return nil
+	}
+	if actor.Scope == nil {
+		return []int64{}
+	}
+	return actor.Scope
 }
 
 // DossierFile opens an attachment of a dossier the actor may see.
