@@ -186,3 +186,16 @@ func TestCitizenGetsOwnFormsOnly(t *testing.T) {
 		t.Fatal("an anonymous visitor got a form")
 	}
 }
+
+// The citizen's dossier page links the forms issued to them (01 after
+// reception), never the internal control slip.
+func TestCitizenPageLinksOwnForms(t *testing.T) {
+	e := sqliteEnv(t)
+	d := e.seedAct(e.seedDossier(criminalRecord, "Nguyễn Văn Dân"), "counter", act("receive"))
+	b := e.signedIn("citizen")
+	p := b.get(fmt.Sprintf("/my/dossiers/%d", d.ID)).must(t, 200, fmt.Sprintf("/dossiers/%d/forms/01.pdf", d.ID))
+	p.lacks(t, fmt.Sprintf("/dossiers/%d/forms/05.pdf", d.ID))
+	if f := b.get(fmt.Sprintf("/dossiers/%d/forms/01.pdf", d.ID)); f.Status != 200 || !strings.HasPrefix(f.Body, "%PDF-") {
+		t.Fatalf("Form 01 for its applicant: %d", f.Status)
+	}
+}
