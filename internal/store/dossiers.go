@@ -271,16 +271,21 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.D
 	}
 	query += " ORDER BY id DESC LIMIT ?"
 	args = append(args, f.Limit)
+	return s.queryDossiers(ctx, "list dossiers", query, args...)
+}
+
+// queryDossiers runs a query selecting dossierCols and scans every row.
+func (s *Store) queryDossiers(ctx context.Context, what, query string, args ...any) ([]*dossier.Dossier, error) {
 	rows, err := s.Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: list dossiers: %w", err)
+		return nil, fmt.Errorf("store: %s: %w", what, err)
 	}
 	defer rows.Close()
 	out := []*dossier.Dossier{}
 	for rows.Next() {
 		d, err := scanDossier(rows)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("store: %s: %w", what, err)
 		}
 		out = append(out, d)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/motcua/motcua/internal/dossier"
@@ -35,21 +34,8 @@ func (s *Store) OpenDossiers(ctx context.Context, agencyIDs []int64, statuses []
 		limit = 200
 	}
 	args = append(args, limit)
-	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+`
+	return s.queryDossiers(ctx, "open dossiers", `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT ?`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: open dossiers: %w", err)
-	}
-	defer rows.Close()
-	out := []*dossier.Dossier{}
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // QueueDossiers lists the dossiers in one status that the given agencies
@@ -73,18 +59,5 @@ func (s *Store) QueueDossiers(ctx context.Context, agencyIDs []int64, status dos
 		limit = 200
 	}
 	args = append(args, limit)
-	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+` ORDER BY id LIMIT ?`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: queue: %w", err)
-	}
-	defer rows.Close()
-	out := []*dossier.Dossier{}
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return s.queryDossiers(ctx, "queue", `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+` ORDER BY id LIMIT ?`, args...)
 }

@@ -226,18 +226,5 @@ func (s *Store) OverviewDossiers(ctx context.Context, f OverviewFilter, kind Ove
 		limit = 100
 	}
 	args := append(where.args, limit)
-	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE `+where.sql+` ORDER BY due_at, id LIMIT ?`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: overview dossiers: %w", err)
-	}
-	defer rows.Close()
-	out := []*dossier.Dossier{}
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return s.queryDossiers(ctx, "overview dossiers", `SELECT `+dossierCols+` FROM dossiers WHERE `+where.sql+` ORDER BY due_at, id LIMIT ?`, args...)
 }
