@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"github.com/motcua/motcua/internal/store/storetest"
+	"github.com/motcua/motcua/internal/web"
 	"net/http"
 	"net/url"
 	"strings"
@@ -88,4 +90,15 @@ func TestTrackShowsNoPersonalData(t *testing.T) {
 	e := sqliteEnv(t)
 	b := e.browser()
 	b.get("/track?code=000.00.01.H99-261201-9999").must(t, 404, "Không tìm thấy hồ sơ có mã này")
+}
+
+// The passwordless demo citizen exists only with --demo.
+func TestDemoCitizenOnlyInDemoMode(t *testing.T) {
+	e := newEnv(t, storetest.SQLite(t), web.Options{})
+	b := e.browser()
+	b.get("/login").must(t, 200, "Cán bộ, công chức").lacks(t, "/login/demo-citizen")
+	b.post("/login/demo-citizen", nil).must(t, 404)
+	if p := b.get("/my/dossiers"); p.URL != "/login" {
+		t.Fatalf("no session may come out of the demo route outside demo mode: at %s", p.URL)
+	}
 }
