@@ -1,12 +1,13 @@
 package web_test
 
 import (
-	"github.com/motcua/motcua/internal/store/storetest"
-	"github.com/motcua/motcua/internal/web"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/store/storetest"
+	"github.com/motcua/motcua/internal/web"
 )
 
 func TestProcedureSearchIgnoresDiacritics(t *testing.T) {
