@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/internal/aggregate"
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
@@ -317,8 +318,13 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			}
 		}
 		env := dossier.Env{Deadlines: deadlines{cal}, TimeLimit: dossier.TimeLimit{Amount: proc.TimeLimit.Amount, Unit: proc.TimeLimit.Unit}}
+		before := *d
 		ev, err := dossier.Apply(d, cmd, env)
 		if err != nil {
+			return nil, err
+		}
+		// The dashboards' counters move with the event, in its transaction.
+		if err := tx.ApplyStats(ctx, aggregate.Diff(&before, d, env.Deadlines.DayStart)); err != nil {
 			return nil, err
 		}
 		if action == dossier.ActTransfer {

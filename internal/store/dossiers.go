@@ -173,27 +173,39 @@ func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossi
 
 // Events lists a dossier's log in order.
 func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, error) {
-	rows, err := s.Query(ctx, `SELECT seq, action, from_status, to_status, actor_user_id, actor_role, actor_name, at, note, payload, idempotency_key
-		FROM dossier_events WHERE dossier_id = ? ORDER BY seq`, dossierID)
+	byID, err := s.eventsBetween(ctx, dossierID, dossierID)
+	if err != nil {
+		return nil, err
+	}
+	if evs := byID[dossierID]; evs != nil {
+		return evs, nil
+	}
+	return []StoredEvent{}, nil
+}
+
+// eventsBetween reads the logs of the dossiers with ids in [first, last].
+func (s *Store) eventsBetween(ctx context.Context, first, last int64) (map[int64][]StoredEvent, error) {
+	rows, err := s.Query(ctx, `SELECT dossier_id, seq, action, from_status, to_status, actor_user_id, actor_role, actor_name, at, note, payload, idempotency_key
+		FROM dossier_events WHERE dossier_id BETWEEN ? AND ? ORDER BY dossier_id, seq`, first, last)
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
 	defer rows.Close()
-	out := []StoredEvent{}
+	out := map[int64][]StoredEvent{}
 	for rows.Next() {
 		var (
 			e       StoredEvent
-			at      int64
+			id, at  int64
 			payload string
 		)
-		if err := rows.Scan(&e.Seq, &e.Action, &e.FromStatus, &e.ToStatus, &e.ActorUserID, &e.ActorRole, &e.ActorName, &at, &e.Note, &payload, &e.IdempotencyKey); err != nil {
+		if err := rows.Scan(&id, &e.Seq, &e.Action, &e.FromStatus, &e.ToStatus, &e.ActorUserID, &e.ActorRole, &e.ActorName, &at, &e.Note, &payload, &e.IdempotencyKey); err != nil {
 			return nil, err
 		}
 		e.At = time.UnixMilli(at).UTC()
 		if err := json.Unmarshal([]byte(payload), &e.Payload); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("store: event %d/%d payload: %w", id, e.Seq, err)
 		}
-		out = append(out, e)
+		out[id] = append(out[id], e)
 	}
 	return out, rows.Err()
 }

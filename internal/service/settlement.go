@@ -1,0 +1,209 @@
+package service
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/motcua/motcua/internal/aggregate"
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// PeriodCounts are the figures of one agency (and procedure) for a period,
+// read from the incremental counters (internal/aggregate).
+type PeriodCounts struct {
+	ReceivedOnline  int64 `json:"received_online"`
+	ReceivedCounter int64 `json:"received_counter"`
+	ReceivedPostal  int64 `json:"received_postal"`
+	CarriedOver     int64 `json:"carried_over"` // received before the period, unfinished at its start
+	SettledEarly    int64 `json:"settled_early"`
+	SettledOnTime   int64 `json:"settled_on_time"`
+	SettledLate     int64 `json:"settled_late"`
+	OpenWithin      int64 `json:"open_within"`  // unfinished at the period's end (now, while it runs), within time
+	OpenOverdue     int64 `json:"open_overdue"` // unfinished at the period's end (now, while it runs), past due
+	Digitized       int64 `json:"digitized"`    // received in the period with papers attached as files
+	Rated           int64 `json:"rated"`        // settled in the period and rated
+	Dislikes        int64 `json:"dislikes"`     // settled in the period and rated "không hài lòng"
+}
+
+// Received counts what was received in the period, whatever the channel.
+func (c PeriodCounts) Received() int64 {
+	return c.ReceivedOnline + c.ReceivedCounter + c.ReceivedPostal
+}
+
+// Settled counts what was settled in the period.
+func (c PeriodCounts) Settled() int64 { return c.SettledEarly + c.SettledOnTime + c.SettledLate }
+
+// Add sums two sets of figures.
+func (c PeriodCounts) Add(o PeriodCounts) PeriodCounts {
+	return PeriodCounts{c.ReceivedOnline + o.ReceivedOnline, c.ReceivedCounter + o.ReceivedCounter, c.ReceivedPostal + o.ReceivedPostal,
+		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
+		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes}
+}
+
+// SettlementQuery selects the figures: an agency with the agencies under it
+// (0: the whole province), a procedure ("" for all), a period, and whether
+// to keep procedures apart.
+type SettlementQuery struct {
+	AgencyID      int64
+	ProcedureCode string
+	Period        Period
+	ByProcedure   bool
+}
+
+// SettlementRow is one agency's (or one agency-and-procedure's) figures.
+type SettlementRow struct {
+	Agency    org.Agency
+	Procedure string // "" when procedures are summed
+	Counts    PeriodCounts
+}
+
+// Settlement holds the figures of a query.
+type Settlement struct {
+	Query  SettlementQuery
+	Window OverviewWindow
+	Rows   []SettlementRow
+	Total  PeriodCounts
+}
+
+var errFiguresScope = apperr.New(apperr.Forbidden, "figures_scope",
+	"Bạn chỉ xem được số liệu của cơ quan mình và các cơ quan trực thuộc.",
+	"You can see the figures of your own agency and the agencies under it only.")
+
+// scopeAgencies lists the agencies a query covers and checks the actor may
+// see them: province-wide roles see everything, other staff their subtree.
+func (s *Service) scopeAgencies(actor org.Actor, agencyID int64) ([]int64, error) {
+	if actor.Role == org.RoleCitizen {
+		return nil, errFiguresScope
+	}
+	if agencyID == 0 {
+		if !actor.AllScope {
+			return nil, errFiguresScope
+		}
+		return nil, nil
+	}
+	if _, ok := s.Agency(agencyID); !ok {
+		return nil, apperr.New(apperr.Invalid, "agency_unknown", "Không có cơ quan này.", "There is no such agency.")
+	}
+	if !actor.Covers(agencyID) {
+		return nil, errFiguresScope
+	}
+	return s.subtree(agencyID), nil
+}
+
+// Settlement computes a period's figures from the counters: sums over the
+// period's days, the sweeps summed up to its start (carried over) and its
+// end (still open); while the period runs, what is open is counted as of now
+// from the open dossiers.
+func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQuery) (*Settlement, error) {
+	agencies, err := s.scopeAgencies(actor, q.AgencyID)
+	if err != nil {
+		return nil, err
+	}
+	if q.Period.From == (calendar.Date{}) || q.Period.To.Before(q.Period.From) {
+		return nil, apperr.New(apperr.Invalid, "period_invalid", "Khoảng thời gian không hợp lệ.", "The period is not valid.")
+	}
+	now := s.Now()
+	w := Window(s.Calendar(), q.Period, now)
+	f := store.StatsFilter{AgencyIDs: agencies, Procedure: strings.TrimSpace(q.ProcedureCode), ByProcedure: q.ByProcedure}
+	first, last := dayOf(q.Period.From), dayOf(q.Period.To)
+	during, err := s.Store.SumStats(ctx, f, aggregate.Ranges(first, last))
+	if err != nil {
+		return nil, err
+	}
+	before, err := s.Store.SumStats(ctx, f, aggregate.Before(first))
+	if err != nil {
+		return nil, err
+	}
+	var live map[store.StatsKey]store.OpenCounts
+	if w.AsOf.Equal(now) {
+		if live, err = s.Store.OpenNow(ctx, f, now); err != nil {
+			return nil, err
+		}
+	}
+	keys := map[store.StatsKey]bool{}
+	for k := range during {
+		keys[k] = true
+	}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range live {
+		keys[k] = true
+	}
+	out := &Settlement{Query: q, Window: w}
+	for k := range keys {
+		a, _ := s.Agency(k.AgencyID)
+		c := figures(during[k], before[k])
+		if live != nil {
+			o := live[k]
+			c.OpenWithin, c.OpenOverdue = o.Open-o.Overdue, o.Overdue
+		}
+		if c == (PeriodCounts{}) {
+			continue
+		}
+		out.Rows = append(out.Rows, SettlementRow{Agency: a, Procedure: k.Procedure, Counts: c})
+		out.Total = out.Total.Add(c)
+	}
+	slices.SortFunc(out.Rows, func(a, b SettlementRow) int {
+		return cmp.Or(cmp.Compare(levelRank[a.Agency.Level], levelRank[b.Agency.Level]), strings.Compare(a.Agency.Code, b.Agency.Code),
+			strings.Compare(a.Procedure, b.Procedure))
+	})
+	return out, nil
+}
+
+// figures turns summed counters into a period's figures.
+func figures(during, before aggregate.Counts) PeriodCounts {
+	open := before[aggregate.Open] + during[aggregate.Open]
+	overdue := before[aggregate.Overdue] + during[aggregate.Overdue]
+	return PeriodCounts{
+		ReceivedOnline: during[aggregate.RecvOnline], ReceivedCounter: during[aggregate.RecvCounter], ReceivedPostal: during[aggregate.RecvPostal],
+		CarriedOver:  before[aggregate.Open],
+		SettledEarly: during[aggregate.SettledEarly], SettledOnTime: during[aggregate.SettledOnTime], SettledLate: during[aggregate.SettledLate],
+		OpenWithin: open - overdue, OpenOverdue: overdue,
+		Digitized: during[aggregate.Digitized], Rated: during[aggregate.Rated], Dislikes: during[aggregate.Dislikes],
+	}
+}
+
+func dayOf(d calendar.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100 + d.Day) }
+
+// RebuildFigures recomputes every counter from the event log and replaces
+// the stored ones (`motcua index rebuild`). It reports how many dossiers it read.
+func (s *Service) RebuildFigures(ctx context.Context) (int, error) {
+	d, n, err := s.recomputeFigures(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return n, s.Store.ReplaceStats(ctx, d)
+}
+
+// CheckFigures compares the stored counters with a recomputation from the
+// event log (`motcua index check`): the differences (at most limit) and how
+// many rows differ.
+func (s *Service) CheckFigures(ctx context.Context, limit int) ([]string, int, error) {
+	d, _, err := s.recomputeFigures(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	return s.Store.CompareStats(ctx, d, limit)
+}
+
+func (s *Service) recomputeFigures(ctx context.Context) (aggregate.Delta, int, error) {
+	dayStart := s.Deadlines().DayStart
+	total, n := aggregate.Delta{}, 0
+	err := s.Store.EachDossierHistory(ctx, func(d *dossier.Dossier, evs []store.StoredEvent) error {
+		log := make([]aggregate.Event, len(evs))
+		for i, e := range evs {
+			log[i] = aggregate.Event{Action: e.Action, At: e.At, Payload: e.Payload}
+		}
+		total.Merge(aggregate.Contribution(aggregate.Replay(d, log), dayStart))
+		n++
+		return nil
+	})
+	return total, n, err
+}

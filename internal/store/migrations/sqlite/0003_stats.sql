@@ -1,0 +1,24 @@
+-- Day counters behind the dashboards, the 766 index and the settlement
+-- report (internal/aggregate), kept by day, month and year so that any period
+-- reads few rows. procedure_code '*' holds the sum over every procedure.
+-- Maintained with each dossier event in the same transaction; rebuilt and
+-- checked from the event log by `motcua index rebuild|check`.
+CREATE TABLE stats (
+  grain          TEXT NOT NULL,
+  agency_id      INTEGER NOT NULL,
+  procedure_code TEXT NOT NULL,
+  bucket         INTEGER NOT NULL,
+  recv_online     INTEGER NOT NULL DEFAULT 0,
+  recv_counter    INTEGER NOT NULL DEFAULT 0,
+  recv_postal     INTEGER NOT NULL DEFAULT 0,
+  settled_early   INTEGER NOT NULL DEFAULT 0,
+  settled_on_time INTEGER NOT NULL DEFAULT 0,
+  settled_late    INTEGER NOT NULL DEFAULT 0,
+  open_sweep      INTEGER NOT NULL DEFAULT 0,
+  overdue_sweep   INTEGER NOT NULL DEFAULT 0,
+  digitized       INTEGER NOT NULL DEFAULT 0,
+  rated           INTEGER NOT NULL DEFAULT 0,
+  dislikes        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (grain, agency_id, procedure_code, bucket)
+);
+CREATE INDEX stats_by_bucket ON stats (grain, agency_id, bucket);

@@ -1,0 +1,309 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/internal/aggregate"
+	"github.com/motcua/motcua/internal/dossier"
+)
+
+// AllProcedures is the procedure_code of the rows that sum every procedure.
+const AllProcedures = "*"
+
+// statRow is one stored counter row.
+type statRow struct {
+	grain     string
+	agency    int64
+	procedure string
+	bucket    int32
+}
+
+var statCols = strings.Join(aggregate.ColumnNames[:], ", ")
+
+// expand spreads day deltas over the three grains and over the procedure's
+// own rows and the all-procedures rows.
+func expand(d aggregate.Delta) map[statRow]*aggregate.Counts {
+	out := map[statRow]*aggregate.Counts{}
+	for k, row := range d {
+		for _, b := range aggregate.Buckets(k.Day) {
+			for _, p := range []string{k.Procedure, AllProcedures} {
+				r := statRow{b.Grain, k.AgencyID, p, b.From}
+				acc := out[r]
+				if acc == nil {
+					acc = &aggregate.Counts{}
+					out[r] = acc
+				}
+				for i, n := range row {
+					acc[i] += n
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ApplyStats adds an event's delta to the counters, in the event's
+// transaction. Rows go in key order so that two transactions touching the
+// same rows on PostgreSQL lock them in the same order and cannot deadlock.
+func (t *Tx) ApplyStats(ctx context.Context, d aggregate.Delta) error {
+	if len(d) == 0 {
+		return nil
+	}
+	return upsertStats(ctx, t, expand(d), true)
+}
+
+func upsertStats(ctx context.Context, t *Tx, rows map[statRow]*aggregate.Counts, add bool) error {
+	keys := make([]statRow, 0, len(rows))
+	for k, c := range rows {
+		if *c != (aggregate.Counts{}) {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b statRow) int {
+		return cmp.Or(strings.Compare(a.grain, b.grain), cmp.Compare(a.agency, b.agency),
+			strings.Compare(a.procedure, b.procedure), cmp.Compare(a.bucket, b.bucket))
+	})
+	set := make([]string, aggregate.NumColumns)
+	for i, c := range aggregate.ColumnNames {
+		if add {
+			set[i] = fmt.Sprintf("%s = stats.%s + excluded.%s", c, c, c)
+		} else {
+			set[i] = fmt.Sprintf("%s = excluded.%s", c, c)
+		}
+	}
+	ph := "(?, ?, ?, ?" + strings.Repeat(", ?", aggregate.NumColumns) + ")"
+	const batch = 200
+	for start := 0; start < len(keys); start += batch {
+		part := keys[start:min(start+batch, len(keys))]
+		args := make([]any, 0, len(part)*(4+aggregate.NumColumns))
+		for _, k := range part {
+			args = append(args, k.grain, k.agency, k.procedure, k.bucket)
+			for _, n := range rows[k] {
+				args = append(args, n)
+			}
+		}
+		q := `INSERT INTO stats (grain, agency_id, procedure_code, bucket, ` + statCols + `) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(ph+",", len(part)), ",") +
+			` ON CONFLICT (grain, agency_id, procedure_code, bucket) DO UPDATE SET ` + strings.Join(set, ", ")
+		if _, err := t.Exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("store: update counters: %w", err)
+		}
+	}
+	return nil
+}
+
+// StatsKey names a group of summed counters.
+type StatsKey struct {
+	AgencyID  int64
+	Procedure string
+}
+
+// StatsFilter selects counter rows: agencies (nil: all), one procedure or
+// all, and whether to keep procedures apart.
+type StatsFilter struct {
+	AgencyIDs   []int64
+	Procedure   string // "" = every procedure
+	ByProcedure bool
+}
+
+// SumStats sums the counters over the ranges, grouped by agency (and by
+// procedure when asked).
+func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.Range) (map[StatsKey]aggregate.Counts, error) {
+	out := map[StatsKey]aggregate.Counts{}
+	if len(ranges) == 0 || (f.AgencyIDs != nil && len(f.AgencyIDs) == 0) {
+		return out, nil
+	}
+	var (
+		where []string
+		args  []any
+	)
+	switch {
+	case f.Procedure != "":
+		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
+	case f.ByProcedure:
+		where, args = append(where, "procedure_code <> ?"), append(args, AllProcedures)
+	default:
+		where, args = append(where, "procedure_code = ?"), append(args, AllProcedures)
+	}
+	if f.AgencyIDs != nil {
+		where = append(where, "agency_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")+")")
+		for _, id := range f.AgencyIDs {
+			args = append(args, id)
+		}
+	}
+	var or []string
+	for _, r := range ranges {
+		or = append(or, "(grain = ? AND bucket BETWEEN ? AND ?)")
+		args = append(args, r.Grain, r.From, r.To)
+	}
+	where = append(where, "("+strings.Join(or, " OR ")+")")
+	sums := make([]string, aggregate.NumColumns)
+	for i, c := range aggregate.ColumnNames {
+		sums[i] = "COALESCE(SUM(" + c + "), 0)"
+	}
+	rows, err := s.Query(ctx, `SELECT agency_id, procedure_code, `+strings.Join(sums, ", ")+` FROM stats WHERE `+
+		strings.Join(where, " AND ")+` GROUP BY agency_id, procedure_code`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: sum counters: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			k  StatsKey
+			c  aggregate.Counts
+			pt = []any{&k.AgencyID, &k.Procedure}
+		)
+		for i := range c {
+			pt = append(pt, &c[i])
+		}
+		if err := rows.Scan(pt...); err != nil {
+			return nil, err
+		}
+		if !f.ByProcedure {
+			k.Procedure = ""
+		}
+		out[k] = c
+	}
+	return out, rows.Err()
+}
+
+// ReplaceStats sets the counters to the sums of a full recomputation, in one
+// transaction: readers see either the old counters or the new ones.
+func (s *Store) ReplaceStats(ctx context.Context, d aggregate.Delta) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM stats`); err != nil {
+			return fmt.Errorf("store: clear counters: %w", err)
+		}
+		return upsertStats(ctx, tx, expand(d), false)
+	})
+}
+
+// CompareStats lists how the stored counters differ from a recomputation
+// (at most limit differences), and how many rows differ in all.
+func (s *Store) CompareStats(ctx context.Context, d aggregate.Delta, limit int) ([]string, int, error) {
+	want := expand(d)
+	rows, err := s.Query(ctx, `SELECT grain, agency_id, procedure_code, bucket, `+statCols+` FROM stats`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: read counters: %w", err)
+	}
+	defer rows.Close()
+	var (
+		diffs []string
+		n     int
+	)
+	report := func(k statRow, got, exp aggregate.Counts) {
+		n++
+		if len(diffs) < limit {
+			diffs = append(diffs, fmt.Sprintf("%s %d %s %d: stored %v, recomputed %v", k.grain, k.agency, k.procedure, k.bucket, got, exp))
+		}
+	}
+	seen := map[statRow]bool{}
+	for rows.Next() {
+		var (
+			k  statRow
+			c  aggregate.Counts
+			pt = []any{&k.grain, &k.agency, &k.procedure, &k.bucket}
+		)
+		for i := range c {
+			pt = append(pt, &c[i])
+		}
+		if err := rows.Scan(pt...); err != nil {
+			return nil, 0, err
+		}
+		seen[k] = true
+		var exp aggregate.Counts
+		if w := want[k]; w != nil {
+			exp = *w
+		}
+		if c != exp {
+			report(k, c, exp)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	for k, w := range want {
+		if !seen[k] && *w != (aggregate.Counts{}) {
+			report(k, aggregate.Counts{}, *w)
+		}
+	}
+	return diffs, n, nil
+}
+
+// EachDossierHistory calls fn with every dossier and its events, in id
+// order, a batch at a time so that memory stays flat.
+func (s *Store) EachDossierHistory(ctx context.Context, fn func(d *dossier.Dossier, evs []StoredEvent) error) error {
+	const batch = 1000
+	var after int64
+	for {
+		list, err := s.queryDossiers(ctx, "dossier history", `SELECT `+dossierCols+` FROM dossiers WHERE id > ? ORDER BY id LIMIT ?`, after, batch)
+		if err != nil || len(list) == 0 {
+			return err
+		}
+		last := list[len(list)-1].ID
+		evs, err := s.eventsBetween(ctx, list[0].ID, last)
+		if err != nil {
+			return err
+		}
+		for _, d := range list {
+			if err := fn(d, evs[d.ID]); err != nil {
+				return err
+			}
+		}
+		after = last
+	}
+}
+
+// OpenCounts are the unfinished dossiers at an instant, and how many of
+// them are past due.
+type OpenCounts struct{ Open, Overdue int64 }
+
+// OpenNow counts received, unfinished dossiers as of now, for a period that
+// is still running: the day sweeps speak of the end of a day, while a
+// dossier due at 17:00 today is not late at 10:00. It reads the open
+// dossiers only (dossiers_open_due). The overdue rule is the one of
+// aggregate.Contribution: past due, unless the applicant was asked in time
+// for a supplement and has not answered; more than one request is late.
+func (s *Store) OpenNow(ctx context.Context, f StatsFilter, now time.Time) (map[StatsKey]OpenCounts, error) {
+	out := map[StatsKey]OpenCounts{}
+	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
+		return out, nil
+	}
+	where, args := []string{"finished_at IS NULL", "received_at IS NOT NULL"}, []any{ms(now)}
+	if f.Procedure != "" {
+		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
+	}
+	if f.AgencyIDs != nil {
+		where = append(where, "processing_agency_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")+")")
+		for _, id := range f.AgencyIDs {
+			args = append(args, id)
+		}
+	}
+	proc, group := "''", "processing_agency_id"
+	if f.ByProcedure {
+		proc, group = "procedure_code", "processing_agency_id, procedure_code"
+	}
+	rows, err := s.Query(ctx, `SELECT processing_agency_id, `+proc+`, COUNT(*),
+		SUM(CASE WHEN supplement_count > 1 OR (suspended_at IS NULL AND due_at < ?) OR suspended_at > due_at THEN 1 ELSE 0 END)
+		FROM dossiers WHERE `+strings.Join(where, " AND ")+` GROUP BY `+group, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: open dossiers now: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			k StatsKey
+			c OpenCounts
+		)
+		if err := rows.Scan(&k.AgencyID, &k.Procedure, &c.Open, &c.Overdue); err != nil {
+			return nil, err
+		}
+		out[k] = c
+	}
+	return out, rows.Err()
+}
