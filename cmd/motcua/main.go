@@ -17,6 +17,7 @@ Usage:
   motcua calendar lunar DATE...
   motcua calendar holidays YEAR
   motcua calendar due --received RFC3339 --amount N --unit working_days|days|same_day
+  motcua index rebuild|check [--data ./data]
 
 MOTCUA_DATABASE_URL=postgres://… selects PostgreSQL instead of SQLite in --data.
 `
@@ -39,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return importMain(args[1:], stdout, stderr)
 	case "calendar":
 		return calendarMain(args[1:], stdout, stderr)
+	case "index":
+		return indexMain(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
