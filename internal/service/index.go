@@ -1,0 +1,61 @@
+package service
+
+import (
+	"context"
+
+	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/org"
+)
+
+// IndexReport is the 766 index of a scope and period with the figures it
+// was computed from.
+type IndexReport struct {
+	Query   SettlementQuery
+	Window  OverviewWindow
+	Counts  PeriodCounts
+	Inputs  index766.Inputs
+	Result  index766.Result
+	Entered []EnteredInput
+}
+
+// Index766 computes the Decision 766 index of an agency (with the agencies
+// under it) or of the province for a period, from the counters kept with
+// each dossier event and the inputs administrators entered for what the
+// system cannot see (publication of procedures, synchronisation, complaints).
+func (s *Service) Index766(ctx context.Context, actor org.Actor, q SettlementQuery) (*IndexReport, error) {
+	q.ByProcedure = false
+	st, err := s.Settlement(ctx, actor, q)
+	if err != nil {
+		return nil, err
+	}
+	c := st.Total
+	in := InputsFrom(c)
+	entered, err := s.enteredInputs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entered {
+		e.apply(&in)
+	}
+	return &IndexReport{Query: q, Window: st.Window, Counts: c, Inputs: in, Result: index766.Compute(in), Entered: entered}, nil
+}
+
+// InputsFrom fills the index inputs the counters hold. What the system does
+// not hold yet stays zero when zero is the truth (no online payment, no
+// electronic results, no reuse of the citizen's data store are offered yet,
+// so none happened) and unmeasured when it lives elsewhere (group 1,
+// complaints: see EnteredInput).
+func InputsFrom(c PeriodCounts) index766.Inputs {
+	return index766.Inputs{
+		SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
+		OpenWithin: c.OpenWithin, OpenOverdue: c.OpenOverdue, CarriedOver: c.CarriedOver,
+		Received: c.Received(), ReceivedOnline: c.ReceivedOnline, ReceivedCounter: c.ReceivedCounter, ReceivedPostal: c.ReceivedPostal,
+		// 3.3 counts an online dossier only with an electronic result where
+		// the procedure yields a paper one; the system issues no electronic
+		// results yet, so only the channel is known: monitored, no points.
+		OnlineCounted:               c.ReceivedOnline,
+		DigitizedDossiers:           c.Digitized,
+		ResultDossiers:              c.Settled(),
+		SettledComplainedOrDisliked: c.Dislikes,
+	}
+}

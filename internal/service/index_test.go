@@ -1,0 +1,121 @@
+package service_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/store/storetest"
+)
+
+// Five dossiers of Sở Tư pháp in December 2026 (10 calendar days each),
+// hand-computed: early, on time, late and rated "không hài lòng", one open
+// past due and one open within time at the period's end.
+func TestIndex766FromDossiers(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
+		svc.Now = func() time.Time { return now }
+		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
+			t.Fatal(err)
+		}
+		who := func(u string) org.Actor {
+			c, _ := st.CredentialsByUsername(ctx, u)
+			return svc.ActorFor(c.User)
+		}
+		key := 0
+		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
+		act := func(d *dossier.Dossier, u string, at time.Time, in service.ActionInput) *dossier.Dossier {
+			now, key = at, key+1
+			res, err := svc.Act(ctx, who(u), d.ID, d.Version, in, fmt.Sprint("a", key), fmt.Sprint(key), body)
+			if err != nil {
+				t.Fatalf("%s %s: %v", u, in.Action, err)
+			}
+			return res.Dossier
+		}
+		file := func(at time.Time) *dossier.Dossier {
+			now, key = at, key+1
+			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333",
+				Applicant: dossier.Applicant{Name: "Nguyễn Văn Dân", IDNumber: "001090012345"}}, fmt.Sprint("s", key), fmt.Sprint(key), body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := act(res.Dossier, "counter", at, service.ActionInput{Action: "receive"})
+			return act(d, "counter", at.Add(time.Hour), service.ActionInput{Action: "transfer"})
+		}
+		dec := func(day, hour int) time.Time { return time.Date(2026, 12, day, hour, 0, 0, 0, ict) }
+		act(file(dec(1, 9)), "leader", dec(3, 10), service.ActionInput{Action: "approve"})  // due 11/12 17:00: early
+		act(file(dec(1, 9)), "leader", dec(11, 16), service.ActionInput{Action: "approve"}) // on time
+		late := act(file(dec(1, 9)), "leader", dec(14, 10), service.ActionInput{Action: "approve"})
+		late = act(late, "counter", dec(14, 11), service.ActionInput{Action: "return_result"})
+		act(late, "citizen", dec(14, 12), service.ActionInput{Action: "rate", Rating: int(dossier.Dissatisfied)})
+		file(dec(2, 9))  // due 14/12: open and overdue at the end of December
+		file(dec(28, 9)) // due 07/01/2027: open within time
+
+		now = time.Date(2027, 1, 5, 9, 0, 0, 0, ict)
+		dir := who("director")
+		period, _ := service.ParsePeriod("2026-12-01", "2026-12-31", now)
+		rep, err := svc.Index766(ctx, dir, service.SettlementQuery{Period: period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := rep.Counts
+		if c.SettledEarly != 1 || c.SettledOnTime != 1 || c.SettledLate != 1 || c.OpenOverdue != 1 || c.OpenWithin != 1 || c.Dislikes != 1 || c.ReceivedOnline != 5 {
+			t.Fatalf("counts %+v", c)
+		}
+		ind := func(id string) (float64, float64) {
+			i, ok := rep.Result.Indicator(id)
+			if !ok || i.Ratio == nil {
+				t.Fatalf("indicator %s missing or without ratio: %+v", id, i)
+			}
+			return *i.Ratio, i.Points
+		}
+		// 2.1 (RULES §3.2): (early + on time + open within) / (settled + open) = 3/5 = 60 % of 20 points.
+		if r, p := ind("2.1"); r != 60 || p != 12 {
+			t.Fatalf("2.1: %.2f%% %.2f points, want 60%% 12", r, p)
+		}
+		// 5.4: 100 % − (late 1/3 + disliked 1/3) = 33.33 %, target 90 %: 33.33 × 6 / 90 = 2.22.
+		if r, p := ind("5.4"); r != 33.33 || p != 2.22 {
+			t.Fatalf("5.4: %.2f%% %.2f points, want 33.33%% 2.22", r, p)
+		}
+		// Group 1 is not measured until an administrator enters it.
+		if i, _ := rep.Result.Indicator("1.1"); i.Available {
+			t.Fatal("1.1 must not be invented")
+		}
+		unmeasured := rep.Result.Unmeasured
+		if err := svc.EnterIndexInput(ctx, who("director"), demo.DeptJustice, 202612, service.EnteredInput{Indicator: "1.1", Numerator: 9, Denominator: 10}, ""); err == nil {
+			t.Fatal("only administrators enter index inputs")
+		}
+		if err := svc.EnterIndexInput(ctx, who("admin"), demo.DeptJustice, 202612, service.EnteredInput{Indicator: "1.1", Numerator: 11, Denominator: 10}, ""); err == nil {
+			t.Fatal("a numerator above the denominator is refused")
+		}
+		if err := svc.EnterIndexInput(ctx, who("admin"), demo.DeptJustice, 202612, service.EnteredInput{Indicator: "1.1", Numerator: 9, Denominator: 10}, "QĐ công bố"); err != nil {
+			t.Fatal(err)
+		}
+		rep, _ = svc.Index766(ctx, dir, service.SettlementQuery{Period: period})
+		if r, _ := ind("1.1"); r != 90 || rep.Result.Unmeasured >= unmeasured {
+			t.Fatalf("entered 1.1: ratio %.2f, unmeasured %.2f (was %.2f)", r, rep.Result.Unmeasured, unmeasured)
+		}
+		// A leader sees the own department's index, not the province's.
+		justice, _ := st.AgencyByCode(ctx, demo.DeptJustice)
+		if _, err := svc.Index766(ctx, who("leader"), service.SettlementQuery{Period: period}); err == nil {
+			t.Fatal("a department leader must not see the whole province")
+		}
+		own, err := svc.Index766(ctx, who("leader"), service.SettlementQuery{Period: period, AgencyID: justice.ID})
+		if err != nil || own.Counts.Settled() != 3 {
+			t.Fatalf("own department: %v %+v", err, own)
+		}
+	})
+}
