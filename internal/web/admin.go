@@ -171,6 +171,7 @@ func (s *Server) adminRoutes() {
 	post("/admin/procedures/{code}/agency", s.adminProcedureAgency)
 	get("/admin/calendar", s.adminCalendar)
 	post("/admin/calendar", s.adminSaveCalendar)
+	s.adminIndexRoutes()
 }
 
 // adminForm is what every administration page carries for its forms: the
