@@ -85,7 +85,13 @@ func (s *Service) scopeAgencies(actor org.Actor, agencyID int64) ([]int64, error
 		if !actor.AllScope {
 			return nil, errFiguresScope
 		}
-		return nil, nil
+		// Every agency named, rather than none: the counters' key starts
+		// with the agency, so the store seeks instead of scanning.
+		var all []int64
+		for _, a := range s.Agencies() {
+			all = append(all, a.ID)
+		}
+		return all, nil
 	}
 	if _, ok := s.Agency(agencyID); !ok {
 		return nil, apperr.New(apperr.Invalid, "agency_unknown", "Không có cơ quan này.", "There is no such agency.")
@@ -116,7 +122,9 @@ func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 	if err != nil {
 		return nil, err
 	}
-	before, err := s.Store.SumStats(ctx, f, aggregate.Before(first))
+	sweeps := f
+	sweeps.SweepsOnly = true
+	before, err := s.Store.SumStats(ctx, sweeps, aggregate.Before(first))
 	if err != nil {
 		return nil, err
 	}

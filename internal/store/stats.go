@@ -32,7 +32,7 @@ func expand(d aggregate.Delta) map[statRow]*aggregate.Counts {
 	for k, row := range d {
 		for _, b := range aggregate.Buckets(k.Day) {
 			for _, p := range []string{k.Procedure, AllProcedures} {
-				r := statRow{b.Grain, k.AgencyID, p, b.From}
+				r := statRow{grainOf(b.Grain, p), k.AgencyID, p, b.From}
 				acc := out[r]
 				if acc == nil {
 					acc = &aggregate.Counts{}
@@ -45,6 +45,15 @@ func expand(d aggregate.Delta) map[statRow]*aggregate.Counts {
 		}
 	}
 	return out
+}
+
+// grainOf stores the all-procedures rows under upper-case grains, so that
+// they sit together in the primary key (grain, agency, bucket, procedure).
+func grainOf(grain, procedure string) string {
+	if procedure == AllProcedures {
+		return strings.ToUpper(grain)
+	}
+	return grain
 }
 
 // ApplyStats adds an event's delta to the counters, in the event's
@@ -66,7 +75,7 @@ func upsertStats(ctx context.Context, t *Tx, rows map[statRow]*aggregate.Counts,
 	}
 	slices.SortFunc(keys, func(a, b statRow) int {
 		return cmp.Or(strings.Compare(a.grain, b.grain), cmp.Compare(a.agency, b.agency),
-			strings.Compare(a.procedure, b.procedure), cmp.Compare(a.bucket, b.bucket))
+			cmp.Compare(a.bucket, b.bucket), strings.Compare(a.procedure, b.procedure))
 	})
 	set := make([]string, aggregate.NumColumns)
 	for i, c := range aggregate.ColumnNames {
@@ -89,7 +98,7 @@ func upsertStats(ctx context.Context, t *Tx, rows map[statRow]*aggregate.Counts,
 		}
 		q := `INSERT INTO stats (grain, agency_id, procedure_code, bucket, ` + statCols + `) VALUES ` +
 			strings.TrimSuffix(strings.Repeat(ph+",", len(part)), ",") +
-			` ON CONFLICT (grain, agency_id, procedure_code, bucket) DO UPDATE SET ` + strings.Join(set, ", ")
+			` ON CONFLICT (grain, agency_id, bucket, procedure_code) DO UPDATE SET ` + strings.Join(set, ", ")
 		if _, err := t.Exec(ctx, q, args...); err != nil {
 			return fmt.Errorf("store: update counters: %w", err)
 		}
@@ -109,65 +118,91 @@ type StatsFilter struct {
 	AgencyIDs   []int64
 	Procedure   string // "" = every procedure
 	ByProcedure bool
+	// SweepsOnly reads the open and overdue sweeps only (the other columns
+	// come back as zero): summing everything before a period needs no more.
+	SweepsOnly bool
 }
 
 // SumStats sums the counters over the ranges, grouped by agency (and by
-// procedure when asked).
+// procedure when asked). Each range is its own indexed range scan (a UNION
+// ALL rather than OR'ed conditions, which planners turn into a scan of every
+// bucket of the grain).
 func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.Range) (map[StatsKey]aggregate.Counts, error) {
 	out := map[StatsKey]aggregate.Counts{}
 	if len(ranges) == 0 || (f.AgencyIDs != nil && len(f.AgencyIDs) == 0) {
 		return out, nil
 	}
 	var (
-		where []string
-		args  []any
+		cond  = []string{"grain = ? AND bucket BETWEEN ? AND ?"}
+		cargs []any
+		proc  = AllProcedures
 	)
-	switch {
-	case f.Procedure != "":
-		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
-	case f.ByProcedure:
-		where, args = append(where, "procedure_code <> ?"), append(args, AllProcedures)
-	default:
-		where, args = append(where, "procedure_code = ?"), append(args, AllProcedures)
+	if f.Procedure != "" {
+		proc = f.Procedure
+	}
+	// Per-procedure rows are under the lower-case grains, so the totals
+	// never mix in; one procedure, listed or not, is a filter on them.
+	if !f.ByProcedure || f.Procedure != "" {
+		cond, cargs = append(cond, "procedure_code = ?"), append(cargs, proc)
 	}
 	if f.AgencyIDs != nil {
-		where = append(where, "agency_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")+")")
+		cond = append(cond, "agency_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")+")")
 		for _, id := range f.AgencyIDs {
-			args = append(args, id)
+			cargs = append(cargs, id)
 		}
 	}
-	var or []string
+	var (
+		parts []string
+		args  []any
+	)
+	cols := aggregate.ColumnNames[:]
+	if f.SweepsOnly {
+		cols = []string{aggregate.ColumnNames[aggregate.Open], aggregate.ColumnNames[aggregate.Overdue]}
+	}
 	for _, r := range ranges {
-		or = append(or, "(grain = ? AND bucket BETWEEN ? AND ?)")
-		args = append(args, r.Grain, r.From, r.To)
+		parts = append(parts, `SELECT agency_id, procedure_code, `+strings.Join(cols, ", ")+` FROM stats WHERE `+strings.Join(cond, " AND "))
+		grain := r.Grain
+		if !f.ByProcedure {
+			grain = grainOf(r.Grain, proc)
+		}
+		args = append(append(args, grain, r.From, r.To), cargs...)
 	}
-	where = append(where, "("+strings.Join(or, " OR ")+")")
-	sums := make([]string, aggregate.NumColumns)
-	for i, c := range aggregate.ColumnNames {
-		sums[i] = "COALESCE(SUM(" + c + "), 0)"
-	}
-	rows, err := s.Query(ctx, `SELECT agency_id, procedure_code, `+strings.Join(sums, ", ")+` FROM stats WHERE `+
-		strings.Join(where, " AND ")+` GROUP BY agency_id, procedure_code`, args...)
+	// Summed here rather than with GROUP BY: the rows arrive in key order
+	// from the primary key and a map is cheaper than the engine's sorter.
+	rows, err := s.Query(ctx, strings.Join(parts, " UNION ALL "), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: sum counters: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var (
-			k  StatsKey
-			c  aggregate.Counts
-			pt = []any{&k.AgencyID, &k.Procedure}
-		)
-		for i := range c {
-			pt = append(pt, &c[i])
+	var (
+		k   StatsKey
+		row aggregate.Counts
+		pt  = []any{&k.AgencyID, &k.Procedure}
+	)
+	idx := make([]int, 0, aggregate.NumColumns)
+	if f.SweepsOnly {
+		idx = append(idx, int(aggregate.Open), int(aggregate.Overdue))
+	} else {
+		for i := range aggregate.NumColumns {
+			idx = append(idx, i)
 		}
+	}
+	for _, i := range idx {
+		pt = append(pt, &row[i])
+	}
+	for rows.Next() {
 		if err := rows.Scan(pt...); err != nil {
 			return nil, err
 		}
+		key := k
 		if !f.ByProcedure {
-			k.Procedure = ""
+			key.Procedure = ""
 		}
-		out[k] = c
+		acc := out[key]
+		for _, i := range idx {
+			acc[i] += row[i]
+		}
+		out[key] = acc
 	}
 	return out, rows.Err()
 }

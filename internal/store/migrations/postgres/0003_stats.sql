@@ -1,6 +1,9 @@
 -- Day counters behind the dashboards, the 766 index and the settlement
 -- report (internal/aggregate), kept by day, month and year so that any period
--- reads few rows. procedure_code '*' holds the sum over every procedure.
+-- reads few rows. procedure_code '*' holds the sum over every procedure,
+-- under upper-case grains (D, M, Y) so that those rows lie together: a
+-- period's totals are a short range of the primary key, and a per-procedure
+-- report is another.
 -- Maintained with each dossier event in the same transaction; rebuilt and
 -- checked from the event log by `motcua index rebuild|check`.
 CREATE TABLE stats (
@@ -19,6 +22,5 @@ CREATE TABLE stats (
   digitized       BIGINT NOT NULL DEFAULT 0,
   rated           BIGINT NOT NULL DEFAULT 0,
   dislikes        BIGINT NOT NULL DEFAULT 0,
-  PRIMARY KEY (grain, agency_id, procedure_code, bucket)
+  PRIMARY KEY (grain, agency_id, bucket, procedure_code)
 );
-CREATE INDEX stats_by_bucket ON stats (grain, agency_id, bucket);
