@@ -134,7 +134,7 @@ func generateFigures(ctx context.Context, st *store.Store, n int) error {
 		recv := first.Add(time.Duration(rng.IntN(span))*24*time.Hour + time.Duration(rng.IntN(9*60))*time.Minute)
 		due := recv.Add(time.Duration(3+rng.IntN(12)) * 24 * time.Hour)
 		d := &dossier.Dossier{ProcessingAgencyID: ids[i%len(ids)], ProcedureCode: fmt.Sprintf("1.%06d", zipf.Uint64()),
-			Channel: []dossier.Channel{dossier.ChannelOnline, dossier.ChannelCounter, dossier.ChannelPostal}[rng.IntN(10)%3],
+			Channel:    []dossier.Channel{dossier.ChannelOnline, dossier.ChannelCounter, dossier.ChannelPostal}[rng.IntN(10)%3],
 			ReceivedAt: &recv, DueAt: &due}
 		if rng.IntN(100) < 85 {
 			fin := recv.Add(time.Duration(rng.IntN(int(due.Sub(recv).Hours())+1)) * time.Hour)
