@@ -786,6 +786,9 @@ func TestOpenAPIResponses(t *testing.T) {
 		c.want(413, c.do("PUT", "/api/v1/calendar/2031", "admin", `{"source":`+big+`}`, nil))
 		c.want(422, c.do("PUT", "/api/v1/calendar/2031", "admin", map[string]any{"working_days": []string{"2031-01-06"}, "source": "x"}, nil))
 
+		// The 766 index and the settlement report (figures_test.go).
+		figuresContract(c)
+
 		m := c.want(200, c.do("GET", "/metrics", "", nil, nil))
 		if !strings.HasPrefix(m.header.Get("Content-Type"), "text/plain") {
 			t.Errorf("metrics content type %q", m.header.Get("Content-Type"))

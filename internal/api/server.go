@@ -77,6 +77,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/dossiers/{id}", s.authed(s.byID(s.getDossier)))
 	s.mux.HandleFunc("POST /api/v1/dossiers/{id}/actions", s.authed(s.byID(s.act)))
 	s.mux.HandleFunc("GET /api/v1/dossiers/{id}/events", s.authed(s.byID(s.events)))
+	s.mux.HandleFunc("GET /api/v1/index766", s.authed(s.index766))
+	s.mux.HandleFunc("GET /api/v1/reports/settlement", s.authed(s.settlementReport))
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, apperr.New(apperr.NotFound, "no_such_endpoint", "Không có địa chỉ API này.", "There is no such API endpoint."))
 	})

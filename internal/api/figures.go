@@ -1,0 +1,335 @@
+package api
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/report"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// The figures: the Decision 766 index and the periodic settlement report of
+// an agency (with the agencies under it) or of the province, for a period.
+// Both read the incremental counters through the service, which decides
+// what the caller may see.
+
+// ScopeView says what the figures cover.
+type ScopeView struct {
+	// Kind is "province" (every agency) or "agency" (one agency with the
+	// agencies under it).
+	Kind       string  `json:"kind"`
+	AgencyCode *string `json:"agency_code"` // null for the province
+	Name       string  `json:"name"`        // the agency's name, or the province's People's Committee
+}
+
+// PeriodView is a period of whole days in Vietnam, both ends included.
+type PeriodView struct {
+	From calendar.Date `json:"from"`
+	To   calendar.Date `json:"to"`
+}
+
+// IndexView is the Decision 766 index of a scope and period.
+type IndexView struct {
+	Scope      ScopeView              `json:"scope"`
+	Period     PeriodView             `json:"period"`
+	AsOf       Time                   `json:"as_of"`
+	Total      float64                `json:"total"`
+	Measured   float64                `json:"measured"`
+	Unmeasured float64                `json:"unmeasured"`
+	Band       BandView               `json:"band"`
+	Groups     []IndexGroupView       `json:"groups"`
+	Indicators []IndicatorView        `json:"indicators"`
+	Counts     service.PeriodCounts   `json:"counts"`
+	Entered    []service.EnteredInput `json:"entered"`
+}
+
+// BandView is the ranking band of a total.
+type BandView struct {
+	Code   string  `json:"code"`
+	Name   string  `json:"name"`
+	NameVI string  `json:"name_vi"`
+	Min    float64 `json:"min"`
+}
+
+// IndexGroupView is one of the six DVCQG groups.
+type IndexGroupView struct {
+	Key        string  `json:"key"`
+	Name       string  `json:"name"`
+	NameVI     string  `json:"name_vi"`
+	Points     float64 `json:"points"`
+	Max        float64 `json:"max"`
+	Unmeasured float64 `json:"unmeasured"`
+}
+
+// IndicatorView is one indicator of the index.
+type IndicatorView struct {
+	ID          string   `json:"id"`
+	Group       string   `json:"group"`
+	Name        string   `json:"name"`
+	NameVI      string   `json:"name_vi"`
+	Numerator   int64    `json:"numerator"`
+	Denominator int64    `json:"denominator"`
+	Ratio       *float64 `json:"ratio"`
+	Points      float64  `json:"points"`
+	Max         float64  `json:"max"`
+	Target      float64  `json:"target"`
+	Scored      bool     `json:"scored"`
+	Available   bool     `json:"available"`
+	Note        string   `json:"note"`
+}
+
+// SettlementView is the settlement report as JSON.
+type SettlementView struct {
+	Title  string               `json:"title"`
+	Unit   string               `json:"unit"`
+	Scope  ScopeView            `json:"scope"`
+	Period PeriodView           `json:"period"`
+	AsOf   Time                 `json:"as_of"`
+	Rows   []SettlementRowView  `json:"rows"`
+	Total  service.PeriodCounts `json:"total"`
+}
+
+// SettlementRowView is an agency's subtotal (kind "agency", no procedure)
+// followed by one row per procedure of that agency (kind "procedure").
+type SettlementRowView struct {
+	Kind          string               `json:"kind"`
+	AgencyCode    string               `json:"agency_code"`
+	AgencyName    string               `json:"agency_name"`
+	ProcedureCode *string              `json:"procedure_code"`
+	ProcedureName *string              `json:"procedure_name"`
+	Counts        service.PeriodCounts `json:"counts"`
+}
+
+// settlementTitle is the official title of the report.
+const settlementTitle = "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+
+// Media types of the report's downloads.
+const (
+	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	mediaPDF  = "application/pdf"
+)
+
+// figuresQuery reads the agency, from, to and procedure parameters into a
+// query and describes its scope; unknown codes and bad dates are 422.
+func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeView, error) {
+	q := r.URL.Query()
+	var sq service.SettlementQuery
+	scope := ScopeView{Kind: "province", Name: s.provinceName()}
+	if code := strings.TrimSpace(q.Get("agency")); code != "" {
+		a, err := s.svc.Store.AgencyByCode(r.Context(), code)
+		if errors.Is(err, store.ErrNotFound) {
+			err = apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", code)
+		}
+		if err != nil {
+			return sq, scope, err
+		}
+		sq.AgencyID = a.ID
+		scope = ScopeView{Kind: "agency", AgencyCode: &a.Code, Name: a.Name}
+	}
+	p, err := service.ParsePeriod(q.Get("from"), q.Get("to"), s.svc.Now())
+	if err != nil {
+		return sq, scope, err
+	}
+	sq.Period = p
+	if code := strings.TrimSpace(q.Get("procedure")); code != "" {
+		if _, err := s.svc.ProcedureVersion(r.Context(), code, 0); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				err = apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
+			}
+			return sq, scope, err
+		}
+		sq.ProcedureCode = code
+	}
+	return sq, scope, nil
+}
+
+// provinceName is the name of the province's top agency (its People's
+// Committee), or a generic name when none is set up.
+func (s *Server) provinceName() string {
+	var top *org.Agency
+	for _, a := range s.svc.Agencies() {
+		if a.ParentID == nil && (top == nil || a.Code < top.Code) {
+			top = &a
+		}
+	}
+	if top == nil {
+		return "Ủy ban nhân dân tỉnh"
+	}
+	return top.Name
+}
+
+func (s *Server) index766(w http.ResponseWriter, r *http.Request, actor org.Actor) {
+	q, scope, err := s.figuresQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err := s.svc.Index766(r.Context(), actor, q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, 200, indexView(rep, scope))
+}
+
+func indexView(rep *service.IndexReport, scope ScopeView) IndexView {
+	res := rep.Result
+	v := IndexView{
+		Scope: scope, Period: PeriodView{rep.Query.Period.From, rep.Query.Period.To}, AsOf: Time{rep.Window.AsOf},
+		Total: res.Total, Measured: res.Measured(), Unmeasured: res.Unmeasured,
+		Band:       BandView{Code: res.Band.Code, Name: res.Band.NameEN, NameVI: res.Band.NameVI, Min: res.Band.Min},
+		Groups:     make([]IndexGroupView, 0, len(res.Groups)),
+		Indicators: make([]IndicatorView, 0, len(res.Indicators)),
+		Counts:     rep.Counts, Entered: rep.Entered,
+	}
+	for _, g := range res.Groups {
+		v.Groups = append(v.Groups, IndexGroupView{Key: string(g.Key), Name: g.NameEN, NameVI: g.NameVI, Points: g.Points, Max: g.Max, Unmeasured: g.Unmeasured})
+	}
+	for _, ind := range res.Indicators {
+		v.Indicators = append(v.Indicators, indicatorView(ind))
+	}
+	if v.Entered == nil {
+		v.Entered = []service.EnteredInput{}
+	}
+	return v
+}
+
+func indicatorView(ind index766.Indicator) IndicatorView {
+	return IndicatorView{ID: ind.ID, Group: string(ind.Group), Name: ind.NameEN, NameVI: ind.NameVI,
+		Numerator: ind.Numerator, Denominator: ind.Denominator, Ratio: ind.Ratio, Points: ind.Points,
+		Max: ind.Max, Target: ind.Target, Scored: ind.Scored, Available: ind.Available, Note: ind.Note}
+}
+
+func (s *Server) settlementReport(w http.ResponseWriter, r *http.Request, actor org.Actor) {
+	format := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("format")))
+	switch format {
+	case "", "json", "xlsx", "pdf":
+	default:
+		s.writeError(w, r, apperr.Newf(apperr.BadInput, "format_invalid",
+			"Định dạng %q không được hỗ trợ; chọn json, xlsx hoặc pdf.", "Format %q is not supported; choose json, xlsx or pdf.", format))
+		return
+	}
+	q, scope, err := s.figuresQuery(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q.ByProcedure = true
+	st, err := s.svc.Settlement(r.Context(), actor, q)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	v := s.settlementView(r, st, scope)
+	if format == "" || format == "json" {
+		writeJSON(w, 200, v)
+		return
+	}
+	doc := reportOf(v, s.reportScope(q.AgencyID, scope), st.Window)
+	var buf bytes.Buffer
+	media := mediaXLSX
+	if format == "xlsx" {
+		err = report.WriteXLSX(&buf, doc)
+	} else {
+		media = mediaPDF
+		err = report.WritePDF(&buf, doc)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", media)
+	h.Set("Content-Disposition", `attachment; filename="bao-cao-giai-quyet-tthc-`+v.Period.From.String()+"-"+v.Period.To.String()+"."+format+`"`)
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(200)
+	w.Write(buf.Bytes())
+}
+
+// settlementView groups the service's agency-and-procedure rows by agency,
+// each agency's subtotal (the sum of its procedures) first.
+func (s *Server) settlementView(r *http.Request, st *service.Settlement, scope ScopeView) SettlementView {
+	unit := scope.Name
+	v := SettlementView{Title: settlementTitle, Unit: unit, Scope: scope,
+		Period: PeriodView{st.Query.Period.From, st.Query.Period.To}, AsOf: Time{st.Window.AsOf},
+		Rows: []SettlementRowView{}, Total: st.Total}
+	type group struct {
+		agency org.Agency
+		rows   []service.SettlementRow
+	}
+	var groups []*group
+	byAgency := map[int64]*group{}
+	for _, row := range st.Rows {
+		g := byAgency[row.Agency.ID]
+		if g == nil {
+			g = &group{agency: row.Agency}
+			byAgency[row.Agency.ID] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, row)
+	}
+	for _, g := range groups {
+		var sub service.PeriodCounts
+		for _, row := range g.rows {
+			sub = sub.Add(row.Counts)
+		}
+		v.Rows = append(v.Rows, SettlementRowView{Kind: "agency", AgencyCode: g.agency.Code, AgencyName: g.agency.Name, Counts: sub})
+		slices.SortStableFunc(g.rows, func(a, b service.SettlementRow) int { return cmp.Compare(a.Procedure, b.Procedure) })
+		for _, row := range g.rows {
+			code := row.Procedure
+			name := code
+			if p, err := s.svc.ProcedureVersion(r.Context(), code, 0); err == nil && p.Name != "" {
+				name = p.Name
+			}
+			v.Rows = append(v.Rows, SettlementRowView{Kind: "procedure", AgencyCode: g.agency.Code, AgencyName: g.agency.Name,
+				ProcedureCode: &code, ProcedureName: &name, Counts: row.Counts})
+		}
+	}
+	return v
+}
+
+// reportCounts keeps the figures the printed report shows; it merges the
+// counter and postal channels as the official form does.
+func reportCounts(c service.PeriodCounts) report.Counts {
+	return report.Counts{ReceivedOnline: c.ReceivedOnline, ReceivedDirect: c.ReceivedCounter + c.ReceivedPostal,
+		CarriedOver: c.CarriedOver, SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
+		OpenWithin: c.OpenWithin, OpenOverdue: c.OpenOverdue}
+}
+
+// reportScope is the printed scope line: the province, an agency, or an
+// agency with the agencies under it.
+func (s *Server) reportScope(agencyID int64, scope ScopeView) string {
+	if agencyID == 0 {
+		return "Toàn tỉnh"
+	}
+	for _, a := range s.svc.Agencies() {
+		if a.ParentID != nil && *a.ParentID == agencyID {
+			return scope.Name + " và các cơ quan trực thuộc"
+		}
+	}
+	return scope.Name
+}
+
+func reportOf(v SettlementView, scope string, w service.OverviewWindow) report.Settlement {
+	out := report.Settlement{Title: v.Title, Unit: v.Unit, Scope: scope, From: w.Start, To: w.End, AsOf: w.AsOf,
+		Rows: make([]report.Row, 0, len(v.Rows)), Total: reportCounts(v.Total)}
+	for _, row := range v.Rows {
+		rr := report.Row{AgencyCode: row.AgencyCode, AgencyName: row.AgencyName, Counts: reportCounts(row.Counts)}
+		if row.ProcedureCode != nil {
+			rr.ProcedureCode, rr.ProcedureName = *row.ProcedureCode, *row.ProcedureName
+		}
+		out.Rows = append(out.Rows, rr)
+	}
+	return out
+}
