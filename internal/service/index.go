@@ -59,3 +59,53 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 		SettledComplainedOrDisliked: c.Dislikes,
 	}
 }
+
+// IndexByAgency computes every agency's index (each with the agencies under
+// it) for a period from one read of the counters and one of the entered
+// inputs, instead of one query per agency: the ranking of a province with a
+// hundred communes stays one page view. Province-wide roles only.
+func (s *Service) IndexByAgency(ctx context.Context, actor org.Actor, p Period) (map[int64]*IndexReport, error) {
+	all, err := s.Settlement(ctx, actor, SettlementQuery{Period: p})
+	if err != nil {
+		return nil, err
+	}
+	own := map[int64]PeriodCounts{}
+	for _, r := range all.Rows {
+		own[r.Agency.ID] = own[r.Agency.ID].Add(r.Counts)
+	}
+	entered, err := s.Store.IndexInputs(ctx, nil, monthOf(dayOf(p.From)), monthOf(dayOf(p.To)))
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*IndexReport{}
+	for _, a := range s.Agencies() {
+		var c PeriodCounts
+		sum := map[string]*EnteredInput{}
+		for _, id := range s.subtree(a.ID) {
+			c = c.Add(own[id])
+			for _, in := range entered {
+				if in.AgencyID != id {
+					continue
+				}
+				e := sum[in.Indicator]
+				if e == nil {
+					e = &EnteredInput{Indicator: in.Indicator}
+					sum[in.Indicator] = e
+				}
+				e.Numerator += in.Numerator
+				e.Denominator += in.Denominator
+			}
+		}
+		in := InputsFrom(c)
+		var list []EnteredInput
+		for _, id := range EnterableIndicators {
+			if e := sum[id]; e != nil {
+				e.apply(&in)
+				list = append(list, *e)
+			}
+		}
+		out[a.ID] = &IndexReport{Query: SettlementQuery{AgencyID: a.ID, Period: p}, Window: all.Window, Counts: c, Inputs: in,
+			Result: index766.Compute(in), Entered: list}
+	}
+	return out, nil
+}

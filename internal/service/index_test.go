@@ -119,3 +119,27 @@ func TestIndex766FromDossiers(t *testing.T) {
 		}
 	})
 }
+
+// One read for every agency gives what one query per agency gives.
+func TestIndexByAgencyMatchesOneQueryPerAgency(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, setNow := lived(t, st, 60)
+		setNow(time.Date(2027, 2, 1, 9, 0, 0, 0, ict))
+		director := org.Actor{UserID: 1, Role: org.RoleDirector, AllScope: true}
+		period, _ := service.ParsePeriod("2026-11-01", "2026-12-31", time.Now())
+		all, err := svc.IndexByAgency(ctx, director, period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range svc.Agencies() {
+			one, err := svc.Index766(ctx, director, service.SettlementQuery{AgencyID: a.ID, Period: period})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if all[a.ID].Counts != one.Counts || all[a.ID].Result.Total != one.Result.Total {
+				t.Fatalf("%s: together %+v %.2f, alone %+v %.2f", a.Code, all[a.ID].Counts, all[a.ID].Result.Total, one.Counts, one.Result.Total)
+			}
+		}
+	})
+}

@@ -83,6 +83,7 @@ func (s *Server) directorRoutes() {
 	roles := []org.Role{org.RoleDirector, org.RoleChair, org.RoleAdmin}
 	s.mux.HandleFunc("GET /director", s.require(s.director, roles...))
 	s.mux.HandleFunc("GET /director/dossiers", s.require(s.directorDossiers, roles...))
+	s.dashboardRoutes()
 }
 
 // dirFilter is the filter form as typed, kept to re-show it and to build links.
