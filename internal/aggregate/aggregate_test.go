@@ -17,10 +17,12 @@ func TestRanges(t *testing.T) {
 	}{
 		{"a few days", 20261203, 20261210, []Range{{GrainDay, 20261203, 20261210}}},
 		{"a whole month", 20261101, 20261130, []Range{{GrainMonth, 202611, 202611}}},
-		{"a quarter", 20261001, 20261231, []Range{{GrainMonth, 202610, 202612}}},
+		{"a quarter", 20261001, 20261231, []Range{{GrainQuarter, 20264, 20264}}},
+		{"two months across quarters", 20260301, 20260430, []Range{{GrainMonth, 202603, 202603}, {GrainMonth, 202604, 202604}}},
+		{"three quarters", 20260101, 20260930, []Range{{GrainQuarter, 20261, 20263}}},
 		{"a year and a bit", 20250101, 20260105, []Range{{GrainYear, 2025, 2025}, {GrainDay, 20260101, 20260105}}},
-		{"ragged both ends", 20241215, 20260210, []Range{{GrainDay, 20241215, 20241231}, {GrainYear, 2025, 2025},
-			{GrainMonth, 202601, 202601}, {GrainDay, 20260201, 20260210}}},
+		{"ragged both ends", 20241215, 20260510, []Range{{GrainDay, 20241215, 20241231}, {GrainYear, 2025, 2025},
+			{GrainQuarter, 20261, 20261}, {GrainMonth, 202604, 202604}, {GrainDay, 20260501, 20260510}}},
 		{"leap February", 20240201, 20240229, []Range{{GrainMonth, 202402, 202402}}},
 	}
 	for _, c := range cases {
@@ -45,6 +47,9 @@ func TestRanges(t *testing.T) {
 					in = k >= rg.From && k <= rg.To
 				case GrainMonth:
 					in = k/100 >= rg.From && k/100 <= rg.To
+				case GrainQuarter:
+					q := quarterKey(k/10000, k/100%100)
+					in = q >= rg.From && q <= rg.To
 				case GrainYear:
 					in = k/10000 >= rg.From && k/10000 <= rg.To
 				}

@@ -7,22 +7,27 @@ import "time"
 // the sweeps need, read a few dozen rows per agency instead of every day
 // since the system started.
 const (
-	GrainDay   = "d"
-	GrainMonth = "m"
-	GrainYear  = "y"
+	GrainDay     = "d"
+	GrainMonth   = "m"
+	GrainQuarter = "q"
+	GrainYear    = "y"
 )
 
 // Range is a run of buckets of one grain, both ends included: days as
-// YYYYMMDD, months as YYYYMM, years as YYYY.
+// YYYYMMDD, months as YYYYMM, quarters as YYYYQ, years as YYYY.
 type Range struct {
 	Grain    string
 	From, To int32
 }
 
-// Buckets are the three buckets a day's counts are stored under.
-func Buckets(day int32) [3]Range {
-	return [3]Range{{GrainDay, day, day}, {GrainMonth, day / 100, day / 100}, {GrainYear, day / 10000, day / 10000}}
+// Buckets are the four buckets a day's counts are stored under.
+func Buckets(day int32) [4]Range {
+	q := quarterKey(day/10000, day/100%100)
+	return [4]Range{{GrainDay, day, day}, {GrainMonth, day / 100, day / 100}, {GrainQuarter, q, q}, {GrainYear, day / 10000, day / 10000}}
 }
+
+// quarterKey is YYYYQ for a year and a month.
+func quarterKey(year, month int32) int32 { return year*10 + (month-1)/3 + 1 }
 
 func civil(day int32) time.Time {
 	return time.Date(int(day/10000), time.Month(day/100%100), int(day%100), 0, 0, 0, 0, time.UTC)
@@ -31,7 +36,8 @@ func civil(day int32) time.Time {
 func dayKey(t time.Time) int32 { return int32(t.Year()*10000 + int(t.Month())*100 + t.Day()) }
 
 // Ranges covers the days from first to last (YYYYMMDD, both included) with
-// whole years where it can, whole months where it can, and days elsewhere.
+// whole years where it can, then whole quarters, whole months, and days
+// elsewhere.
 func Ranges(first, last int32) []Range {
 	var out []Range
 	cur, end := civil(first), civil(last)
@@ -46,11 +52,18 @@ func Ranges(first, last int32) []Range {
 			}
 			out = append(out, Range{GrainYear, int32(cur.Year()), int32(y)})
 			cur = time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+		case cur.Day() == 1 && (cur.Month()-1)%3 == 0 && !time.Date(cur.Year(), cur.Month()+3, 0, 0, 0, 0, 0, time.UTC).After(end):
+			q := cur // the last whole quarter of the run, within the year
+			for q.Month() < time.October && !time.Date(q.Year(), q.Month()+6, 0, 0, 0, 0, 0, time.UTC).After(end) {
+				q = time.Date(q.Year(), q.Month()+3, 1, 0, 0, 0, 0, time.UTC)
+			}
+			out = append(out, Range{GrainQuarter, quarterKey(int32(cur.Year()), int32(cur.Month())), quarterKey(int32(q.Year()), int32(q.Month()))})
+			cur = time.Date(q.Year(), q.Month()+3, 1, 0, 0, 0, 0, time.UTC)
 		case cur.Day() == 1 && !monthEnd.After(end):
-			m := cur
+			m := cur // the last whole month of the run, within the quarter
 			for {
 				next := time.Date(m.Year(), m.Month()+1, 1, 0, 0, 0, 0, time.UTC)
-				if next.Month() == time.January || time.Date(next.Year(), next.Month()+1, 0, 0, 0, 0, 0, time.UTC).After(end) {
+				if (next.Month()-1)%3 == 0 || time.Date(next.Year(), next.Month()+1, 0, 0, 0, 0, 0, time.UTC).After(end) {
 					break
 				}
 				m = next
