@@ -40,12 +40,13 @@ const (
 	Digitized      // received with at least one paper attached as a file (766 indicator 4.2)
 	Rated          // settled and rated by the applicant
 	Dislikes       // settled and rated "không hài lòng" (766 indicator 5.4)
+	VNeID          // received, filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
 	NumColumns int = iota
 )
 
 // ColumnNames are the SQL column names, in Column order.
 var ColumnNames = [NumColumns]string{"recv_online", "recv_counter", "recv_postal", "settled_early", "settled_on_time",
-	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes"}
+	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid"}
 
 // Key is the bucket a count belongs to. Day is the local date as YYYYMMDD.
 type Key struct {
@@ -148,6 +149,9 @@ func Contribution(d *dossier.Dossier, dayStart func(time.Time) time.Time) Delta 
 			out.add(recv, Digitized, 1)
 			break
 		}
+	}
+	if d.VNeIDVerified {
+		out.add(recv, VNeID, 1)
 	}
 	out.add(recv, Open, 1)
 	var finDay int32

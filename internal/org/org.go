@@ -87,6 +87,9 @@ type User struct {
 	Email    string `json:"email,omitempty"`
 	Phone    string `json:"-"`
 	IDNumber string `json:"-"`
+	// Verified: the person signed in through the national e-ID (VNeID), so
+	// their identity comes from the population database (766 indicator 4.5).
+	Verified bool `json:"-"`
 }
 
 // Actor is the authenticated user acting on a request, with the agencies
@@ -99,6 +102,7 @@ type Actor struct {
 	AgencyID int64   // 0 for citizens
 	Scope    []int64 // agency IDs the actor may see; nil means the whole province
 	AllScope bool
+	Verified bool // identity verified by the national e-ID (see User.Verified)
 }
 
 // Covers reports whether agencyID is within the actor's scope.

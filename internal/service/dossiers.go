@@ -184,7 +184,7 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 			ReceivingAgencyID: receiving, ProcessingAgencyID: processing.ID, Version: 1, SubmittedAt: now,
 			FeeVND: proc.FeeVND, UpdatedAt: now}
 		if actor.Role == org.RoleCitizen {
-			d.ApplicantUserID = actor.UserID
+			d.ApplicantUserID, d.VNeIDVerified = actor.UserID, actor.Verified
 		}
 		id, err := tx.InsertDossier(ctx, d)
 		if err != nil {

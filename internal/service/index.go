@@ -55,6 +55,7 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 		// results yet, so only the channel is known: monitored, no points.
 		OnlineCounted:               c.ReceivedOnline,
 		DigitizedDossiers:           c.Digitized,
+		PopulationDataDossiers:      c.VNeID,
 		ResultDossiers:              c.Settled(),
 		SettledComplainedOrDisliked: c.Dislikes,
 	}

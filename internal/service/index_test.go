@@ -143,3 +143,59 @@ func TestIndexByAgencyMatchesOneQueryPerAgency(t *testing.T) {
 		}
 	})
 }
+
+// RULES-VN.md §6 4.5b: dossiers filed by citizens signed in with the
+// national e-ID use population data; those of a password account do not.
+func TestVNeIDDossiersCountFor4_5b(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
+		svc.Now = func() time.Time { return now }
+		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
+			t.Fatal(err)
+		}
+		u, err := svc.CitizenFromOIDC(ctx, service.OIDCIdentity{Issuer: "https://vneid.example", Subject: "s-1", Name: "Trần Văn Định"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The actor as every request sees it: from the session token.
+		token, _ := svc.IssueToken(ctx, u.ID)
+		verified, err := svc.Authenticate(ctx, token)
+		if err != nil || !verified.Verified {
+			t.Fatalf("an e-ID citizen must be verified: %+v %v", verified, err)
+		}
+		pw, _ := st.CredentialsByUsername(ctx, "citizen")
+		counterCred, _ := st.CredentialsByUsername(ctx, "counter")
+		counter := svc.ActorFor(counterCred.User)
+		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
+		for i, who := range []org.Actor{verified, svc.ActorFor(pw.User), verified} {
+			res, err := svc.Submit(ctx, who, service.NewDossier{ProcedureCode: "3.000333",
+				Applicant: dossier.Applicant{Name: who.Name, IDNumber: "001090012345"}}, fmt.Sprint("v", i), fmt.Sprint(i), body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Dossier.VNeIDVerified != who.Verified {
+				t.Fatalf("dossier %d: verified %v, filer %v", i, res.Dossier.VNeIDVerified, who.Verified)
+			}
+			if _, err := svc.Act(ctx, counter, res.Dossier.ID, 1, service.ActionInput{Action: "receive"}, fmt.Sprint("r", i), fmt.Sprint(i), body); err != nil {
+				t.Fatal(err)
+			}
+		}
+		period, _ := service.ParsePeriod("2026-12-01", "2026-12-31", now)
+		rep, err := svc.Index766(ctx, org.Actor{UserID: 1, Role: org.RoleDirector, AllScope: true}, service.SettlementQuery{Period: period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, _ := rep.Result.Indicator("4.5b")
+		if rep.Counts.VNeID != 2 || i.Numerator != 2 || i.Denominator != 3 || i.Ratio == nil || *i.Ratio != 66.67 {
+			t.Fatalf("4.5b: counts %d, indicator %+v", rep.Counts.VNeID, i)
+		}
+		if _, n, _ := svc.CheckFigures(ctx, 3); n != 0 {
+			t.Fatal("the rebuild from the log must count the e-ID dossiers too")
+		}
+	})
+}

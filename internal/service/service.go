@@ -170,7 +170,7 @@ func (s *Service) subtree(id int64) []int64 {
 // supervising roles see every agency; other staff see their agency and the
 // agencies under it; citizens see only their own dossiers.
 func (s *Service) ActorFor(u org.User) org.Actor {
-	a := org.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role}
+	a := org.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role, Verified: u.Verified}
 	if u.AgencyID != nil {
 		a.AgencyID = *u.AgencyID
 	}

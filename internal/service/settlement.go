@@ -29,6 +29,7 @@ type PeriodCounts struct {
 	Digitized       int64 `json:"digitized"`    // received in the period with papers attached as files
 	Rated           int64 `json:"rated"`        // settled in the period and rated
 	Dislikes        int64 `json:"dislikes"`     // settled in the period and rated "không hài lòng"
+	VNeID           int64 `json:"vneid"`        // received in the period, filed with the national e-ID
 }
 
 // Received counts what was received in the period, whatever the channel.
@@ -43,7 +44,8 @@ func (c PeriodCounts) Settled() int64 { return c.SettledEarly + c.SettledOnTime 
 func (c PeriodCounts) Add(o PeriodCounts) PeriodCounts {
 	return PeriodCounts{c.ReceivedOnline + o.ReceivedOnline, c.ReceivedCounter + o.ReceivedCounter, c.ReceivedPostal + o.ReceivedPostal,
 		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
-		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes}
+		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes,
+		c.VNeID + o.VNeID}
 }
 
 // SettlementQuery selects the figures: an agency with the agencies under it
@@ -175,6 +177,7 @@ func figures(during, before aggregate.Counts) PeriodCounts {
 		SettledEarly: during[aggregate.SettledEarly], SettledOnTime: during[aggregate.SettledOnTime], SettledLate: during[aggregate.SettledLate],
 		OpenWithin: open - overdue, OpenOverdue: overdue,
 		Digitized: during[aggregate.Digitized], Rated: during[aggregate.Rated], Dislikes: during[aggregate.Dislikes],
+		VNeID: during[aggregate.VNeID],
 	}
 }
 

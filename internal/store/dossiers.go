@@ -18,7 +18,7 @@ const dossierCols = `id, code, procedure_code, procedure_version, status, channe
 	applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, components,
 	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
 	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
-	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at`
+	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified`
 
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var (
@@ -33,7 +33,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 		&d.Applicant.Name, &d.Applicant.IDNumber, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &components,
 		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
 		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
-		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated)
+		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified)
 	if err != nil {
 		return nil, err
 	}
@@ -70,12 +70,12 @@ func (t *Tx) InsertDossier(ctx context.Context, d *dossier.Dossier) (int64, erro
 	var id int64
 	err = t.QueryRow(ctx, `INSERT INTO dossiers (code, procedure_code, procedure_version, status, channel, return_method,
 		applicant_user_id, applicant_name, applicant_name_key, applicant_id_number, applicant_phone, applicant_email,
-		applicant_address, components, receiving_agency_id, processing_agency_id, version, submitted_at, fee_vnd, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		applicant_address, components, receiving_agency_id, processing_agency_id, version, submitted_at, fee_vnd, updated_at, vneid_verified)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		nullStr(d.Code), d.ProcedureCode, d.ProcedureVersion, d.Status, d.Channel, d.ReturnMethod,
 		nullInt(d.ApplicantUserID), d.Applicant.Name, textfold.Fold(d.Applicant.Name), d.Applicant.IDNumber, d.Applicant.Phone,
 		d.Applicant.Email, d.Applicant.Address, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
-		ms(d.SubmittedAt), d.FeeVND, ms(d.UpdatedAt)).Scan(&id)
+		ms(d.SubmittedAt), d.FeeVND, ms(d.UpdatedAt), d.VNeIDVerified).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert dossier: %w", err)
 	}

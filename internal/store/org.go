@@ -110,14 +110,14 @@ type Credentials struct {
 	LockedUntil  time.Time
 }
 
-const userCols = `id, username, name, role, agency_id, id_number, phone, email`
+const userCols = `id, username, name, role, agency_id, id_number, phone, email, oidc_subject <> ''`
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (org.User, error) {
 	var (
 		u      org.User
 		agency sql.NullInt64
 	)
-	err := row.Scan(append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &agency, &u.IDNumber, &u.Phone, &u.Email}, extra...)...)
+	err := row.Scan(append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &agency, &u.IDNumber, &u.Phone, &u.Email, &u.Verified}, extra...)...)
 	if agency.Valid {
 		u.AgencyID = &agency.Int64
 	}
@@ -170,7 +170,7 @@ func (s *Store) DeleteToken(ctx context.Context, hash string) error {
 
 // UserByToken finds the user owning an unexpired token hash.
 func (s *Store) UserByToken(ctx context.Context, hash string, now time.Time) (org.User, error) {
-	u, err := scanUser(s.QueryRow(ctx, `SELECT u.id, u.username, u.name, u.role, u.agency_id, u.id_number, u.phone, u.email
+	u, err := scanUser(s.QueryRow(ctx, `SELECT u.id, u.username, u.name, u.role, u.agency_id, u.id_number, u.phone, u.email, u.oidc_subject <> ''
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ? AND u.active = 1`, hash, ms(now)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
