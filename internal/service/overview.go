@@ -50,12 +50,13 @@ type OverviewKind = store.OverviewKind
 
 // The figures, re-exported for transports.
 const (
-	KindEarly   = store.KindEarly
-	KindOnTime  = store.KindOnTime
-	KindLate    = store.KindLate
-	KindInTime  = store.KindInTime
-	KindOverdue = store.KindOverdue
-	KindAtRisk  = store.KindAtRisk
+	KindEarly    = store.KindEarly
+	KindOnTime   = store.KindOnTime
+	KindLate     = store.KindLate
+	KindInTime   = store.KindInTime
+	KindOverdue  = store.KindOverdue
+	KindAtRisk   = store.KindAtRisk
+	KindDisliked = store.KindDisliked
 )
 
 // Period is a range of whole days in Vietnam's time, both ends included.

@@ -31,14 +31,20 @@ const (
 	KindInTime  OverviewKind = "in_time" // not past due
 	KindOverdue OverviewKind = "overdue" // past due (the clock stops while waiting for supplementation)
 	KindAtRisk  OverviewKind = "at_risk" // in time, clock running, due by AtRiskBy (a subset of in_time)
+	// A list with no column of its own: settled in the period and rated
+	// "không hài lòng", what costs points in 766 indicator 5.4.
+	KindDisliked OverviewKind = "disliked"
 )
 
 // OverviewKinds lists the figures in the order they are shown.
 var OverviewKinds = []OverviewKind{KindEarly, KindOnTime, KindLate, KindInTime, KindOverdue, KindAtRisk}
 
+// ListOnlyKinds can be listed but are not columns of the overview.
+var ListOnlyKinds = []OverviewKind{KindDisliked}
+
 // Valid reports whether k is a known figure.
 func (k OverviewKind) Valid() bool {
-	for _, x := range OverviewKinds {
+	for _, x := range append(OverviewKinds, ListOnlyKinds...) {
 		if x == k {
 			return true
 		}
@@ -119,12 +125,13 @@ func overviewPredicates(f OverviewFilter) map[OverviewKind]sqlPart {
 	overdue := sqlPart{"(suspended_at IS NULL OR suspended_at >= ?) AND due_at < ? OR suspended_at IS NOT NULL AND suspended_at < ? AND suspended_at > due_at", []any{asOf, asOf, asOf}}
 	notSuspended := sqlPart{"(suspended_at IS NULL OR suspended_at >= ?)", []any{asOf}}
 	return map[OverviewKind]sqlPart{
-		KindLate:    join(settled, sqlPart{"finished_at > due_at", nil}),
-		KindEarly:   join(settled, sqlPart{"finished_at <= due_at AND finished_at < " + dueDayStart.sql, dueDayStart.args}),
-		KindOnTime:  join(settled, sqlPart{"finished_at <= due_at AND finished_at >= " + dueDayStart.sql, dueDayStart.args}),
-		KindOverdue: join(inProgress, overdue),
-		KindInTime:  join(inProgress, not(overdue)),
-		KindAtRisk:  join(inProgress, not(overdue), notSuspended, sqlPart{"due_at <= ?", []any{riskBy}}),
+		KindLate:     join(settled, sqlPart{"finished_at > due_at", nil}),
+		KindEarly:    join(settled, sqlPart{"finished_at <= due_at AND finished_at < " + dueDayStart.sql, dueDayStart.args}),
+		KindOnTime:   join(settled, sqlPart{"finished_at <= due_at AND finished_at >= " + dueDayStart.sql, dueDayStart.args}),
+		KindOverdue:  join(inProgress, overdue),
+		KindInTime:   join(inProgress, not(overdue)),
+		KindAtRisk:   join(inProgress, not(overdue), notSuspended, sqlPart{"due_at <= ?", []any{riskBy}}),
+		KindDisliked: join(settled, sqlPart{"rating = ?", []any{int(dossier.Dissatisfied)}}),
 	}
 }
 

@@ -398,7 +398,8 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 	}
 	early, onTime, late := kindLink(store.KindEarly, c.SettledEarly), kindLink(store.KindOnTime, c.SettledOnTime), kindLink(store.KindLate, c.SettledLate)
 	inTime, overdue := kindLink(store.KindInTime, c.OpenWithin), kindLink(store.KindOverdue, c.OpenOverdue)
-	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, c.Dislikes))}
+	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, c.Dislikes)), Href: dir.link(agency, store.KindDisliked),
+		Label: v.T("dir.link", int(c.Dislikes), v.T("dir.list.disliked"), d.Scope)}
 	if c.SettledLate > 0 {
 		d.Lost = append(d.Lost, late)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,7 @@ func init() {
 		"dir.list.early":     {"Hồ sơ giải quyết trước hạn", "Dossiers settled early"},
 		"dir.list.on_time":   {"Hồ sơ giải quyết đúng hạn", "Dossiers settled on time"},
 		"dir.list.late":      {"Hồ sơ giải quyết quá hạn", "Dossiers settled late"},
+		"dir.list.disliked":  {"Hồ sơ bị đánh giá không hài lòng", "Dossiers rated dissatisfied"},
 		"dir.list.in_time":   {"Hồ sơ đang giải quyết trong hạn", "Dossiers being processed within time"},
 		"dir.list.overdue":   {"Hồ sơ đang giải quyết đã quá hạn", "Dossiers being processed and overdue"},
 		"dir.list.at_risk":   {"Hồ sơ sắp đến hạn", "Dossiers at risk of being late"},
@@ -274,7 +276,11 @@ func (s *Server) directorDossiers(w http.ResponseWriter, r *http.Request, sess *
 		return
 	}
 	f.From, f.To = q.Period.From.String(), q.Period.To.String()
-	d := &directorListData{F: f, Kind: kind, Overview: page.Overview, Count: page.Overview.Total.Get(kind), Back: f.link(q.AgencyID, ""),
+	count := page.Overview.Total.Get(kind)
+	if slices.Contains(store.ListOnlyKinds, kind) {
+		count = len(page.Dossiers) // no column counts it; a list of more than a page says so with its next link
+	}
+	d := &directorListData{F: f, Kind: kind, Overview: page.Overview, Count: count, Back: f.link(q.AgencyID, ""),
 		From: q.Period.From.At(0), To: q.Period.To.At(0)}
 	v := s.newView(r, "dir.list."+string(kind), d)
 	if q.AgencyID != 0 {
