@@ -235,3 +235,27 @@ func (s *Store) OverviewDossiers(ctx context.Context, f OverviewFilter, kind Ove
 	args := append(where.args, limit)
 	return s.queryDossiers(ctx, "overview dossiers", `SELECT `+dossierCols+` FROM dossiers WHERE `+where.sql+` ORDER BY due_at, id LIMIT ?`, args...)
 }
+
+// AtRisk counts, per processing agency, the dossiers in progress at AsOf,
+// within time, clock running, and due by AtRiskBy. Only those due between
+// AsOf and AtRiskBy can qualify, so it reads a short range of due dates
+// (dossiers_due_at) however many dossiers the province holds.
+func (s *Store) AtRisk(ctx context.Context, f OverviewFilter) (map[int64]int, error) {
+	preds := overviewPredicates(f)
+	w := join(sqlPart{"due_at >= ? AND due_at <= ?", []any{ms(f.AsOf), ms(f.AtRiskBy)}}, overviewScope(f, preds), preds[KindAtRisk])
+	rows, err := s.Query(ctx, `SELECT processing_agency_id, COUNT(*) FROM dossiers WHERE `+w.sql+` GROUP BY processing_agency_id`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: at risk: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

@@ -298,18 +298,21 @@ func (s *Store) EachDossierHistory(ctx context.Context, fn func(d *dossier.Dossi
 // them are past due.
 type OpenCounts struct{ Open, Overdue int64 }
 
-// OpenNow counts received, unfinished dossiers as of now, for a period that
-// is still running: the day sweeps speak of the end of a day, while a
-// dossier due at 17:00 today is not late at 10:00. It reads the open
-// dossiers only (dossiers_open_due). The overdue rule is the one of
-// aggregate.Contribution: past due, unless the applicant was asked in time
-// for a supplement and has not answered; more than one request is late.
+// OpenNow counts the dossiers in progress at now (received before it, not
+// settled by it) for a period that is still running: the day sweeps speak of
+// the end of a day, while a dossier due at 17:00 today is not late at 10:00.
+// It reads the open dossiers (dossiers_open_due) and those settled after now
+// (dossiers_settled; none in production, where now is now). The overdue rule
+// is the one of aggregate.Contribution and RULES-VN.md §3.2: past due, unless
+// the applicant was asked in time for a supplement and has not answered by
+// now; more than one request is late.
 func (s *Store) OpenNow(ctx context.Context, f StatsFilter, now time.Time) (map[StatsKey]OpenCounts, error) {
 	out := map[StatsKey]OpenCounts{}
 	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
 		return out, nil
 	}
-	where, args := []string{"finished_at IS NULL", "received_at IS NOT NULL"}, []any{ms(now)}
+	t := ms(now)
+	where, args := []string{"received_at < ?"}, []any{t}
 	if f.Procedure != "" {
 		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
 	}
@@ -319,25 +322,33 @@ func (s *Store) OpenNow(ctx context.Context, f StatsFilter, now time.Time) (map[
 			args = append(args, id)
 		}
 	}
-	proc, group := "''", "processing_agency_id"
+	proc := "''"
 	if f.ByProcedure {
-		proc, group = "procedure_code", "processing_agency_id, procedure_code"
+		proc = "procedure_code"
 	}
-	rows, err := s.Query(ctx, `SELECT processing_agency_id, `+proc+`, COUNT(*),
-		SUM(CASE WHEN supplement_count > 1 OR (suspended_at IS NULL AND due_at < ?) OR suspended_at > due_at THEN 1 ELSE 0 END)
-		FROM dossiers WHERE `+strings.Join(where, " AND ")+` GROUP BY `+group, args...)
+	overdue := `CASE WHEN supplement_count > 1 OR ((suspended_at IS NULL OR suspended_at >= ?) AND due_at < ?)
+		OR (suspended_at < ? AND suspended_at > due_at) THEN 1 ELSE 0 END`
+	part := func(cond string) string {
+		return `SELECT processing_agency_id, ` + proc + ` AS procedure_code, ` + overdue + ` AS overdue FROM dossiers WHERE ` +
+			cond + ` AND ` + strings.Join(where, " AND ")
+	}
+	all := append(append(append([]any{t, t, t}, args...), t, t, t, t), args...)
+	rows, err := s.Query(ctx, part("finished_at IS NULL")+` UNION ALL `+part("finished_at >= ?"), all...)
 	if err != nil {
 		return nil, fmt.Errorf("store: open dossiers now: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			k StatsKey
-			c OpenCounts
+			k       StatsKey
+			overdue int64
 		)
-		if err := rows.Scan(&k.AgencyID, &k.Procedure, &c.Open, &c.Overdue); err != nil {
+		if err := rows.Scan(&k.AgencyID, &k.Procedure, &overdue); err != nil {
 			return nil, err
 		}
+		c := out[k]
+		c.Open++
+		c.Overdue += overdue
 		out[k] = c
 	}
 	return out, rows.Err()

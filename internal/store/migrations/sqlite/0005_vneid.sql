@@ -3,3 +3,7 @@
 -- RULES-VN.md §6.3 "VNeID-verified flag"), and the counters count them.
 ALTER TABLE dossiers ADD COLUMN vneid_verified INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stats ADD COLUMN vneid INTEGER NOT NULL DEFAULT 0;
+
+-- The director's overview counts "at risk" dossiers by a short range of due
+-- dates, settled or not.
+CREATE INDEX dossiers_due_at ON dossiers (due_at);
