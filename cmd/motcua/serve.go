@@ -80,6 +80,14 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, "Demo data already present.")
 		}
 	}
+	// A database upgraded from a version without the counters gets them
+	// built from its event log once, before serving.
+	if rebuilt, err := svc.RebuildFiguresIfFlagged(ctx); err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	} else if rebuilt {
+		fmt.Fprintln(stdout, "Counters for dashboards and reports built from the event log.")
+	}
 	// Other processes on the same PostgreSQL may change the calendar or the
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)

@@ -193,6 +193,15 @@ func (s *Service) RebuildFigures(ctx context.Context) (int, error) {
 	return n, s.Store.ReplaceStats(ctx, d)
 }
 
+// RebuildFiguresIfFlagged recomputes the counters at start when a migration
+// left them to be built from the existing dossiers (an upgraded database).
+func (s *Service) RebuildFiguresIfFlagged(ctx context.Context) (bool, error) {
+	return s.Store.RebuildStatsIfFlagged(ctx, func() (aggregate.Delta, error) {
+		d, _, err := s.recomputeFigures(ctx)
+		return d, err
+	})
+}
+
 // CheckFigures compares the stored counters with a recomputation from the
 // event log (`motcua index check`): the differences (at most limit) and how
 // many rows differ.

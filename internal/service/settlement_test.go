@@ -201,3 +201,35 @@ func TestFiguresFromCountersAgreeWithTheRules(t *testing.T) {
 		}
 	})
 }
+
+// A database upgraded from a version without counters has dossiers and an
+// empty stats table: the first start builds the counters from the log, once.
+func TestCountersBuiltOnceAfterUpgrade(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, _ := lived(t, st, 30)
+		// lived's database is new: its flag was taken by nobody yet.
+		if done, err := svc.RebuildFiguresIfFlagged(ctx); err != nil || !done {
+			t.Fatalf("a new database's flag must be honoured once: %v %v", done, err)
+		}
+		if done, _ := svc.RebuildFiguresIfFlagged(ctx); done {
+			t.Fatal("the counters are built once")
+		}
+		// Simulate the upgrade: dossiers present, counters gone, flag set.
+		if _, err := st.Exec(ctx, `DELETE FROM stats`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Exec(ctx, `UPDATE stats_rebuild SET needed = 1`); err != nil {
+			t.Fatal(err)
+		}
+		if _, n, _ := svc.CheckFigures(ctx, 1); n == 0 {
+			t.Fatal("empty counters must differ from the log")
+		}
+		if done, err := svc.RebuildFiguresIfFlagged(ctx); err != nil || !done {
+			t.Fatalf("rebuild after upgrade: %v %v", done, err)
+		}
+		if _, n, _ := svc.CheckFigures(ctx, 1); n != 0 {
+			t.Fatalf("%d counter rows differ after the rebuild", n)
+		}
+	})
+}

@@ -208,14 +208,43 @@ func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.
 }
 
 // ReplaceStats sets the counters to the sums of a full recomputation, in one
-// transaction: readers see either the old counters or the new ones.
+// transaction: readers see either the old counters or the new ones. It
+// clears the rebuild flag.
 func (s *Store) ReplaceStats(ctx context.Context, d aggregate.Delta) error {
-	return s.InTx(ctx, func(tx *Tx) error {
-		if _, err := tx.Exec(ctx, `DELETE FROM stats`); err != nil {
-			return fmt.Errorf("store: clear counters: %w", err)
+	return s.InTx(ctx, func(tx *Tx) error { return replaceStats(ctx, tx, d) })
+}
+
+func replaceStats(ctx context.Context, tx *Tx, d aggregate.Delta) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM stats`); err != nil {
+		return fmt.Errorf("store: clear counters: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE stats_rebuild SET needed = 0`); err != nil {
+		return fmt.Errorf("store: clear rebuild flag: %w", err)
+	}
+	return upsertStats(ctx, tx, expand(d), false)
+}
+
+// RebuildStatsIfFlagged recomputes the counters when a migration asked for
+// it, once: the flag is taken inside the transaction that replaces them, so
+// of several processes starting together one rebuilds and the others skip.
+func (s *Store) RebuildStatsIfFlagged(ctx context.Context, compute func() (aggregate.Delta, error)) (bool, error) {
+	done := false
+	err := s.InTx(ctx, func(tx *Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE stats_rebuild SET needed = 0 WHERE needed = 1`)
+		if err != nil {
+			return fmt.Errorf("store: take rebuild flag: %w", err)
 		}
-		return upsertStats(ctx, tx, expand(d), false)
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		d, err := compute()
+		if err != nil {
+			return err
+		}
+		done = true
+		return replaceStats(ctx, tx, d)
 	})
+	return done, err
 }
 
 // CompareStats lists how the stored counters differ from a recomputation
