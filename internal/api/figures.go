@@ -2,10 +2,8 @@ package api
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -110,9 +108,6 @@ type SettlementRowView struct {
 	Counts        service.PeriodCounts `json:"counts"`
 }
 
-// settlementTitle is the official title of the report.
-const settlementTitle = "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
-
 // Media types of the report's downloads.
 const (
 	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -124,7 +119,7 @@ const (
 func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeView, error) {
 	q := r.URL.Query()
 	var sq service.SettlementQuery
-	scope := ScopeView{Kind: "province", Name: s.provinceName()}
+	scope := ScopeView{Kind: "province", Name: s.svc.ProvinceName()}
 	if code := strings.TrimSpace(q.Get("agency")); code != "" {
 		a, err := s.svc.Store.AgencyByCode(r.Context(), code)
 		if errors.Is(err, store.ErrNotFound) {
@@ -151,21 +146,6 @@ func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeVi
 		sq.ProcedureCode = code
 	}
 	return sq, scope, nil
-}
-
-// provinceName is the name of the province's top agency (its People's
-// Committee), or a generic name when none is set up.
-func (s *Server) provinceName() string {
-	var top *org.Agency
-	for _, a := range s.svc.Agencies() {
-		if a.ParentID == nil && (top == nil || a.Code < top.Code) {
-			top = &a
-		}
-	}
-	if top == nil {
-		return "Ủy ban nhân dân tỉnh"
-	}
-	return top.Name
 }
 
 func (s *Server) index766(w http.ResponseWriter, r *http.Request, actor org.Actor) {
@@ -235,7 +215,7 @@ func (s *Server) settlementReport(w http.ResponseWriter, r *http.Request, actor 
 		writeJSON(w, 200, v)
 		return
 	}
-	doc := reportOf(v, s.reportScope(q.AgencyID, scope), st.Window)
+	doc := s.svc.ReportDocument(r.Context(), st)
 	var buf bytes.Buffer
 	media := mediaXLSX
 	if format == "xlsx" {
@@ -257,79 +237,19 @@ func (s *Server) settlementReport(w http.ResponseWriter, r *http.Request, actor 
 	w.Write(buf.Bytes())
 }
 
-// settlementView groups the service's agency-and-procedure rows by agency,
-// each agency's subtotal (the sum of its procedures) first.
+// settlementView shows the service's by-procedure figures the way the
+// report prints them: each agency's subtotal, then its procedures.
 func (s *Server) settlementView(r *http.Request, st *service.Settlement, scope ScopeView) SettlementView {
-	unit := scope.Name
-	v := SettlementView{Title: settlementTitle, Unit: unit, Scope: scope,
+	v := SettlementView{Title: service.ReportTitle, Unit: scope.Name, Scope: scope,
 		Period: PeriodView{st.Query.Period.From, st.Query.Period.To}, AsOf: Time{st.Window.AsOf},
 		Rows: []SettlementRowView{}, Total: st.Total}
-	type group struct {
-		agency org.Agency
-		rows   []service.SettlementRow
-	}
-	var groups []*group
-	byAgency := map[int64]*group{}
-	for _, row := range st.Rows {
-		g := byAgency[row.Agency.ID]
-		if g == nil {
-			g = &group{agency: row.Agency}
-			byAgency[row.Agency.ID] = g
-			groups = append(groups, g)
-		}
-		g.rows = append(g.rows, row)
-	}
-	for _, g := range groups {
-		var sub service.PeriodCounts
-		for _, row := range g.rows {
-			sub = sub.Add(row.Counts)
-		}
-		v.Rows = append(v.Rows, SettlementRowView{Kind: "agency", AgencyCode: g.agency.Code, AgencyName: g.agency.Name, Counts: sub})
-		slices.SortStableFunc(g.rows, func(a, b service.SettlementRow) int { return cmp.Compare(a.Procedure, b.Procedure) })
-		for _, row := range g.rows {
-			code := row.Procedure
-			name := code
-			if p, err := s.svc.ProcedureVersion(r.Context(), code, 0); err == nil && p.Name != "" {
-				name = p.Name
-			}
-			v.Rows = append(v.Rows, SettlementRowView{Kind: "procedure", AgencyCode: g.agency.Code, AgencyName: g.agency.Name,
+	for _, g := range service.GroupByAgency(st) {
+		v.Rows = append(v.Rows, SettlementRowView{Kind: "agency", AgencyCode: g.Agency.Code, AgencyName: g.Agency.Name, Counts: g.Subtotal})
+		for _, row := range g.Rows {
+			code, name := row.Procedure, s.svc.ProcedureName(r.Context(), row.Procedure)
+			v.Rows = append(v.Rows, SettlementRowView{Kind: "procedure", AgencyCode: g.Agency.Code, AgencyName: g.Agency.Name,
 				ProcedureCode: &code, ProcedureName: &name, Counts: row.Counts})
 		}
 	}
 	return v
-}
-
-// reportCounts keeps the figures the printed report shows; it merges the
-// counter and postal channels as the official form does.
-func reportCounts(c service.PeriodCounts) report.Counts {
-	return report.Counts{ReceivedOnline: c.ReceivedOnline, ReceivedDirect: c.ReceivedCounter + c.ReceivedPostal,
-		CarriedOver: c.CarriedOver, SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
-		OpenWithin: c.OpenWithin, OpenOverdue: c.OpenOverdue}
-}
-
-// reportScope is the printed scope line: the province, an agency, or an
-// agency with the agencies under it.
-func (s *Server) reportScope(agencyID int64, scope ScopeView) string {
-	if agencyID == 0 {
-		return "Toàn tỉnh"
-	}
-	for _, a := range s.svc.Agencies() {
-		if a.ParentID != nil && *a.ParentID == agencyID {
-			return scope.Name + " và các cơ quan trực thuộc"
-		}
-	}
-	return scope.Name
-}
-
-func reportOf(v SettlementView, scope string, w service.OverviewWindow) report.Settlement {
-	out := report.Settlement{Title: v.Title, Unit: v.Unit, Scope: scope, From: w.Start, To: w.End, AsOf: w.AsOf,
-		Rows: make([]report.Row, 0, len(v.Rows)), Total: reportCounts(v.Total)}
-	for _, row := range v.Rows {
-		rr := report.Row{AgencyCode: row.AgencyCode, AgencyName: row.AgencyName, Counts: reportCounts(row.Counts)}
-		if row.ProcedureCode != nil {
-			rr.ProcedureCode, rr.ProcedureName = *row.ProcedureCode, *row.ProcedureName
-		}
-		out.Rows = append(out.Rows, rr)
-	}
-	return out
 }

@@ -160,6 +160,7 @@ func init() {
 
 func (s *Server) dashboardRoutes() {
 	s.mux.HandleFunc("GET /director/index", s.require(s.dashboard, org.RoleDirector, org.RoleChair, org.RoleAdmin))
+	s.mux.HandleFunc("GET /director/report", s.require(s.settlementDownload, org.RoleDirector, org.RoleChair, org.RoleAdmin))
 }
 
 // dashPresets are the periods offered in one click.
@@ -320,6 +321,7 @@ type dashboardData struct {
 
 	Scope         string
 	ProvinceHref  string // set when an agency is shown
+	ReportHref    string // the settlement report of the same scope and period, format added by the page
 	From, To      time.Time
 	AsOfText      string
 	Monitored     []dashInd
@@ -379,6 +381,7 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 	d.F.From, d.F.To = p.From.String(), p.To.String()
 	dir := dirFilter{From: d.F.From, To: d.F.To}
 	d.Ready, d.From, d.To = true, p.From.At(0), p.To.At(0)
+	d.ReportHref = reportHref(agency, p)
 	if rep.Window.AsOf.Before(s.svc.Now()) {
 		d.AsOfText = v.T("dash.asof_past", p.To.At(0).Format("02/01/2006"))
 	} else {
