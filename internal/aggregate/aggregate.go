@@ -41,12 +41,13 @@ const (
 	Rated          // settled and rated by the applicant
 	Dislikes       // settled and rated "không hài lòng" (766 indicator 5.4)
 	VNeID          // received, filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
+	EResult        // settled with an electronic result (766 indicator 4.1)
 	NumColumns int = iota
 )
 
 // ColumnNames are the SQL column names, in Column order.
 var ColumnNames = [NumColumns]string{"recv_online", "recv_counter", "recv_postal", "settled_early", "settled_on_time",
-	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid"}
+	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid", "eresult"}
 
 // Key is the bucket a count belongs to. Day is the local date as YYYYMMDD.
 type Key struct {
@@ -160,6 +161,9 @@ func Contribution(d *dossier.Dossier, dayStart func(time.Time) time.Time) Delta 
 		fin := at(finDay)
 		out.add(fin, Outcome(d, dayStart), 1)
 		out.add(fin, Open, -1)
+		if len(d.ResultFileIDs) > 0 {
+			out.add(fin, EResult, 1)
+		}
 		if d.Rating != dossier.Unrated {
 			out.add(fin, Rated, 1)
 			if d.Rating.Dislike() {

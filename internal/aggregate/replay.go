@@ -21,7 +21,7 @@ type Event struct {
 func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 	d := *base
 	d.ReceivedAt, d.DueAt, d.FinishedAt, d.SuspendedAt = nil, nil, nil, nil
-	d.SupplementCount, d.Rating = 0, dossier.Unrated
+	d.SupplementCount, d.Rating, d.ResultFileIDs = 0, dossier.Unrated, nil
 	for _, e := range evs {
 		at := e.At
 		switch dossier.Action(e.Action) {
@@ -45,6 +45,13 @@ func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 			}
 		case dossier.ActApprove, dossier.ActReject:
 			d.FinishedAt = &at
+			if ids, ok := e.Payload["result_file_ids"].([]any); ok {
+				for _, id := range ids {
+					if s, ok := id.(string); ok {
+						d.ResultFileIDs = append(d.ResultFileIDs, s)
+					}
+				}
+			}
 		case dossier.ActStop:
 			d.SuspendedAt = nil
 			if d.ReceivedAt != nil {

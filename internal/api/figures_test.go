@@ -37,13 +37,14 @@ type counts struct {
 	Rated           int64 `json:"rated"`
 	Dislikes        int64 `json:"dislikes"`
 	VNeID           int64 `json:"vneid"`
+	EResult         int64 `json:"eresult"`
 }
 
 func (c counts) add(o counts) counts {
 	return counts{c.ReceivedOnline + o.ReceivedOnline, c.ReceivedCounter + o.ReceivedCounter, c.ReceivedPostal + o.ReceivedPostal,
 		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
 		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes,
-		c.VNeID + o.VNeID}
+		c.VNeID + o.VNeID, c.EResult + o.EResult}
 }
 
 // columns are the eleven figures of a printed report row, in its order.

@@ -116,18 +116,19 @@ func permitted(a Action, d *Dossier, actor org.Actor) error {
 
 // Command is one action with its inputs.
 type Command struct {
-	Action     Action
-	Actor      org.Actor
-	At         time.Time
-	Note       string
-	Reason     string           // refuse, request_supplement, reject, withdraw, stop, extend
-	Signer     string           // extend: the head of agency who signs Form 04
-	NewDueAt   *time.Time       // extend
-	ToAgencyID int64            // transfer
-	AmountVND  int64            // request_payment, pay
-	Components []ComponentFiles // supplement
-	Code       string           // receive: the dossier code issued by the store's sequence
-	Rating     Rating           // rate
+	Action      Action
+	Actor       org.Actor
+	At          time.Time
+	Note        string
+	Reason      string           // refuse, request_supplement, reject, withdraw, stop, extend
+	Signer      string           // extend: the head of agency who signs Form 04
+	NewDueAt    *time.Time       // extend
+	ToAgencyID  int64            // transfer
+	AmountVND   int64            // request_payment, pay
+	Components  []ComponentFiles // supplement
+	Code        string           // receive: the dossier code issued by the store's sequence
+	Rating      Rating           // rate
+	ResultFiles []string         // approve: the electronic result's files
 }
 
 // Event is the record of an applied command, as appended to the log.

@@ -175,6 +175,11 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		ev.Payload["previous_due_at"], ev.Payload["due_at"] = local(*d.PreviousDueAt), local(*cmd.NewDueAt)
 	case ActApprove:
 		d.Status, d.FinishedAt = Done, tp(at)
+		if len(cmd.ResultFiles) > 0 {
+			// An electronic result issued with the decision (RULES-VN.md §6 4.1).
+			d.ResultFileIDs = slices.Clone(cmd.ResultFiles)
+			ev.Payload["result_file_ids"] = d.ResultFileIDs
+		}
 	case ActReject:
 		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện / reject"); err != nil {
 			return err

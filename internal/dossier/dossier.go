@@ -60,8 +60,9 @@ type Dossier struct {
 	FeeVND             int64
 	PaymentDueVND      int64
 	PaidVND            int64
-	VNeIDVerified      bool   // filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
-	Rating             Rating // the applicant's satisfaction, 0 until rated
+	VNeIDVerified      bool     // filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
+	ResultFileIDs      []string // the electronic result (kết quả điện tử), attached when approved (766 indicator 4.1)
+	Rating             Rating   // the applicant's satisfaction, 0 until rated
 	RatedAt            *time.Time
 	UpdatedAt          time.Time
 }

@@ -269,6 +269,8 @@ type ActionInput struct {
 	AmountVND  int64                    `json:"amount_vnd"`
 	Components []dossier.ComponentFiles `json:"components"`
 	Rating     int                      `json:"rating"`
+	// ResultFileIDs: approve — the electronic result, uploaded first (POST /api/v1/files).
+	ResultFileIDs []string `json:"result_file_ids"`
 }
 
 // Act applies an action to a dossier whose version the client last saw.
@@ -292,6 +294,17 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			return nil, err
 		}
 		cmd.ToAgencyID = a.ID
+	}
+	if len(in.ResultFileIDs) > 0 {
+		if action != dossier.ActApprove {
+			return nil, apperr.New(apperr.Invalid, "result_files_only_on_approve",
+				"Chỉ đính kèm kết quả điện tử khi phê duyệt.", "An electronic result is attached only when approving.")
+		}
+		res, err := s.checkComponents(ctx, actor, []dossier.ComponentFiles{{Name: "result", FileIDs: in.ResultFileIDs}})
+		if err != nil {
+			return nil, err
+		}
+		cmd.ResultFiles = res[0].FileIDs
 	}
 	if action == dossier.ActSupplement {
 		if cmd.Components, err = s.checkComponents(ctx, actor, in.Components); err != nil {

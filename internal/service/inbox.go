@@ -111,7 +111,7 @@ func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID in
 	if err != nil {
 		return store.File{}, nil, err
 	}
-	found := false
+	found := slices.Contains(d.ResultFileIDs, fileID)
 	for _, c := range d.Components {
 		found = found || slices.Contains(c.FileIDs, fileID)
 	}

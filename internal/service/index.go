@@ -57,6 +57,7 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 		DigitizedDossiers:           c.Digitized,
 		PopulationDataDossiers:      c.VNeID,
 		ResultDossiers:              c.Settled(),
+		EResultDossiers:             c.EResult,
 		SettledComplainedOrDisliked: c.Dislikes,
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -196,6 +197,81 @@ func TestVNeIDDossiersCountFor4_5b(t *testing.T) {
 		}
 		if _, n, _ := svc.CheckFigures(ctx, 3); n != 0 {
 			t.Fatal("the rebuild from the log must count the e-ID dossiers too")
+		}
+	})
+}
+
+// RULES-VN.md §6 4.1: dossiers settled with an electronic result over the
+// dossiers settled; the result is the leader's own upload, readable by the
+// applicant.
+func TestElectronicResultCountsFor4_1(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
+		svc.Now = func() time.Time { return now }
+		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
+			t.Fatal(err)
+		}
+		who := func(u string) org.Actor {
+			c, _ := st.CredentialsByUsername(ctx, u)
+			return svc.ActorFor(c.User)
+		}
+		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
+		pdf, err := svc.Upload(ctx, who("leader"), "ket-qua.pdf", strings.NewReader("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for i := range 2 {
+			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333",
+				Applicant: dossier.Applicant{Name: "Nguyễn Văn Dân", IDNumber: "001090012345"}}, fmt.Sprint("s", i), fmt.Sprint(i), body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := res.Dossier
+			for j, a := range []string{"receive", "transfer"} {
+				r, err := svc.Act(ctx, who("counter"), d.ID, d.Version, service.ActionInput{Action: a}, fmt.Sprint("c", i, j), fmt.Sprint(i, j), body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d = r.Dossier
+			}
+			ids = append(ids, d.ID)
+		}
+		// A result attached to anything but an approval, or someone else's file, is refused.
+		if _, err := svc.Act(ctx, who("leader"), ids[0], 3, service.ActionInput{Action: "reject", Reason: "x", ResultFileIDs: []string{pdf.ID}}, "bad1", "b1", body); err == nil {
+			t.Fatal("a result goes with an approval only")
+		}
+		other, _ := svc.Upload(ctx, who("counter"), "khac.pdf", strings.NewReader("%PDF-1.4\n%%EOF\n"))
+		if _, err := svc.Act(ctx, who("leader"), ids[0], 3, service.ActionInput{Action: "approve", ResultFileIDs: []string{other.ID}}, "bad2", "b2", body); err == nil {
+			t.Fatal("the leader attaches their own upload only")
+		}
+		if _, err := svc.Act(ctx, who("leader"), ids[0], 3, service.ActionInput{Action: "approve", ResultFileIDs: []string{pdf.ID}}, "ok1", "o1", body); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Act(ctx, who("leader"), ids[1], 3, service.ActionInput{Action: "approve"}, "ok2", "o2", body); err != nil {
+			t.Fatal(err)
+		}
+		if _, rc, err := svc.DossierFile(ctx, who("citizen"), ids[0], pdf.ID); err != nil {
+			t.Fatalf("the applicant reads the electronic result: %v", err)
+		} else {
+			rc.Close()
+		}
+		period, _ := service.ParsePeriod("2026-12-01", "2026-12-31", now)
+		rep, err := svc.Index766(ctx, who("director"), service.SettlementQuery{Period: period})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, _ := rep.Result.Indicator("4.1")
+		if rep.Counts.EResult != 1 || i.Numerator != 1 || i.Denominator != 2 || i.Ratio == nil || *i.Ratio != 50 {
+			t.Fatalf("4.1: %+v", i)
+		}
+		if _, n, _ := svc.CheckFigures(ctx, 3); n != 0 {
+			t.Fatal("the log replay must know the electronic result")
 		}
 	})
 }

@@ -30,6 +30,7 @@ type PeriodCounts struct {
 	Rated           int64 `json:"rated"`        // settled in the period and rated
 	Dislikes        int64 `json:"dislikes"`     // settled in the period and rated "không hài lòng"
 	VNeID           int64 `json:"vneid"`        // received in the period, filed with the national e-ID
+	EResult         int64 `json:"eresult"`      // settled in the period with an electronic result
 }
 
 // Received counts what was received in the period, whatever the channel.
@@ -45,7 +46,7 @@ func (c PeriodCounts) Add(o PeriodCounts) PeriodCounts {
 	return PeriodCounts{c.ReceivedOnline + o.ReceivedOnline, c.ReceivedCounter + o.ReceivedCounter, c.ReceivedPostal + o.ReceivedPostal,
 		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
 		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes,
-		c.VNeID + o.VNeID}
+		c.VNeID + o.VNeID, c.EResult + o.EResult}
 }
 
 // SettlementQuery selects the figures: an agency with the agencies under it
@@ -177,7 +178,7 @@ func figures(during, before aggregate.Counts) PeriodCounts {
 		SettledEarly: during[aggregate.SettledEarly], SettledOnTime: during[aggregate.SettledOnTime], SettledLate: during[aggregate.SettledLate],
 		OpenWithin: open - overdue, OpenOverdue: overdue,
 		Digitized: during[aggregate.Digitized], Rated: during[aggregate.Rated], Dislikes: during[aggregate.Dislikes],
-		VNeID: during[aggregate.VNeID],
+		VNeID: during[aggregate.VNeID], EResult: during[aggregate.EResult],
 	}
 }
 

@@ -18,14 +18,14 @@ const dossierCols = `id, code, procedure_code, procedure_version, status, channe
 	applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, components,
 	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
 	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
-	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified`
+	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified, result_files`
 
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var (
 		d                                                         dossier.Dossier
 		code                                                      sql.NullString
 		owner                                                     sql.NullInt64
-		components                                                string
+		components, results                                       string
 		submitted, updated                                        int64
 		received, due, origDue, prevDue, susp, fin, retrnd, rated sql.NullInt64
 	)
@@ -33,7 +33,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 		&d.Applicant.Name, &d.Applicant.IDNumber, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &components,
 		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
 		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
-		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified)
+		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified, &results)
 	if err != nil {
 		return nil, err
 	}
@@ -43,6 +43,9 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 	d.SuspendedAt, d.FinishedAt, d.ReturnedAt, d.RatedAt = fromMS(susp), fromMS(fin), fromMS(retrnd), fromMS(rated)
 	if err := json.Unmarshal([]byte(components), &d.Components); err != nil {
 		return nil, fmt.Errorf("decode components: %w", err)
+	}
+	if err := json.Unmarshal([]byte(results), &d.ResultFileIDs); err != nil {
+		return nil, fmt.Errorf("decode result files: %w", err)
 	}
 	return &d, nil
 }
@@ -89,15 +92,23 @@ func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int
 	if err != nil {
 		return false, err
 	}
+	ids := d.ResultFileIDs
+	if ids == nil {
+		ids = []string{}
+	}
+	results, err := json.Marshal(ids)
+	if err != nil {
+		return false, err
+	}
 	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, components = ?, receiving_agency_id = ?,
 		processing_agency_id = ?, version = ?, received_at = ?, due_at = ?, original_due_at = ?, previous_due_at = ?,
 		due_explain = ?, suspended_at = ?, resume_status = ?, supplement_count = ?, extension_count = ?, finished_at = ?,
-		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?, rating = ?, rated_at = ?
+		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?, rating = ?, rated_at = ?, result_files = ?
 		WHERE id = ? AND version = ?`,
 		nullStr(d.Code), d.Status, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
 		msPtr(d.ReceivedAt), msPtr(d.DueAt), msPtr(d.OriginalDueAt), msPtr(d.PreviousDueAt), d.DueExplain,
 		msPtr(d.SuspendedAt), d.ResumeStatus, d.SupplementCount, d.ExtensionCount, msPtr(d.FinishedAt),
-		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.Rating, msPtr(d.RatedAt), d.ID, expected)
+		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.Rating, msPtr(d.RatedAt), string(results), d.ID, expected)
 	if err != nil {
 		return false, fmt.Errorf("store: update dossier %d: %w", d.ID, err)
 	}

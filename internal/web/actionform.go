@@ -38,6 +38,7 @@ var actionFields = map[dossier.Action][]string{
 	dossier.ActTransfer:          {"to_agency"},
 	dossier.ActRequestPayment:    {"amount_vnd"},
 	dossier.ActRate:              {"rating"},
+	dossier.ActApprove:           {"result_file"},
 }
 
 // Needs reports whether the action's form shows the field.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,8 @@ func init() {
 		"dos.new_due":               {"Ngày hẹn trả mới", "New return date"},
 		"dos.new_due_hint":          {"Hạn là cuối giờ làm việc của ngày này.", "Due at the close of that working day."},
 		"dos.rating":                {"Mức độ hài lòng", "Satisfaction"},
+		"dos.result_file":           {"Kết quả điện tử (PDF, JPG hoặc PNG; không bắt buộc)", "Electronic result (PDF, JPG or PNG; optional)"},
+		"dos.eresult":               {"Kết quả điện tử", "Electronic result"},
 		"dos.rated":                 {"Đã đánh giá: %s", "Rated: %s"},
 		"dos.do":                    {"Thực hiện", "Do it"},
 		"dos.confirm":               {"Bạn chắc chắn muốn thực hiện thao tác này?", "Are you sure you want to do this?"},
@@ -125,11 +128,13 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 		return nil, err
 	}
 	data.Timeliness = d.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
+	fileIDs := slices.Clone(d.ResultFileIDs)
 	for _, c := range d.Components {
-		for _, fid := range c.FileIDs {
-			if f, err := s.svc.Store.FileByID(ctx, fid); err == nil {
-				data.Files[fid] = f
-			}
+		fileIDs = append(fileIDs, c.FileIDs...)
+	}
+	for _, fid := range fileIDs {
+		if f, err := s.svc.Store.FileByID(ctx, fid); err == nil {
+			data.Files[fid] = f
 		}
 	}
 	data.Forms = formsOf(d, data.Events)
@@ -229,6 +234,20 @@ func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 			return in, apperr.New(apperr.Invalid, "amount_invalid", translate("vi", "dos.amount_bad"), translate("en", "dos.amount_bad"))
 		}
 		in.AmountVND = n
+	}
+	if in.Action == string(dossier.ActApprove) && r.MultipartForm != nil {
+		for _, fh := range r.MultipartForm.File["result_file"] {
+			f, err := fh.Open()
+			if err != nil {
+				return in, err
+			}
+			up, err := s.svc.Upload(r.Context(), sessionOf(r).Actor, fh.Filename, f)
+			f.Close()
+			if err != nil {
+				return in, err
+			}
+			in.ResultFileIDs = append(in.ResultFileIDs, up.ID)
+		}
 	}
 	if in.Action == string(dossier.ActRate) {
 		n, err := strconv.Atoi(f.Get("rating"))

@@ -156,6 +156,17 @@ func (s *Server) require(h handler, roles ...org.Role) http.HandlerFunc {
 // form parses a urlencoded post within maxForm and checks its token before h runs.
 func (s *Server) form(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request, sess *session) {
+		// A form may carry one file (an approval's electronic result); its
+		// bytes go to a temporary file beyond a small in-memory part.
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			r.Body = http.MaxBytesReader(w, r.Body, service.MaxFileSize+maxForm)
+			if err := r.ParseMultipartForm(maxForm); err != nil {
+				s.renderError(w, r, apperr.Newf(apperr.TooLarge, "form_too_large", "Biểu mẫu hoặc tệp quá lớn (tệp tối đa %d MB).",
+					"The form or its file is too large (%d MB at most per file).", service.MaxFileSize>>20))
+				return
+			}
+			defer r.MultipartForm.RemoveAll()
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 		if err := r.ParseForm(); err != nil {
 			s.renderError(w, r, apperr.New(apperr.TooLarge, "form_too_large", "Biểu mẫu quá lớn.", "The form is too large."))
