@@ -200,6 +200,23 @@ const a11yScript = `(() => {
     if (!(el.textContent.trim() || el.getAttribute("aria-label"))) out.push("unnamed " + el.tagName.toLowerCase());
   }
   for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) out.push("img without alt");
+  // WCAG 2.1 AA 1.4.3: text contrast at least 4.5:1, 3:1 for large text.
+  const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const bg = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+  const seen = new Set();
+  for (const el of document.querySelectorAll("body *")) {
+    if (!visible(el) || el.closest("svg")) continue;
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const cs = getComputedStyle(el);
+    const l1 = lum(rgb(cs.color)), l2 = lum(bg(el));
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    const size = parseFloat(cs.fontSize), bold = parseInt(cs.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    const key = cs.color + "/" + bg(el).join(",");
+    if (ratio < need && !seen.has(key)) { seen.add(key); out.push("contrast " + ratio.toFixed(2) + " for " + el.tagName.toLowerCase() + " '" + el.textContent.trim().slice(0, 30) + "' (" + key + ")"); }
+  }
   if (document.documentElement.scrollWidth > window.innerWidth + 1) {
     const wide = [...document.querySelectorAll("main *")].filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
       .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + el.className : "")).slice(0, 5);
