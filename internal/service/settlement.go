@@ -187,37 +187,55 @@ func dayOf(d calendar.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100
 // RebuildFigures recomputes every counter from the event log and replaces
 // the stored ones (`motcua index rebuild`). It reports how many dossiers it read.
 func (s *Service) RebuildFigures(ctx context.Context) (int, error) {
-	d, n, err := s.recomputeFigures(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return n, s.Store.ReplaceStats(ctx, d)
+	n := 0
+	_, err := s.Store.RebuildStats(ctx, false, func(agencyID int64) (aggregate.Delta, error) {
+		d, k, err := s.recomputeFigures(ctx, agencyID)
+		n += k
+		return d, err
+	})
+	return n, err
 }
 
 // RebuildFiguresIfFlagged recomputes the counters at start when a migration
 // left them to be built from the existing dossiers (an upgraded database).
 func (s *Service) RebuildFiguresIfFlagged(ctx context.Context) (bool, error) {
-	return s.Store.RebuildStatsIfFlagged(ctx, func() (aggregate.Delta, error) {
-		d, _, err := s.recomputeFigures(ctx)
+	return s.Store.RebuildStats(ctx, true, func(agencyID int64) (aggregate.Delta, error) {
+		d, _, err := s.recomputeFigures(ctx, agencyID)
 		return d, err
 	})
 }
 
 // CheckFigures compares the stored counters with a recomputation from the
-// event log (`motcua index check`): the differences (at most limit) and how
-// many rows differ.
+// event log (`motcua index check`), agency by agency: the differences (at
+// most limit) and how many rows differ.
 func (s *Service) CheckFigures(ctx context.Context, limit int) ([]string, int, error) {
-	d, _, err := s.recomputeFigures(ctx)
+	agencies, err := s.Store.Agencies(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.Store.CompareStats(ctx, d, limit)
+	var (
+		all   []string
+		total int
+	)
+	for _, a := range agencies {
+		d, _, err := s.recomputeFigures(ctx, a.ID)
+		if err != nil {
+			return nil, 0, err
+		}
+		diffs, n, err := s.Store.CompareAgencyStats(ctx, a.ID, d, limit-len(all))
+		if err != nil {
+			return nil, 0, err
+		}
+		all, total = append(all, diffs...), total+n
+	}
+	return all, total, nil
 }
 
-func (s *Service) recomputeFigures(ctx context.Context) (aggregate.Delta, int, error) {
+// recomputeFigures replays the log of the dossiers an agency holds.
+func (s *Service) recomputeFigures(ctx context.Context, agencyID int64) (aggregate.Delta, int, error) {
 	dayStart := s.Deadlines().DayStart
 	total, n := aggregate.Delta{}, 0
-	err := s.Store.EachDossierHistory(ctx, func(d *dossier.Dossier, evs []store.StoredEvent) error {
+	err := s.Store.EachDossierHistory(ctx, agencyID, func(d *dossier.Dossier, evs []store.StoredEvent) error {
 		log := make([]aggregate.Event, len(evs))
 		for i, e := range evs {
 			log[i] = aggregate.Event{Action: e.Action, At: e.At, Payload: e.Payload}

@@ -184,7 +184,7 @@ func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossi
 
 // Events lists a dossier's log in order.
 func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, error) {
-	byID, err := s.eventsBetween(ctx, dossierID, dossierID)
+	byID, err := s.eventsOf(ctx, []int64{dossierID})
 	if err != nil {
 		return nil, err
 	}
@@ -194,10 +194,14 @@ func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, err
 	return []StoredEvent{}, nil
 }
 
-// eventsBetween reads the logs of the dossiers with ids in [first, last].
-func (s *Store) eventsBetween(ctx context.Context, first, last int64) (map[int64][]StoredEvent, error) {
+// eventsOf reads the logs of the given dossiers (at most a few thousand).
+func (s *Store) eventsOf(ctx context.Context, ids []int64) (map[int64][]StoredEvent, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
 	rows, err := s.Query(ctx, `SELECT dossier_id, seq, action, from_status, to_status, actor_user_id, actor_role, actor_name, at, note, payload, idempotency_key
-		FROM dossier_events WHERE dossier_id BETWEEN ? AND ? ORDER BY dossier_id, seq`, first, last)
+		FROM dossier_events WHERE dossier_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`) ORDER BY dossier_id, seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}

@@ -224,25 +224,42 @@ func replaceStats(ctx context.Context, tx *Tx, d aggregate.Delta) error {
 	return upsertStats(ctx, tx, expand(d), false)
 }
 
-// RebuildStatsIfFlagged recomputes the counters when a migration asked for
-// it, once: the flag is taken inside the transaction that replaces them, so
-// of several processes starting together one rebuilds and the others skip.
-func (s *Store) RebuildStatsIfFlagged(ctx context.Context, compute func() (aggregate.Delta, error)) (bool, error) {
+// RebuildStats replaces the counters with a recomputation done one agency at
+// a time (a dossier counts only for the agency that holds it), so memory
+// holds one agency's counters, not the province's. With onlyIfFlagged it
+// runs only when a migration asked for it, and once: the flag is taken
+// inside the transaction that replaces the counters, so of several
+// processes starting together one rebuilds and the others skip.
+func (s *Store) RebuildStats(ctx context.Context, onlyIfFlagged bool, compute func(agencyID int64) (aggregate.Delta, error)) (bool, error) {
+	agencies, err := s.Agencies(ctx)
+	if err != nil {
+		return false, err
+	}
 	done := false
-	err := s.InTx(ctx, func(tx *Tx) error {
-		res, err := tx.Exec(ctx, `UPDATE stats_rebuild SET needed = 0 WHERE needed = 1`)
-		if err != nil {
-			return fmt.Errorf("store: take rebuild flag: %w", err)
+	err = s.InTx(ctx, func(tx *Tx) error {
+		if onlyIfFlagged {
+			res, err := tx.Exec(ctx, `UPDATE stats_rebuild SET needed = 0 WHERE needed = 1`)
+			if err != nil {
+				return fmt.Errorf("store: take rebuild flag: %w", err)
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				return err
+			}
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err := replaceStats(ctx, tx, nil); err != nil {
 			return err
 		}
-		d, err := compute()
-		if err != nil {
-			return err
+		for _, a := range agencies {
+			d, err := compute(a.ID)
+			if err != nil {
+				return err
+			}
+			if err := upsertStats(ctx, tx, expand(d), false); err != nil {
+				return err
+			}
 		}
 		done = true
-		return replaceStats(ctx, tx, d)
+		return nil
 	})
 	return done, err
 }
@@ -250,8 +267,17 @@ func (s *Store) RebuildStatsIfFlagged(ctx context.Context, compute func() (aggre
 // CompareStats lists how the stored counters differ from a recomputation
 // (at most limit differences), and how many rows differ in all.
 func (s *Store) CompareStats(ctx context.Context, d aggregate.Delta, limit int) ([]string, int, error) {
+	return s.compareStats(ctx, d, limit, `SELECT grain, agency_id, procedure_code, bucket, `+statCols+` FROM stats`)
+}
+
+// CompareAgencyStats is CompareStats for one agency's counters.
+func (s *Store) CompareAgencyStats(ctx context.Context, agencyID int64, d aggregate.Delta, limit int) ([]string, int, error) {
+	return s.compareStats(ctx, d, limit, `SELECT grain, agency_id, procedure_code, bucket, `+statCols+` FROM stats WHERE agency_id = ?`, agencyID)
+}
+
+func (s *Store) compareStats(ctx context.Context, d aggregate.Delta, limit int, query string, args ...any) ([]string, int, error) {
 	want := expand(d)
-	rows, err := s.Query(ctx, `SELECT grain, agency_id, procedure_code, bucket, `+statCols+` FROM stats`)
+	rows, err := s.Query(ctx, query, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: read counters: %w", err)
 	}
@@ -299,18 +325,23 @@ func (s *Store) CompareStats(ctx context.Context, d aggregate.Delta, limit int) 
 	return diffs, n, nil
 }
 
-// EachDossierHistory calls fn with every dossier and its events, in id
-// order, a batch at a time so that memory stays flat.
-func (s *Store) EachDossierHistory(ctx context.Context, fn func(d *dossier.Dossier, evs []StoredEvent) error) error {
+// EachDossierHistory calls fn with every dossier held by an agency (0: all)
+// and its events, in id order, a batch at a time so that memory stays flat.
+func (s *Store) EachDossierHistory(ctx context.Context, agencyID int64, fn func(d *dossier.Dossier, evs []StoredEvent) error) error {
 	const batch = 1000
 	var after int64
 	for {
-		list, err := s.queryDossiers(ctx, "dossier history", `SELECT `+dossierCols+` FROM dossiers WHERE id > ? ORDER BY id LIMIT ?`, after, batch)
+		list, err := s.queryDossiers(ctx, "dossier history", `SELECT `+dossierCols+` FROM dossiers WHERE id > ? AND (? = 0 OR processing_agency_id = ?) ORDER BY id LIMIT ?`,
+			after, agencyID, agencyID, batch)
 		if err != nil || len(list) == 0 {
 			return err
 		}
 		last := list[len(list)-1].ID
-		evs, err := s.eventsBetween(ctx, list[0].ID, last)
+		ids := make([]int64, len(list))
+		for i, d := range list {
+			ids[i] = d.ID
+		}
+		evs, err := s.eventsOf(ctx, ids)
 		if err != nil {
 			return err
 		}
