@@ -156,9 +156,9 @@ func (s *Server) adminRoutes() {
 	get("/admin", s.adminHome)
 	get("/admin/agencies", s.adminAgencies)
 	post("/admin/agencies", s.adminCreateAgency)
-	post("/admin/agencies/{id}/active", s.adminAgencyActive)
+	post("/admin/agencies/{id}/active", s.byID(s.adminAgencyActive))
 	get("/admin/agencies/{id}/counters", s.adminCounters)
-	post("/admin/agencies/{id}/counters", s.adminAddCounter)
+	post("/admin/agencies/{id}/counters", s.byID(s.adminAddCounter))
 	get("/admin/users", s.adminUsers)
 	post("/admin/users", s.adminCreateUser)
 	get("/admin/users/{id}", s.adminUser)
@@ -293,12 +293,7 @@ func (s *Server) adminCreateAgency(w http.ResponseWriter, r *http.Request, sess 
 	redirectOK(w, r, "/admin/agencies", "admin_agency_created")
 }
 
-func (s *Server) adminAgencyActive(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) adminAgencyActive(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	active := r.PostFormValue("active") == "1"
 	if err := s.svc.SetAgencyActive(r.Context(), sess.Actor, id, active); err != nil {
 		s.failed(w, r, err, func(status int, err error) { s.agenciesPage(w, r, status, adminForm{}, err) })
@@ -348,12 +343,7 @@ func (s *Server) adminCounters(w http.ResponseWriter, r *http.Request, sess *ses
 	s.countersPage(w, r, 200, adminForm{}, nil)
 }
 
-func (s *Server) adminAddCounter(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) adminAddCounter(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	if _, err := s.svc.AddCounter(r.Context(), sess.Actor, id, r.PostFormValue("code"), r.PostFormValue("name")); err != nil {
 		s.failed(w, r, err, func(status int, err error) {
 			s.countersPage(w, r, status, adminForm{Form: r.PostForm, Failed: "counter"}, err)

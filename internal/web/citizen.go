@@ -139,9 +139,9 @@ func (s *Server) citizenRoutes() {
 	s.mux.HandleFunc("GET /procedures/{code}/file", s.require(s.citFileForm, org.RoleCitizen))
 	s.mux.HandleFunc("POST /procedures/{code}/file", s.require(s.citFilePost, org.RoleCitizen))
 	s.mux.HandleFunc("GET /my/dossiers", s.require(s.citList, org.RoleCitizen))
-	s.mux.HandleFunc("GET /my/dossiers/{id}", s.require(s.citDossier, org.RoleCitizen))
-	s.mux.HandleFunc("POST /my/dossiers/{id}/supplement", s.require(s.citSupplement, org.RoleCitizen))
-	s.mux.HandleFunc("POST /my/dossiers/{id}/act", s.require(s.form(s.citAct), org.RoleCitizen))
+	s.mux.HandleFunc("GET /my/dossiers/{id}", s.require(s.byID(s.citDossier), org.RoleCitizen))
+	s.mux.HandleFunc("POST /my/dossiers/{id}/supplement", s.require(s.byID(s.citSupplement), org.RoleCitizen))
+	s.mux.HandleFunc("POST /my/dossiers/{id}/act", s.require(s.form(s.byID(s.citAct)), org.RoleCitizen))
 }
 
 // ---- forms with files ------------------------------------------------------
@@ -800,12 +800,7 @@ func (s *Server) citRender(w http.ResponseWriter, r *http.Request, status int, d
 	s.render(w, r, status, "citizen_dossier", v)
 }
 
-func (s *Server) citDossier(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) citDossier(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	d, err := s.citLoad(r, sess, id)
 	if err != nil {
 		s.renderError(w, r, err)
@@ -815,12 +810,7 @@ func (s *Server) citDossier(w http.ResponseWriter, r *http.Request, sess *sessio
 }
 
 // citAct rates or withdraws; supplements come with files through citSupplement.
-func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	action := r.PostFormValue("action")
 	fail := func(actErr error) {
 		d, err := s.citLoad(r, sess, id)
@@ -847,12 +837,7 @@ func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session) {
 
 // citSupplement sends the one supplementation the agency asked for: files per
 // paper and/or a note, under the same upload rules as filing.
-func (s *Server) citSupplement(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) citSupplement(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	m, err := citReadMultipart(w, r, citMaxPost+citMaxText)
 	defer m.cleanup()
 	if err != nil {

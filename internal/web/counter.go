@@ -109,8 +109,8 @@ func (s *Server) counterRoutes() {
 	s.mux.HandleFunc("GET /counter", s.require(s.counterHome, desk...))
 	s.mux.HandleFunc("GET /counter/new", s.require(s.counterNew, org.RoleCounter))
 	s.mux.HandleFunc("POST /counter/new", s.require(s.counterCreate, org.RoleCounter))
-	s.mux.HandleFunc("GET /counter/dossiers/{id}", s.require(s.counterCheck, desk...))
-	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.form(s.counterAct), desk...))
+	s.mux.HandleFunc("GET /counter/dossiers/{id}", s.require(s.byID(s.counterCheck), desk...))
+	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.form(s.byID(s.counterAct)), desk...))
 	s.pdfRoutes()
 }
 
@@ -513,12 +513,7 @@ func matchComponents(req []catalog.Component, have []dossier.ComponentFiles) ([]
 	return rows, extra
 }
 
-func (s *Server) counterCheck(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) counterCheck(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	s.showCheck(w, r, sess, id, 200, nil, "", nil)
 }
 
@@ -557,12 +552,7 @@ func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session
 // counterAct applies an action from the check page. The checklist of the
 // receive form and the list of missing papers of the supplementation form
 // are written into the event's note, where Form 02 reads the list back.
-func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	typed := url.Values{}
 	for k, v := range r.PostForm {
 		typed[k] = slices.Clone(v)

@@ -149,15 +149,6 @@ func init() {
 	})
 }
 
-func init() {
-	funcs["dashIndCtx"] = func(v *view, row dashInd) any {
-		return struct {
-			V   *view
-			Row dashInd
-		}{v, row}
-	}
-}
-
 func (s *Server) dashboardRoutes() {
 	s.mux.HandleFunc("GET /director/index", s.require(s.dashboard, org.RoleDirector, org.RoleChair, org.RoleAdmin))
 	s.mux.HandleFunc("GET /director/report", s.require(s.settlementDownload, org.RoleDirector, org.RoleChair, org.RoleAdmin))

@@ -72,15 +72,6 @@ func init() {
 	})
 }
 
-func init() {
-	funcs["dirRowCtx"] = func(v *view, r dirRow) any {
-		return struct {
-			V   *view
-			Row dirRow
-		}{v, r}
-	}
-}
-
 func (s *Server) directorRoutes() {
 	roles := []org.Role{org.RoleDirector, org.RoleChair, org.RoleAdmin}
 	s.mux.HandleFunc("GET /director", s.require(s.director, roles...))

@@ -77,9 +77,9 @@ func init() {
 
 func (s *Server) dossierRoutes() {
 	staff := []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader, org.RoleDirector, org.RoleChair, org.RoleAdmin, org.RolePostal}
-	s.mux.HandleFunc("GET /dossiers/{id}", s.require(s.staffDossier, staff...))
-	s.mux.HandleFunc("POST /dossiers/{id}/act", s.require(s.form(s.staffAct), staff...))
-	s.mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.require(s.dossierFile))
+	s.mux.HandleFunc("GET /dossiers/{id}", s.require(s.byID(s.staffDossier), staff...))
+	s.mux.HandleFunc("POST /dossiers/{id}/act", s.require(s.form(s.byID(s.staffAct)), staff...))
+	s.mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.require(s.byID(s.dossierFile)))
 }
 
 func pathID(r *http.Request) (int64, error) {
@@ -172,12 +172,7 @@ func formsOf(d *dossier.Dossier, evs []store.StoredEvent) []formLink {
 	return out
 }
 
-func (s *Server) staffDossier(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) staffDossier(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	s.showDossier(w, r, sess, id, 200, nil, "", nil)
 }
 
@@ -203,12 +198,7 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, sess *sessi
 	s.render(w, r, status, "dossier", v)
 }
 
-func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	s.postAction(w, r, sess, id, "/dossiers/"+strconv.FormatInt(id, 10), func(err error) {
 		s.showDossier(w, r, sess, id, s.httpStatus(r, err), r.PostForm, r.PostFormValue("action"), err)
 	})
@@ -297,12 +287,7 @@ func (s *Server) postAction(w http.ResponseWriter, r *http.Request, sess *sessio
 }
 
 // dossierFile sends an attachment to someone who may see the dossier.
-func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	f, rc, err := s.svc.DossierFile(r.Context(), sess.Actor, id, r.PathValue("file"))
 	if err != nil {
 		s.renderError(w, r, err)

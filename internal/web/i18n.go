@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/motcua/motcua/internal/dossier"
 )
@@ -143,5 +142,3 @@ func init() {
 }
 
 func statusKey(s dossier.Status) string { return "status." + string(s) }
-
-func lowerTrim(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -46,7 +46,7 @@ func init() {
 func (s *Server) pdfRoutes() {
 	// Any signed-in person; the service decides who may see the dossier
 	// (staff of its agencies, the applicant citizen).
-	s.mux.HandleFunc("GET /dossiers/{id}/forms/{file}", s.require(s.formPDF))
+	s.mux.HandleFunc("GET /dossiers/{id}/forms/{file}", s.require(s.byID(s.formPDF)))
 }
 
 func notFoundMsg(key string) error {
@@ -54,12 +54,7 @@ func notFoundMsg(key string) error {
 }
 
 // formPDF sends Form 01–05 of a dossier, inline, as application/pdf.
-func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
+func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	n, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
 	if !ok || len(n) != 2 || n < "01" || n > "05" {
 		s.renderError(w, r, notFoundMsg("pdf.no_form"))

@@ -45,7 +45,15 @@ var funcs = template.FuncMap{
 		return ""
 	},
 	"money": formatVND,
-	"add":   func(a, b int) int { return a + b },
+	// withRow hands a sub-template one row of a table together with the page
+	// (its language, its filter), as {{template "x" (withRow $ .)}}.
+	"withRow": func(v *view, row any) any {
+		return struct {
+			V   *view
+			Row any
+		}{v, row}
+	},
+	"add": func(a, b int) int { return a + b },
 }
 
 func timeOf(v any) (time.Time, bool) {

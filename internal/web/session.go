@@ -127,6 +127,19 @@ const maxForm = 1 << 20
 // handler is a page handler that knows who is signed in.
 type handler func(w http.ResponseWriter, r *http.Request, sess *session)
 
+// byID reads the numeric id of the path ({id}) before h runs; a malformed
+// one is "not found", like a dossier the user may not see.
+func (s *Server) byID(h func(w http.ResponseWriter, r *http.Request, sess *session, id int64)) handler {
+	return func(w http.ResponseWriter, r *http.Request, sess *session) {
+		id, err := pathID(r)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		h(w, r, sess, id)
+	}
+}
+
 // page serves anyone; sess may be anonymous.
 func (s *Server) page(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) { h(w, r, sessionOf(r)) }
