@@ -23,17 +23,6 @@ type errorDetail struct {
 	MessageVi string `json:"message_vi"`
 }
 
-var statusOf = map[apperr.Kind]int{
-	apperr.Invalid:      http.StatusUnprocessableEntity,
-	apperr.BadInput:     http.StatusBadRequest,
-	apperr.Forbidden:    http.StatusForbidden,
-	apperr.NotFound:     http.StatusNotFound,
-	apperr.Conflict:     http.StatusConflict,
-	apperr.Unauthorized: http.StatusUnauthorized,
-	apperr.TooLarge:     http.StatusRequestEntityTooLarge,
-	apperr.Locked:       http.StatusTooManyRequests,
-}
-
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
@@ -52,10 +41,7 @@ func writeRaw(w http.ResponseWriter, status int, body []byte) {
 // detail and answered with a generic 500 so internals never leak.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if e, ok := apperr.As(err); ok {
-		status := statusOf[e.Kind]
-		if status == 0 {
-			status = http.StatusBadRequest
-		}
+		status := e.Kind.HTTPStatus()
 		if status == http.StatusUnauthorized {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
 		}

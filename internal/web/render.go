@@ -199,25 +199,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	w.Write(buf.Bytes())
 }
 
-var statusOf = map[apperr.Kind]int{
-	apperr.Invalid:      http.StatusUnprocessableEntity,
-	apperr.BadInput:     http.StatusBadRequest,
-	apperr.Forbidden:    http.StatusForbidden,
-	apperr.NotFound:     http.StatusNotFound,
-	apperr.Conflict:     http.StatusConflict,
-	apperr.Unauthorized: http.StatusUnauthorized,
-	apperr.TooLarge:     http.StatusRequestEntityTooLarge,
-	apperr.Locked:       http.StatusTooManyRequests,
-}
-
 // httpStatus maps an error to its status; unknown errors are logged here,
 // with their detail, and shown to people as a generic message.
 func (s *Server) httpStatus(r *http.Request, err error) int {
 	if e, ok := apperr.As(err); ok {
-		if st := statusOf[e.Kind]; st != 0 {
-			return st
-		}
-		return http.StatusBadRequest
+		return e.Kind.HTTPStatus()
 	}
 	s.log.Error("web: request failed", "route", r.Pattern, "err", err)
 	return http.StatusInternalServerError
