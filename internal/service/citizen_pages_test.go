@@ -2,13 +2,10 @@ package service_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
+	"time"
 
-	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -18,20 +15,8 @@ import (
 func TestAnsweredFindsOnlyTheActorsCompletedWrite(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := demo.Load(ctx, svc, "mat-khau"); err != nil {
-			t.Fatal(err)
-		}
-		actor := func(username string) org.Actor {
-			c, err := svc.Store.CredentialsByUsername(ctx, username)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return svc.ActorFor(c.User)
-		}
+		now := time.Now()
+		svc, actor := demoAt(t, st, &now)
 		citizen, counter := actor("citizen"), actor("counter")
 		if _, ok, err := svc.Answered(ctx, citizen, "k-1"); ok || err != nil {
 			t.Fatalf("nothing was written yet: %v %v", ok, err)

@@ -3,8 +3,6 @@ package service_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -23,19 +21,8 @@ import (
 func TestIndex766FromDossiers(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
 		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
-		svc.Now = func() time.Time { return now }
-		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
-			t.Fatal(err)
-		}
-		who := func(u string) org.Actor {
-			c, _ := st.CredentialsByUsername(ctx, u)
-			return svc.ActorFor(c.User)
-		}
+		svc, who := demoAt(t, st, &now)
 		key := 0
 		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
 		act := func(d *dossier.Dossier, u string, at time.Time, in service.ActionInput) *dossier.Dossier {
@@ -150,15 +137,8 @@ func TestIndexByAgencyMatchesOneQueryPerAgency(t *testing.T) {
 func TestVNeIDDossiersCountFor4_5b(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
 		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
-		svc.Now = func() time.Time { return now }
-		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
-			t.Fatal(err)
-		}
+		svc, who := demoAt(t, st, &now)
 		u, err := svc.CitizenFromOIDC(ctx, service.OIDCIdentity{Issuer: "https://vneid.example", Subject: "s-1", Name: "Trần Văn Định"})
 		if err != nil {
 			t.Fatal(err)
@@ -169,11 +149,9 @@ func TestVNeIDDossiersCountFor4_5b(t *testing.T) {
 		if err != nil || !verified.Verified {
 			t.Fatalf("an e-ID citizen must be verified: %+v %v", verified, err)
 		}
-		pw, _ := st.CredentialsByUsername(ctx, "citizen")
-		counterCred, _ := st.CredentialsByUsername(ctx, "counter")
-		counter := svc.ActorFor(counterCred.User)
+		counter := who("counter")
 		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
-		for i, who := range []org.Actor{verified, svc.ActorFor(pw.User), verified} {
+		for i, who := range []org.Actor{verified, who("citizen"), verified} {
 			res, err := svc.Submit(ctx, who, service.NewDossier{ProcedureCode: "3.000333",
 				Applicant: dossier.Applicant{Name: who.Name, IDNumber: "001090012345"}}, fmt.Sprint("v", i), fmt.Sprint(i), body)
 			if err != nil {
@@ -207,19 +185,8 @@ func TestVNeIDDossiersCountFor4_5b(t *testing.T) {
 func TestElectronicResultCountsFor4_1(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
 		now := time.Date(2026, 12, 1, 9, 0, 0, 0, ict)
-		svc.Now = func() time.Time { return now }
-		if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
-			t.Fatal(err)
-		}
-		who := func(u string) org.Actor {
-			c, _ := st.CredentialsByUsername(ctx, u)
-			return svc.ActorFor(c.User)
-		}
+		svc, who := demoAt(t, st, &now)
 		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
 		pdf, err := svc.Upload(ctx, who("leader"), "ket-qua.pdf", strings.NewReader("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))
 		if err != nil {

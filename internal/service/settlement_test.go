@@ -3,8 +3,6 @@ package service_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -23,24 +21,9 @@ import (
 func lived(t *testing.T, st *store.Store, n int) (*service.Service, func(time.Time)) {
 	t.Helper()
 	ctx := context.Background()
-	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var now time.Time
-	svc.Now = func() time.Time { return now }
+	now := time.Date(2026, 11, 2, 8, 0, 0, 0, ict)
+	svc, actor := demoAt(t, st, &now)
 	setNow := func(t time.Time) { now = t }
-	now = time.Date(2026, 11, 2, 8, 0, 0, 0, ict)
-	if _, err := demo.Load(ctx, svc, "mat-khau-demo"); err != nil {
-		t.Fatal(err)
-	}
-	actor := func(u string) org.Actor {
-		c, err := st.CredentialsByUsername(ctx, u)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return svc.ActorFor(c.User)
-	}
 	citizen, counter, specialist, leader, finance := actor("citizen"), actor("counter"), actor("specialist"), actor("leader"), actor("specialist_tc")
 	rng := rand.New(rand.NewPCG(3, 5))
 	key := 0
