@@ -89,7 +89,8 @@ func sumBefore(d Delta, c Column, day int32) int64 {
 	return n
 }
 
-func TestContributionFollowsTheOnTimeRules(t *testing.T) {
+// The point-in-time rules of the national portal (RULES-VN.md §3.1–3.2).
+func TestContributionFollowsTheOnTimeRules_RULES_3_2(t *testing.T) {
 	due := at(10, 17)
 	cases := []struct {
 		name    string
@@ -106,9 +107,9 @@ func TestContributionFollowsTheOnTimeRules(t *testing.T) {
 			map[int32]int64{20261211: 1, 20261214: 0}, map[int32]int64{20261209: 0, 20261210: 1, 20261213: 1, 20261214: 0}},
 		{"unfinished past due counts as overdue (RULES §3.2)", dossier.Dossier{ReceivedAt: at(1, 9), DueAt: due}, -1,
 			map[int32]int64{20261230: 1}, map[int32]int64{20261209: 0, 20261210: 1, 20261231: 1}},
-		{"waiting for a supplement asked in time stays within time", dossier.Dossier{ReceivedAt: at(1, 9), DueAt: due, SuspendedAt: at(5, 9), SupplementCount: 1}, -1,
+		{"waiting for a supplement asked in time stays within time: the clock stops (RULES §3.1(4))", dossier.Dossier{ReceivedAt: at(1, 9), DueAt: due, SuspendedAt: at(5, 9), SupplementCount: 1}, -1,
 			map[int32]int64{20261230: 1}, map[int32]int64{20261231: 0}},
-		{"a second supplementation request counts as late", dossier.Dossier{ReceivedAt: at(1, 9), DueAt: due, FinishedAt: at(3, 9), SupplementCount: 2}, SettledLate,
+		{"a second supplementation request counts as late (RULES §3.1(5), Decree 118 Art. 11(2))", dossier.Dossier{ReceivedAt: at(1, 9), DueAt: due, FinishedAt: at(3, 9), SupplementCount: 2}, SettledLate,
 			map[int32]int64{20261203: 0}, map[int32]int64{20261201: 1, 20261203: 0}},
 	}
 	for _, c := range cases {

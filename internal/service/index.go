@@ -82,29 +82,14 @@ func (s *Service) IndexByAgency(ctx context.Context, actor org.Actor, p Period) 
 	out := map[int64]*IndexReport{}
 	for _, a := range s.Agencies() {
 		var c PeriodCounts
-		sum := map[string]*EnteredInput{}
+		keep := map[int64]bool{}
 		for _, id := range s.subtree(a.ID) {
 			c = c.Add(own[id])
-			for _, in := range entered {
-				if in.AgencyID != id {
-					continue
-				}
-				e := sum[in.Indicator]
-				if e == nil {
-					e = &EnteredInput{Indicator: in.Indicator}
-					sum[in.Indicator] = e
-				}
-				e.Numerator += in.Numerator
-				e.Denominator += in.Denominator
-			}
+			keep[id] = true
 		}
-		in := InputsFrom(c)
-		var list []EnteredInput
-		for _, id := range EnterableIndicators {
-			if e := sum[id]; e != nil {
-				e.apply(&in)
-				list = append(list, *e)
-			}
+		in, list := InputsFrom(c), sumEntered(entered, keep)
+		for _, e := range list {
+			e.apply(&in)
 		}
 		out[a.ID] = &IndexReport{Query: SettlementQuery{AgencyID: a.ID, Period: p}, Window: all.Window, Counts: c, Inputs: in,
 			Result: index766.Compute(in), Entered: list}

@@ -63,8 +63,17 @@ func (s *Service) enteredInputs(ctx context.Context, q SettlementQuery) ([]Enter
 	if err != nil {
 		return nil, err
 	}
+	return sumEntered(list, nil), nil
+}
+
+// sumEntered adds up the entered months per indicator, of the agencies in
+// keep (nil: every one), in the order of EnterableIndicators.
+func sumEntered(list []store.IndexInput, keep map[int64]bool) []EnteredInput {
 	sum := map[string]*EnteredInput{}
 	for _, in := range list {
+		if keep != nil && !keep[in.AgencyID] {
+			continue
+		}
 		e := sum[in.Indicator]
 		if e == nil {
 			e = &EnteredInput{Indicator: in.Indicator}
@@ -79,7 +88,7 @@ func (s *Service) enteredInputs(ctx context.Context, q SettlementQuery) ([]Enter
 			out = append(out, *e)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // EnterIndexInput records an entered input (administrators only). Month is
