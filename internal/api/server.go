@@ -79,6 +79,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/dossiers/{id}/events", s.authed(s.byID(s.events)))
 	s.mux.HandleFunc("GET /api/v1/index766", s.authed(s.index766))
 	s.mux.HandleFunc("GET /api/v1/reports/settlement", s.authed(s.settlementReport))
+	s.postalRoutes()
+	s.paymentRoutes()
+	s.dataStoreRoutes()
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, apperr.New(apperr.NotFound, "no_such_endpoint", "Không có địa chỉ API này.", "There is no such API endpoint."))
 	})

@@ -129,6 +129,7 @@ type Command struct {
 	Code        string           // receive: the dossier code issued by the store's sequence
 	Rating      Rating           // rate
 	ResultFiles []string         // approve: the electronic result's files
+	PaymentRef  string           // pay: the online payment's reference, set only from a verified provider callback
 }
 
 // Event is the record of an applied command, as appended to the log.

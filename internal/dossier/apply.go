@@ -143,6 +143,10 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		}
 		d.PaidVND += d.PaymentDueVND
 		ev.Payload["amount_vnd"] = d.PaymentDueVND
+		if cmd.PaymentRef != "" {
+			d.PaidOnline = true
+			ev.Payload["payment_ref"] = cmd.PaymentRef
+		}
 		d.PaymentDueVND, d.Status, d.ResumeStatus = 0, Processing, ""
 	case ActExtend:
 		// One re-appointment only, made before the due date, with a reason and

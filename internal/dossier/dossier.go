@@ -28,6 +28,13 @@ type ComponentFiles struct {
 	FileIDs   []string `json:"file_ids"`
 	Originals int      `json:"originals,omitempty"`
 	Copies    int      `json:"copies,omitempty"`
+	// Digitized: the one-stop scanned this paper on receipt (DuocSoHoa,
+	// Circular 01/2023 Art. 7; 766 indicator 4.2).
+	Digitized bool `json:"digitized,omitempty"`
+	// Reused: taken from the applicant's electronic data store instead of
+	// being submitted again (DuocLayTuKhoDMQG, Circular 01/2023 Art. 24;
+	// 766 indicators 4.3/4.4).
+	Reused bool `json:"reused,omitempty"`
 }
 
 // Dossier is the current state of one dossier, the projection of its events.
@@ -60,6 +67,7 @@ type Dossier struct {
 	FeeVND             int64
 	PaymentDueVND      int64
 	PaidVND            int64
+	PaidOnline         bool     // the fee was paid through the online payment provider (DuocThanhToanTrucTuyen, 766 indicator 3.6)
 	VNeIDVerified      bool     // filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
 	ResultFileIDs      []string // the electronic result (kết quả điện tử), attached when approved (766 indicator 4.1)
 	Rating             Rating   // the applicant's satisfaction, 0 until rated

@@ -196,6 +196,9 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 		if err := tx.AppendEvent(ctx, id, 1, ev, eventActor(actor), key); err != nil {
 			return nil, err
 		}
+		if err := s.afterEvent(ctx, tx, d, ev); err != nil {
+			return nil, err
+		}
 		body, err := render(d)
 		if err != nil {
 			return nil, err
@@ -357,6 +360,9 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			if store.IsUniqueViolation(err) {
 				return nil, apperr.ErrStale
 			}
+			return nil, err
+		}
+		if err := s.afterEvent(ctx, tx, d, ev); err != nil {
 			return nil, err
 		}
 		body, err := render(d)

@@ -74,6 +74,9 @@ func (s *Server) routes() {
 	s.workspaceRoutes()
 	s.directorRoutes()
 	s.adminRoutes()
+	s.notifyPages()
+	s.paymentPages()
+	s.dataStorePages()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 	})

@@ -1,0 +1,15 @@
+package service
+
+import (
+	"context"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// afterEvent runs in the transaction of every dossier event, after the event
+// is appended: what must happen if and only if the event commits (messages
+// to the applicant, webhooks to partners) is written here to the outbox.
+func (s *Service) afterEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossier, ev dossier.Event) error {
+	return s.notifyEvent(ctx, tx, d, ev)
+}
