@@ -51,7 +51,7 @@ var rules = map[Action]rule{
 	ActRequestSupplement: {from: []Status{Submitted, Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
 	ActSupplement:        {from: []Status{SupplementRequested}, roles: []org.Role{org.RoleCounter}, owner: true},
 	ActRequestPayment:    {from: []Status{Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
-	ActPay:               {from: []Status{PaymentRequested}, roles: []org.Role{org.RoleCounter}, owner: true},
+	ActPay:               {from: []Status{PaymentRequested}, roles: []org.Role{org.RoleCounter, org.RoleSystem}, owner: true},
 	ActExtend:            {from: []Status{Processing, PaymentRequested}, roles: []org.Role{org.RoleLeader}},
 	ActApprove:           {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
 	ActReject:            {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},

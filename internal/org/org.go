@@ -22,6 +22,11 @@ const (
 	RoleAdmin      Role = "admin"      // quản trị
 )
 
+// RoleSystem acts for an external system whose request was verified by its
+// signature (the payment provider's callback). No account has it: it is not
+// in Roles, so administrators cannot grant it.
+const RoleSystem Role = "system"
+
 // Roles lists every role, in the order shown to administrators.
 var Roles = []Role{RoleCitizen, RoleCounter, RoleSpecialist, RoleLeader, RoleDirector, RoleChair, RolePostal, RoleAdmin}
 

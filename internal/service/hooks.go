@@ -11,5 +11,11 @@ import (
 // is appended: what must happen if and only if the event commits (messages
 // to the applicant, webhooks to partners) is written here to the outbox.
 func (s *Service) afterEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossier, ev dossier.Event) error {
-	return s.notifyEvent(ctx, tx, d, ev)
+	if err := s.notifyEvent(ctx, tx, d, ev); err != nil {
+		return err
+	}
+	if err := s.postalEvent(ctx, tx, d, ev); err != nil {
+		return err
+	}
+	return s.keepDocuments(ctx, tx, d, ev)
 }
