@@ -42,12 +42,22 @@ const (
 	Dislikes       // settled and rated "không hài lòng" (766 indicator 5.4)
 	VNeID          // received, filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
 	EResult        // settled with an electronic result (766 indicator 4.1)
+	// The columns below count on the day of receipt, but some depend on what
+	// happens later (an electronic result is issued at settlement): the
+	// receipt day's bucket moves when it happens, as every Diff does.
+	OnlineEResult    // received online and settled with an electronic result (766 indicator 3.3, RULES §7)
+	DigitizedEResult // received with papers digitized and settled with an electronic result (766 indicator 4.2)
+	FeeDue           // received with a fee or charge to pay (766 indicator 3.6 denominator)
+	PaidOnline       // of FeeDue, paid through the online payment provider (766 indicator 3.6)
+	Reused           // received with a paper taken from the applicant's data store (766 indicator 4.3)
+	Shared           // received with a paper from the data store, or settled with an e-result filed into it (766 indicator 4.4)
 	NumColumns int = iota
 )
 
 // ColumnNames are the SQL column names, in Column order.
 var ColumnNames = [NumColumns]string{"recv_online", "recv_counter", "recv_postal", "settled_early", "settled_on_time",
-	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid", "eresult"}
+	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid", "eresult",
+	"online_eresult", "digitized_eresult", "fee_due", "paid_online", "reused", "shared"}
 
 // Key is the bucket a count belongs to. Day is the local date as YYYYMMDD.
 type Key struct {
@@ -145,11 +155,38 @@ func Contribution(d *dossier.Dossier, dayStart func(time.Time) time.Time) Delta 
 	default:
 		out.add(recv, RecvCounter, 1)
 	}
+	var digitized, reused bool
 	for _, c := range d.Components {
-		if len(c.FileIDs) > 0 {
-			out.add(recv, Digitized, 1)
-			break
+		digitized = digitized || len(c.FileIDs) > 0 || c.Digitized
+		reused = reused || c.Reused
+	}
+	// Every procedure is taken to yield a document result (a certificate, a
+	// licence, a written answer), so 3.3 and 4.2 ask for an electronic one
+	// from every dossier; the catalogue's few procedures without a result
+	// text are gaps of the crawl, not procedures without a result.
+	eresult := d.FinishedAt != nil && len(d.ResultFileIDs) > 0
+	if digitized {
+		out.add(recv, Digitized, 1)
+		if eresult {
+			out.add(recv, DigitizedEResult, 1)
 		}
+	}
+	if eresult && d.Channel == dossier.ChannelOnline {
+		out.add(recv, OnlineEResult, 1)
+	}
+	if d.FeeVND > 0 || d.PaidVND > 0 || d.PaymentDueVND > 0 {
+		out.add(recv, FeeDue, 1)
+		if d.PaidOnline {
+			out.add(recv, PaidOnline, 1)
+		}
+	}
+	if reused {
+		out.add(recv, Reused, 1)
+	}
+	// The electronic result of a dossier filed from an account is filed into
+	// that account's data store (Circular 01/2023 Art. 24(2)(d)): shared.
+	if reused || (eresult && d.ApplicantUserID != 0) {
+		out.add(recv, Shared, 1)
 	}
 	if d.VNeIDVerified {
 		out.add(recv, VNeID, 1)

@@ -50,11 +50,14 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 		SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
 		OpenWithin: c.OpenWithin, OpenOverdue: c.OpenOverdue, CarriedOver: c.CarriedOver,
 		Received: c.Received(), ReceivedOnline: c.ReceivedOnline, ReceivedCounter: c.ReceivedCounter, ReceivedPostal: c.ReceivedPostal,
-		// 3.3 counts an online dossier only with an electronic result where
-		// the procedure yields a paper one; the system issues no electronic
-		// results yet, so only the channel is known: monitored, no points.
-		OnlineCounted:               c.ReceivedOnline,
-		DigitizedDossiers:           c.Digitized,
+		// 3.3 and 4.2 count a dossier only with an electronic result where
+		// the procedure yields a document one (RULES-VN.md §7, §6.2 group 4).
+		OnlineCounted:               c.OnlineEResult,
+		DigitizedDossiers:           c.DigitizedEResult,
+		FeeDossiers:                 c.FeeDue,
+		PaidOnline:                  c.PaidOnline,
+		ReusedDataDossiers:          c.Reused,
+		SharedDossiers:              c.Shared,
 		PopulationDataDossiers:      c.VNeID,
 		ResultDossiers:              c.Settled(),
 		EResultDossiers:             c.EResult,

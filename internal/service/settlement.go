@@ -31,6 +31,13 @@ type PeriodCounts struct {
 	Dislikes        int64 `json:"dislikes"`     // settled in the period and rated "không hài lòng"
 	VNeID           int64 `json:"vneid"`        // received in the period, filed with the national e-ID
 	EResult         int64 `json:"eresult"`      // settled in the period with an electronic result
+	// Counted on the receipt day; see aggregate's columns of the same names.
+	OnlineEResult    int64 `json:"online_eresult"`    // received online in the period, settled with an electronic result
+	DigitizedEResult int64 `json:"digitized_eresult"` // received digitized in the period, settled with an electronic result
+	FeeDue           int64 `json:"fee_due"`           // received in the period with a fee to pay
+	PaidOnline       int64 `json:"paid_online"`       // of FeeDue, paid online
+	Reused           int64 `json:"reused"`            // received with a paper from the applicant's data store
+	Shared           int64 `json:"shared"`            // received with a paper from the data store or a result filed into it
 }
 
 // Received counts what was received in the period, whatever the channel.
@@ -46,7 +53,8 @@ func (c PeriodCounts) Add(o PeriodCounts) PeriodCounts {
 	return PeriodCounts{c.ReceivedOnline + o.ReceivedOnline, c.ReceivedCounter + o.ReceivedCounter, c.ReceivedPostal + o.ReceivedPostal,
 		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
 		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes,
-		c.VNeID + o.VNeID, c.EResult + o.EResult}
+		c.VNeID + o.VNeID, c.EResult + o.EResult, c.OnlineEResult + o.OnlineEResult, c.DigitizedEResult + o.DigitizedEResult,
+		c.FeeDue + o.FeeDue, c.PaidOnline + o.PaidOnline, c.Reused + o.Reused, c.Shared + o.Shared}
 }
 
 // SettlementQuery selects the figures: an agency with the agencies under it
@@ -179,6 +187,9 @@ func figures(during, before aggregate.Counts) PeriodCounts {
 		OpenWithin: open - overdue, OpenOverdue: overdue,
 		Digitized: during[aggregate.Digitized], Rated: during[aggregate.Rated], Dislikes: during[aggregate.Dislikes],
 		VNeID: during[aggregate.VNeID], EResult: during[aggregate.EResult],
+		OnlineEResult: during[aggregate.OnlineEResult], DigitizedEResult: during[aggregate.DigitizedEResult],
+		FeeDue: during[aggregate.FeeDue], PaidOnline: during[aggregate.PaidOnline],
+		Reused: during[aggregate.Reused], Shared: during[aggregate.Shared],
 	}
 }
 
