@@ -59,7 +59,11 @@ func TestVNPayVerify(t *testing.T) {
 		}, nil, true},
 		{"SecureHashType is not signed", func() url.Values { p := cloneValues(ok); p.Set("vnp_SecureHashType", "HmacSHA512"); return p }, nil, true},
 		{"tampered amount", func() url.Values { p := cloneValues(ok); p.Set("vnp_Amount", "1500000"); return p }, ErrBadSignature, false},
-		{"tampered result code", func() url.Values { p := cloneValues(vnpayReturn(v, "15000000", "24")); p.Set("vnp_ResponseCode", "00"); return p }, ErrBadSignature, false},
+		{"tampered result code", func() url.Values {
+			p := cloneValues(vnpayReturn(v, "15000000", "24"))
+			p.Set("vnp_ResponseCode", "00")
+			return p
+		}, ErrBadSignature, false},
 		{"wrong secret", func() url.Values {
 			return (&VNPay{TmnCode: v.TmnCode, Secret: "OTHER"}).SignReturn(cloneValues(ok))
 		}, ErrBadSignature, false},
