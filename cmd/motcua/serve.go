@@ -16,6 +16,7 @@ import (
 
 	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/auth"
+	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -29,7 +30,12 @@ func openService(ctx context.Context, dataDir string, log *slog.Logger) (*servic
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := service.New(ctx, st, &service.Blobs{Dir: filepath.Join(dataDir, "files")}, log)
+	var svc *service.Service
+	files, where, err := blob.FromEnv(ctx, os.Getenv, filepath.Join(dataDir, "files"))
+	if err == nil {
+		log.Info("file store", "at", where)
+		svc, err = service.New(ctx, st, files, log)
+	}
 	if err != nil {
 		st.Close()
 		return nil, nil, err

@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -22,42 +21,9 @@ import (
 // MaxFileSize is the largest attachment accepted (a scanned multi-page PDF).
 const MaxFileSize = 20 << 20
 
-// Blobs stores file contents on disk, addressed by their SHA-256, so that the
-// same paper uploaded twice is kept once.
-type Blobs struct{ Dir string }
-
-func (b *Blobs) path(sum string) string { return filepath.Join(b.Dir, sum[:2], sum) }
-
-// Put writes data under its hash, atomically.
-func (b *Blobs) Put(sum string, data []byte) error {
-	p := b.path(sum)
-	if _, err := os.Stat(p); err == nil {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), "upload-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
-}
-
-// Open reads a blob.
-func (b *Blobs) Open(sum string) (io.ReadCloser, error) { return os.Open(b.path(sum)) }
+// Blobs is the disk blob store, kept under its old name for the callers
+// that build a service over a directory.
+type Blobs = blob.Disk
 
 var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
@@ -82,9 +48,8 @@ func (s *Service) Upload(ctx context.Context, actor org.Actor, name string, r io
 		return store.File{}, apperr.New(apperr.Invalid, "file_type",
 			"Chỉ nhận tệp PDF, JPEG hoặc PNG.", "Only PDF, JPEG or PNG files are accepted.")
 	}
-	sum := sha256.Sum256(data)
-	hexSum := hex.EncodeToString(sum[:])
-	if err := s.Files.Put(hexSum, data); err != nil {
+	hexSum := blob.Sum(data)
+	if err := s.Files.Put(ctx, hexSum, data); err != nil {
 		return store.File{}, fmt.Errorf("service: store blob: %w", err)
 	}
 	name = textfold.NFC(filepath.Base(name))

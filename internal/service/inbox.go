@@ -122,7 +122,7 @@ func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID in
 	if err != nil {
 		return store.File{}, nil, err
 	}
-	rc, err := s.Files.Open(f.SHA256)
+	rc, err := s.Files.Open(ctx, f.SHA256)
 	if err != nil {
 		return store.File{}, nil, err
 	}

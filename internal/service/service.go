@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
@@ -23,7 +24,7 @@ import (
 // Service is the application. It is safe for concurrent use.
 type Service struct {
 	Store *store.Store
-	Files *Blobs
+	Files blob.Store
 	Log   *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -38,7 +39,7 @@ type Service struct {
 
 // New builds the service over an opened store and loads the calendar with
 // the administrator's overrides.
-func New(ctx context.Context, st *store.Store, blobs *Blobs, log *slog.Logger) (*Service, error) {
+func New(ctx context.Context, st *store.Store, blobs blob.Store, log *slog.Logger) (*Service, error) {
 	if log == nil {
 		log = slog.Default()
 	}
