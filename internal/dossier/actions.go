@@ -61,6 +61,12 @@ var rules = map[Action]rule{
 	// The applicant rates online; the counter officer records the rating of
 	// someone present at the result desk (Circular 01/2018 Art. 12).
 	ActRate: {from: []Status{Returned, Rejected, Refused, Stopped}, roles: []org.Role{org.RoleCounter}, owner: true},
+	// The postal operator's reports (postal.go): the dossier on its way in,
+	// the result on its way out.
+	ActPostalPickedUp:       {from: []Status{Submitted}, roles: postalRoles},
+	ActPostalHandedOver:     {from: []Status{Submitted}, roles: postalRoles},
+	ActPostalDelivered:      {from: []Status{Returned}, roles: postalRoles},
+	ActPostalDeliveryFailed: {from: []Status{Returned}, roles: postalRoles},
 }
 
 // ParseAction checks a client-supplied action name.
@@ -130,6 +136,7 @@ type Command struct {
 	Rating      Rating           // rate
 	ResultFiles []string         // approve: the electronic result's files
 	PaymentRef  string           // pay: the online payment's reference, set only from a verified provider callback
+	Postal      *PostalReport    // postal_*: the operator's report, set only from its signed webhook
 }
 
 // Event is the record of an applied command, as appended to the log.

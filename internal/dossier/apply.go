@@ -213,6 +213,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			d.FinishedAt = tp(at)
 		}
 		ev.Payload["return_method"] = d.ReturnMethod
+	case ActPostalPickedUp, ActPostalHandedOver, ActPostalDelivered, ActPostalDeliveryFailed:
+		return applyPostal(d, cmd, ev)
 	case ActRate:
 		if d.Rating != Unrated {
 			return apperr.New(apperr.Invalid, "already_rated",

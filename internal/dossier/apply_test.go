@@ -39,6 +39,7 @@ var (
 	leader     = org.Actor{UserID: 4, Role: org.RoleLeader, AgencyID: 1}
 	owner      = org.Actor{UserID: 10, Role: org.RoleCitizen}
 	stranger   = org.Actor{UserID: 11, Role: org.RoleCitizen}
+	postman    = org.Actor{Role: org.RolePostal, Name: "Bưu chính công ích (vnpost)"}
 	env        = Env{Deadlines: fixedDeadlines{}, TimeLimit: TimeLimit{Amount: 5, Unit: "working_days"}}
 )
 
@@ -82,22 +83,27 @@ func TestTransitionTable(t *testing.T) {
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
 		ActSupplement: owner, ActRequestPayment: specialist, ActPay: owner, ActExtend: leader, ActApprove: leader,
 		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner,
+		ActPostalPickedUp: postman, ActPostalHandedOver: postman, ActPostalDelivered: postman, ActPostalDeliveryFailed: postman,
 	}
 	allowed := map[Status][]Action{
-		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw},
+		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw, ActPostalPickedUp, ActPostalHandedOver},
 		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop},
 		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop},
 		SupplementRequested: {ActSupplement, ActWithdraw, ActStop},
 		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop},
 		WithdrawalRequested: {ActStop},
 		Done:                {ActReturnResult},
-		Returned:            {ActRate}, Refused: {ActRate}, Rejected: {ActRate}, Stopped: {ActRate},
+		Returned:            {ActRate, ActPostalDelivered, ActPostalDeliveryFailed}, Refused: {ActRate}, Rejected: {ActRate}, Stopped: {ActRate},
 	}
-	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9, Rating: Satisfied}
+	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9, Rating: Satisfied,
+		Postal: &PostalReport{At: t0.Add(29 * time.Hour), TrackingNumber: "EB123456789VN", HandoverRecord: "BB-01", Reason: "vắng nhà"}}
 	for status, ok := range allowed {
-		for _, a := range Actions {
+		for _, a := range append(slices.Clone(Actions), PostalActions...) {
 			t.Run(string(status)+"/"+string(a), func(t *testing.T) {
 				d := at(t, status)
+				if a.IsPostal() {
+					d.Channel, d.ReturnMethod = ChannelPostal, ReturnPostal
+				}
 				cmd := full
 				cmd.Action, cmd.Actor, cmd.At = a, actorFor[a], t0.Add(30*time.Hour)
 				if a == ActExtend && d.DueAt != nil {
