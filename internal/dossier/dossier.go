@@ -35,6 +35,9 @@ type ComponentFiles struct {
 	// being submitted again (DuocLayTuKhoDMQG, Circular 01/2023 Art. 24;
 	// 766 indicators 4.3/4.4).
 	Reused bool `json:"reused,omitempty"`
+	// DocumentIDs: input only — documents of the applicant's data store to
+	// reuse; the service turns them into FileIDs and Reused, never stored.
+	DocumentIDs []int64 `json:"document_ids,omitempty"`
 }
 
 // Dossier is the current state of one dossier, the projection of its events.

@@ -2,13 +2,186 @@ package service
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
 
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textfold"
 )
 
+// The citizen's electronic data store (kho dữ liệu điện tử, Circular 01/2023
+// Art. 24; RULES-VN.md §8.5): what the province issued or digitized for an
+// account is kept there, so that the citizen is never asked for it again
+// (Decree 45/2020 Art. 16).
+
 // keepDocuments files results and digitized papers into the applicant's
-// electronic data store. TODO(issue 6): the documents part fills this in.
+// store, in the transaction of the event that produced them. Dossiers filed
+// without an account (at the counter for someone who has none) have no store.
 func (s *Service) keepDocuments(ctx context.Context, tx *store.Tx, d *dossier.Dossier, ev dossier.Event) error {
+	if d.ApplicantUserID == 0 {
+		return nil
+	}
+	file := func(kind store.DocumentKind, name string, ids []string) error {
+		for _, id := range ids {
+			f, err := s.Store.FileByID(ctx, id)
+			if err != nil {
+				return fmt.Errorf("service: data store file %s of dossier %d: %w", id, d.ID, err)
+			}
+			doc := store.Document{OwnerUserID: d.ApplicantUserID, Kind: kind, Name: name, FileID: f.ID, SHA256: f.SHA256,
+				DossierID: d.ID, DossierCode: d.Code, ProcedureCode: d.ProcedureCode, IssuedAt: ev.At, CreatedAt: ev.At}
+			if _, err := tx.FileDocument(ctx, doc); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch ev.Action {
+	case dossier.ActReceive:
+		// Art. 24(2)(e): the papers the one-stop digitized on receipt.
+		for _, c := range d.Components {
+			if c.Digitized {
+				if err := file(store.DocDigitized, c.Name, c.FileIDs); err != nil {
+					return err
+				}
+			}
+		}
+	case dossier.ActApprove:
+		// Art. 24(2)(d): the electronic result, named after the procedure.
+		if len(d.ResultFileIDs) == 0 {
+			return nil
+		}
+		p, err := s.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion)
+		if err != nil {
+			return err
+		}
+		return file(store.DocResult, p.Name, d.ResultFileIDs)
+	}
+	return nil
+}
+
+func errDocumentUnknown(id int64) error {
+	// The same answer for someone else's document as for none: a citizen
+	// must not learn what another person's store holds.
+	return apperr.Newf(apperr.Invalid, "document_unknown",
+		"Không có giấy tờ số %d trong kho dữ liệu của bạn.", "There is no document %d in your data store.", id)
+}
+
+// reusedFiles turns documents of the actor's store into the files a
+// component carries. Only the owner may reuse a document, and only while it
+// is valid (RULES-VN.md §8.5 "Validity").
+func (s *Service) reusedFiles(ctx context.Context, actor org.Actor, ids []int64) ([]string, error) {
+	if len(ids) > 20 {
+		return nil, apperr.New(apperr.Invalid, "too_many_documents", "Tối đa 20 giấy tờ cho một thành phần.", "At most 20 documents per component.")
+	}
+	now := s.Now()
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		doc, err := s.Store.Document(ctx, id)
+		if errors.Is(err, store.ErrNotFound) || (err == nil && (actor.UserID == 0 || doc.OwnerUserID != actor.UserID)) {
+			return nil, errDocumentUnknown(id)
+		} else if err != nil {
+			return nil, err
+		}
+		if !doc.ValidAt(now) {
+			day := doc.ValidUntil.In(calendar.Zone).Format("02/01/2006")
+			return nil, apperr.Newf(apperr.Invalid, "document_expired",
+				"Giấy tờ %q đã hết hiệu lực từ ngày %s; hãy tải lên bản còn hiệu lực.",
+				"The document %q expired on %s; upload a valid one.", doc.Name, day)
+		}
+		if !slices.Contains(out, doc.FileID) {
+			out = append(out, doc.FileID)
+		}
+	}
+	return out, nil
+}
+
+// Documents lists the actor's own data store. Only citizens have one.
+func (s *Service) Documents(ctx context.Context, actor org.Actor) ([]store.Document, error) {
+	if actor.Role != org.RoleCitizen {
+		return nil, apperr.New(apperr.Forbidden, "datastore_citizens_only",
+			"Kho dữ liệu điện tử dành cho tài khoản công dân, tổ chức.", "The electronic data store belongs to citizen and business accounts.")
+	}
+	return s.Store.Documents(ctx, actor.UserID, store.DocumentFilter{})
+}
+
+// ReusableDocuments lists the actor's documents that may still be reused:
+// a result past its validity is not offered.
+func (s *Service) ReusableDocuments(ctx context.Context, actor org.Actor) ([]store.Document, error) {
+	if actor.Role != org.RoleCitizen {
+		return nil, nil
+	}
+	now := s.Now()
+	return s.Store.Documents(ctx, actor.UserID, store.DocumentFilter{ValidAt: &now})
+}
+
+// DocumentFile opens a document of the actor's own store; anyone else's is
+// not found.
+func (s *Service) DocumentFile(ctx context.Context, actor org.Actor, id int64) (store.Document, io.ReadCloser, error) {
+	doc, err := s.Store.Document(ctx, id)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && (actor.Role != org.RoleCitizen || doc.OwnerUserID != actor.UserID)) {
+		return store.Document{}, nil, apperr.ErrNotFound
+	} else if err != nil {
+		return store.Document{}, nil, err
+	}
+	rc, err := s.Files.Open(ctx, doc.SHA256)
+	if err != nil {
+		return store.Document{}, nil, fmt.Errorf("service: open document %d: %w", id, err)
+	}
+	return doc, rc, nil
+}
+
+// digitizedInput reads the receive action's components: the papers the
+// officer digitized, each with digitized set and, if not scanned before,
+// the scans just uploaded.
+func (s *Service) digitizedInput(ctx context.Context, actor org.Actor, in []dossier.ComponentFiles) ([]dossier.ComponentFiles, error) {
+	for _, c := range in {
+		if !c.Digitized {
+			return nil, apperr.Newf(apperr.Invalid, "receive_components_digitized",
+				"Khi tiếp nhận, danh sách thành phần chỉ ghi các giấy tờ đã số hóa (digitized = true); %q chưa đánh dấu.",
+				"On receipt, components list the papers digitized (digitized = true); %q is not marked.", c.Name)
+		}
+	}
+	return s.checkComponents(ctx, actor, in)
+}
+
+// markDigitized flags the components the one-stop scanned on receipt
+// (DuocSoHoa, Circular 01/2023 Arts. 7–8), attaching the scans. Files an
+// applicant submitted online are electronic already and are not digitized
+// (Circular 03/2025 Art. 5(2)); a paper without a scan is not digitized.
+func markDigitized(d *dossier.Dossier, marks []dossier.ComponentFiles, ev dossier.Event) error {
+	if len(marks) == 0 {
+		return nil
+	}
+	// The state before the event shares the slice: change a copy.
+	d.Components = slices.Clone(d.Components)
+	var names []string
+	for _, m := range marks {
+		i := slices.IndexFunc(d.Components, func(c dossier.ComponentFiles) bool { return textfold.Fold(c.Name) == textfold.Fold(m.Name) })
+		if i < 0 {
+			return apperr.Newf(apperr.Invalid, "digitized_component_unknown",
+				"Hồ sơ không có thành phần %q.", "The dossier has no component %q.", m.Name)
+		}
+		c := &d.Components[i]
+		if (d.Channel == dossier.ChannelOnline && len(c.FileIDs) > 0) || c.Reused {
+			return apperr.Newf(apperr.Invalid, "digitized_electronic",
+				"Thành phần %q đã nộp dưới dạng điện tử, không cần số hóa (Thông tư 03/2025/TT-VPCP Điều 5 khoản 2).",
+				"Component %q was submitted electronically and needs no digitization (Circular 03/2025 Art. 5(2)).", c.Name)
+		}
+		c.FileIDs = append(slices.Clone(c.FileIDs), m.FileIDs...)
+		if len(c.FileIDs) == 0 {
+			return apperr.Newf(apperr.Invalid, "digitized_needs_scan",
+				"Thành phần %q chưa có bản quét: hãy đính kèm tệp quét trước khi đánh dấu đã số hóa.",
+				"Component %q has no scan: attach the scanned file before marking it digitized.", c.Name)
+		}
+		c.Digitized = true
+		names = append(names, c.Name)
+	}
+	ev.Payload["digitized"] = names
 	return nil
 }

@@ -133,6 +133,8 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 				"Cán bộ một cửa ghi nhận hồ sơ nộp trực tiếp (counter) hoặc qua bưu chính (postal).",
 				"A counter officer enters dossiers filed at the counter (counter) or by post (postal).")
 		}
+	case org.RolePostal: // what the postal service picked up (Decision 45/2016 Art. 6(1))
+		in.Channel = dossier.ChannelPostal
 	default:
 		return nil, apperr.Newf(apperr.Forbidden, "role_cannot_submit",
 			"Vai trò %q không nộp hồ sơ.", "The role %q does not file dossiers.", actor.Role)
@@ -246,6 +248,8 @@ func (s *Service) checkComponents(ctx context.Context, actor org.Actor, in []dos
 		if c.FileIDs == nil {
 			c.FileIDs = []string{}
 		}
+		// Set by the one-stop on receipt and by reuse below, never by the client.
+		c.Digitized, c.Reused = false, false
 		for _, id := range c.FileIDs {
 			f, err := s.Store.FileByID(ctx, id)
 			if errors.Is(err, store.ErrNotFound) || (err == nil && f.OwnerUserID != actor.UserID) {
@@ -255,6 +259,13 @@ func (s *Service) checkComponents(ctx context.Context, actor org.Actor, in []dos
 			} else if err != nil {
 				return nil, err
 			}
+		}
+		if len(c.DocumentIDs) > 0 {
+			reused, err := s.reusedFiles(ctx, actor, c.DocumentIDs)
+			if err != nil {
+				return nil, err
+			}
+			c.FileIDs, c.Reused, c.DocumentIDs = append(c.FileIDs, reused...), true, nil
 		}
 		out = append(out, c)
 	}
@@ -274,6 +285,8 @@ type ActionInput struct {
 	Rating     int                      `json:"rating"`
 	// ResultFileIDs: approve — the electronic result, uploaded first (POST /api/v1/files).
 	ResultFileIDs []string `json:"result_file_ids"`
+	// PaymentRef: pay — set only by the verified gateway callback, never read from a client.
+	PaymentRef string `json:"-"`
 }
 
 // Act applies an action to a dossier whose version the client last saw.
@@ -288,7 +301,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			"The If-Match header with the dossier version (the version field) you last saw is required.")
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
-		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating)}
+		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, store.ErrNotFound) {
@@ -311,6 +324,12 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 	}
 	if action == dossier.ActSupplement {
 		if cmd.Components, err = s.checkComponents(ctx, actor, in.Components); err != nil {
+			return nil, err
+		}
+	}
+	var digitized []dossier.ComponentFiles
+	if action == dossier.ActReceive && len(in.Components) > 0 {
+		if digitized, err = s.digitizedInput(ctx, actor, in.Components); err != nil {
 			return nil, err
 		}
 	}
@@ -337,6 +356,9 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		before := *d
 		ev, err := dossier.Apply(d, cmd, env)
 		if err != nil {
+			return nil, err
+		}
+		if err := markDigitized(d, digitized, ev); err != nil {
 			return nil, err
 		}
 		// The dashboards' counters move with the event, in its transaction.
