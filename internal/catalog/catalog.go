@@ -46,7 +46,8 @@ type Procedure struct {
 	FeeNote     string      `json:"fee_note,omitempty"`
 	Components  []Component `json:"components"`
 	Result      string      `json:"result,omitempty"`
-	OnlineLevel string      `json:"online_level"`
+	Subjects    string      `json:"subjects,omitempty"` // đối tượng thực hiện, as published
+	OnlineLevel string      `json:"online_level"`       // full, partial, none or unknown (Decree 42/2022 Art. 11)
 	Channels    []string    `json:"channels"`
 	LegalBasis  []string    `json:"legal_basis"`
 	Decision    string      `json:"decision,omitempty"`

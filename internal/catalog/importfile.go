@@ -30,6 +30,7 @@ type rawProcedure struct {
 		CopiesCopy     int    `json:"copies_copy"`
 	} `json:"components"`
 	Result      *string  `json:"result_vi"`
+	Target      *string  `json:"target_vi"`
 	OnlineLevel *string  `json:"online_level"`
 	Channels    []string `json:"submission_channels"`
 	LegalBasis  []string `json:"legal_basis"`
@@ -102,6 +103,7 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 		Agency:      str(raw.AgencyVi),
 		Level:       str(raw.Level),
 		Result:      str(raw.Result),
+		Subjects:    str(raw.Target),
 		OnlineLevel: str(raw.OnlineLevel),
 		Decision:    str(raw.Decision),
 		Source:      str(raw.Source),

@@ -108,6 +108,9 @@ func TestIndicators(t *testing.T) {
 		{"4.4 shared with the citizen's data store", Inputs{SharedDossiers: 25, Received: 100}, "4.4", 25, 100, f(25), 1, true},
 		// 3/8 = 37.50% → 2 × 0.375 = 0.75
 		{"4.5a procedures with population data", Inputs{ProceduresPopulationData: 3, ProceduresForCitizens: 8}, "4.5a", 3, 8, f(37.5), 0.75, true},
+		{"4.5a with procedures whose subjects the catalogue does not give is not measured", Inputs{ProceduresPopulationData: 3, ProceduresForCitizens: 8, ProceduresUnknownAudience: 1}, "4.5a", 0, 0, nil, 0, false},
+		{"3.1 with procedures of unknown online level (Decree 42/2022 Art. 11) is not measured", Inputs{ProceduresOnlineFull: 40, ProceduresInJurisdiction: 100, ProceduresUnknownLevel: 5}, "3.1", 0, 0, nil, 0, false},
+		{"3.2 with procedures of unknown online level is not measured", Inputs{OnlineServicesWithDossier: 2, OnlineServices: 4, ProceduresUnknownLevel: 5}, "3.2", 0, 0, nil, 0, false},
 		// 1/3 = 33.33% → 0.67
 		{"4.5b dossiers with population data", Inputs{PopulationDataDossiers: 1, Received: 3}, "4.5b", 1, 3, f(33.33), 0.67, true},
 

@@ -1,5 +1,7 @@
 package index766
 
+import "fmt"
+
 // GroupKey is a DVCQG group API key (RULES-VN.md §6.2).
 type GroupKey string
 
@@ -110,14 +112,16 @@ var definitions = []definition{
 		}},
 	{"3.1", CLGQ, "Tỷ lệ TTHC cung cấp DVCTT", "Procedures offering online services", 0, 80, false,
 		func(in Inputs) measure {
-			return counts(nn(in.ProceduresOnlineFull)+nn(in.ProceduresOnlinePartial), in.ProceduresInJurisdiction)
+			return levels(in, counts(nn(in.ProceduresOnlineFull)+nn(in.ProceduresOnlinePartial), in.ProceduresInJurisdiction))
 		}},
 	{"3.1-full", CLGQ, "Tỷ lệ TTHC cung cấp DVCTT toàn trình", "Eligible procedures offering full-process online services", 0, 0, false,
-		func(in Inputs) measure { return counts(in.ProceduresOnlineFull, in.ProceduresFullEligible) }},
+		func(in Inputs) measure { return levels(in, counts(in.ProceduresOnlineFull, in.ProceduresFullEligible)) }},
 	{"3.1-partial", CLGQ, "Tỷ lệ TTHC cung cấp DVCTT một phần", "Procedures offering partial online services", 0, 0, false,
-		func(in Inputs) measure { return counts(in.ProceduresOnlinePartial, in.ProceduresInJurisdiction) }},
+		func(in Inputs) measure {
+			return levels(in, counts(in.ProceduresOnlinePartial, in.ProceduresInJurisdiction))
+		}},
 	{"3.2", CLGQ, "Tỷ lệ DVCTT có phát sinh hồ sơ", "Online services that received dossiers", 0, 0, false,
-		func(in Inputs) measure { return counts(in.OnlineServicesWithDossier, in.OnlineServices) }},
+		func(in Inputs) measure { return levels(in, counts(in.OnlineServicesWithDossier, in.OnlineServices)) }},
 	{"3.3", CLGQ, "Tỷ lệ hồ sơ trực tuyến", "Online dossiers", 0, 50, false, readOnline},
 	{"3.3-counter", CLGQ, "Tỷ lệ hồ sơ nộp trực tiếp", "Dossiers submitted at the counter", 0, 0, false,
 		func(in Inputs) measure { return counts(in.ReceivedCounter, in.Received) }},
@@ -144,7 +148,12 @@ var definitions = []definition{
 	{"4.4", MDSH, "Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ phục vụ tái sử dụng", "Digitized dossiers connected and shared for reuse", 4, 0, true,
 		func(in Inputs) measure { return counts(in.SharedDossiers, in.Received) }},
 	{"4.5a", MDSH, "Tỷ lệ TTHC có kết nối dữ liệu dân cư", "Procedures connected to the population database", 2, 0, true,
-		func(in Inputs) measure { return counts(in.ProceduresPopulationData, in.ProceduresForCitizens) }},
+		func(in Inputs) measure {
+			if n := nn(in.ProceduresUnknownAudience); n > 0 {
+				return measure{note: fmt.Sprintf("subjects unknown for %d procedures of the catalogue", n)}
+			}
+			return counts(in.ProceduresPopulationData, in.ProceduresForCitizens)
+		}},
 	{"4.5b", MDSH, "Tỷ lệ hồ sơ sử dụng dữ liệu CSDL dân cư", "Dossiers using population data", 2, 0, true,
 		func(in Inputs) measure { return counts(in.PopulationDataDossiers, in.Received) }},
 
@@ -162,6 +171,15 @@ var definitions = []definition{
 			s := in.settled()
 			return counts(s-nn(in.SettledLate)-nn(in.SettledComplainedOrDisliked), s)
 		}},
+}
+
+// levels withholds a catalogue-based measure while some procedure's online
+// level is unknown: counting it as "no service" would be a guess.
+func levels(in Inputs, m measure) measure {
+	if n := nn(in.ProceduresUnknownLevel); n > 0 {
+		return measure{note: fmt.Sprintf("online service level unknown for %d procedures of the catalogue", n)}
+	}
+	return m
 }
 
 // readOnline is 3.3: online dossiers (with an e-result where one is due) /

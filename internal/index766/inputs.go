@@ -111,6 +111,11 @@ type Inputs struct {
 	// the national database. Denominator of the full-process sub-ratio.
 	ProceduresFullEligible int64
 
+	// ProceduresUnknownLevel: of ProceduresInJurisdiction, procedures whose
+	// online service level the catalogue does not give. While there are any,
+	// 3.1 and 3.2 are not measured: each could go either way.
+	ProceduresUnknownLevel int64
+
 	// OnlineServices: online services of the scope's procedures in the states
 	// "đang công khai", "chờ dừng công khai" or "đang kiểm thử", by applying
 	// unit (3.2 denominator), from the procedure catalogue.
@@ -190,6 +195,9 @@ type Inputs struct {
 	// ProceduresForCitizens: procedures whose subjects are citizens
 	// (Vietnamese, overseas Vietnamese, foreigners) (4.5a denominator).
 	ProceduresForCitizens int64
+	// ProceduresUnknownAudience: procedures of the scope whose subjects the
+	// catalogue does not give. While there are any, 4.5a is not measured.
+	ProceduresUnknownAudience int64
 	// ProceduresPopulationData: of ProceduresForCitizens, procedures with at
 	// least one dossier in the period whose account was verified with VNeID
 	// (TaiKhoanDuocXacThucVoiVNeID = 1) or which took data from the national

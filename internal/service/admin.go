@@ -347,6 +347,10 @@ type ProcedureEdit struct {
 	FeeVND     int64
 	FeeNote    string
 	Components []catalog.Component
+	// OnlineLevel and Subjects feed 766 indicators 3.1, 3.2 and 4.5a; empty
+	// keeps what the procedure has.
+	OnlineLevel string
+	Subjects    string
 }
 
 // MaxTimeLimit bounds a time limit in days.
@@ -403,6 +407,20 @@ func (s *Service) EditProcedure(ctx context.Context, actor org.Actor, code strin
 			return p, "", invalid("component_invalid", "Số bản của thành phần hồ sơ thứ %d phải từ 0 đến 99.", "The number of copies of component %d must be from 0 to 99.", i+1)
 		}
 		comps = append(comps, c)
+	}
+	switch level := strings.TrimSpace(e.OnlineLevel); {
+	case level == "":
+	case catalog.KnownOnlineLevel(level) || level == catalog.OnlineUnknown:
+		p.OnlineLevel = level
+	default:
+		return p, "", invalid("online_level_invalid", "Mức độ dịch vụ công trực tuyến là: toàn trình, một phần, không có, hoặc chưa rõ.",
+			"The online service level is one of: full, partial, none or unknown.")
+	}
+	if subj := textfold.NFC(e.Subjects); subj != "" {
+		if utf8.RuneCountInString(subj) > 1000 {
+			return p, "", invalid("subjects_too_long", "Đối tượng thực hiện dài tối đa 1000 ký tự.", "The subjects are at most 1000 characters.")
+		}
+		p.Subjects = subj
 	}
 	p.TimeLimit, p.FeeVND, p.FeeNote, p.Components = tl, e.FeeVND, note, comps
 	var out store.SaveOutcome

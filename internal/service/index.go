@@ -30,6 +30,33 @@ func (s *Service) Index766(ctx context.Context, actor org.Actor, q SettlementQue
 	}
 	c := st.Total
 	in := InputsFrom(c)
+	facts, err := s.Store.ProcedureFacts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var inScope func(int64) bool
+	if q.AgencyID != 0 {
+		keep := map[int64]bool{}
+		for _, id := range s.subtree(q.AgencyID) {
+			keep[id] = true
+		}
+		inScope = func(id int64) bool { return keep[id] }
+	}
+	cat := scopeFacts(facts, inScope, q.ProcedureCode)
+	var used map[string]PeriodCounts
+	if cat.needsUse() {
+		byProc := q
+		byProc.ByProcedure = true
+		rows, err := s.Settlement(ctx, actor, byProc)
+		if err != nil {
+			return nil, err
+		}
+		used = map[string]PeriodCounts{}
+		for _, r := range rows.Rows {
+			used[r.Procedure] = used[r.Procedure].Add(r.Counts)
+		}
+	}
+	cat.apply(&in, used)
 	entered, err := s.enteredInputs(ctx, q)
 	if err != nil {
 		return nil, err
@@ -40,11 +67,10 @@ func (s *Service) Index766(ctx context.Context, actor org.Actor, q SettlementQue
 	return &IndexReport{Query: q, Window: st.Window, Counts: c, Inputs: in, Result: index766.Compute(in), Entered: entered}, nil
 }
 
-// InputsFrom fills the index inputs the counters hold. What the system does
-// not hold yet stays zero when zero is the truth (no online payment, no
-// electronic results, no reuse of the citizen's data store are offered yet,
-// so none happened) and unmeasured when it lives elsewhere (group 1,
-// complaints: see EnteredInput).
+// InputsFrom fills the index inputs the counters hold. What lives outside
+// the system (group 1, complaints) stays unmeasured until entered (see
+// EnteredInput); the catalogue's part (3.1, 3.2, 4.5a) is added by
+// catalogScope.
 func InputsFrom(c PeriodCounts) index766.Inputs {
 	return index766.Inputs{
 		SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
@@ -70,13 +96,29 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 // inputs, instead of one query per agency: the ranking of a province with a
 // hundred communes stays one page view. Province-wide roles only.
 func (s *Service) IndexByAgency(ctx context.Context, actor org.Actor, p Period) (map[int64]*IndexReport, error) {
-	all, err := s.Settlement(ctx, actor, SettlementQuery{Period: p})
+	facts, err := s.Store.ProcedureFacts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// By procedure only when the catalogue lets 3.2 or 4.5a be measured
+	// somewhere: the read is several times larger.
+	byProc := scopeFacts(facts, nil, "").needsUse()
+	all, err := s.Settlement(ctx, actor, SettlementQuery{Period: p, ByProcedure: byProc})
 	if err != nil {
 		return nil, err
 	}
 	own := map[int64]PeriodCounts{}
+	ownProc := map[int64]map[string]PeriodCounts{}
 	for _, r := range all.Rows {
 		own[r.Agency.ID] = own[r.Agency.ID].Add(r.Counts)
+		if byProc {
+			m := ownProc[r.Agency.ID]
+			if m == nil {
+				m = map[string]PeriodCounts{}
+				ownProc[r.Agency.ID] = m
+			}
+			m[r.Procedure] = m[r.Procedure].Add(r.Counts)
+		}
 	}
 	entered, err := s.Store.IndexInputs(ctx, nil, monthOf(dayOf(p.From)), monthOf(dayOf(p.To)))
 	if err != nil {
@@ -86,11 +128,16 @@ func (s *Service) IndexByAgency(ctx context.Context, actor org.Actor, p Period) 
 	for _, a := range s.Agencies() {
 		var c PeriodCounts
 		keep := map[int64]bool{}
+		used := map[string]PeriodCounts{}
 		for _, id := range s.subtree(a.ID) {
 			c = c.Add(own[id])
 			keep[id] = true
+			for code, pc := range ownProc[id] {
+				used[code] = used[code].Add(pc)
+			}
 		}
 		in, list := InputsFrom(c), sumEntered(entered, keep)
+		scopeFacts(facts, func(id int64) bool { return keep[id] }, "").apply(&in, used)
 		for _, e := range list {
 			e.apply(&in)
 		}

@@ -30,8 +30,9 @@ func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (SaveOutcom
 	switch {
 	case errors.Is(err, ErrNotFound):
 		p.Version = 1
-		_, err = t.Exec(ctx, `INSERT INTO procedures (code, current_version, name, search_key, sector, level) VALUES (?, 1, ?, ?, ?, ?)`,
-			p.Code, p.Name, p.Folded(), p.Sector, p.Level)
+		_, err = t.Exec(ctx, `INSERT INTO procedures (code, current_version, name, search_key, sector, level, online_level, audience)
+			VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+			p.Code, p.Name, p.Folded(), p.Sector, p.Level, onlineLevel(p), p.Audience())
 		if err != nil {
 			return "", 0, fmt.Errorf("store: insert procedure %s: %w", p.Code, err)
 		}
@@ -49,8 +50,9 @@ func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (SaveOutcom
 	if err := t.insertVersion(ctx, p); err != nil {
 		return "", 0, err
 	}
-	_, err = t.Exec(ctx, `UPDATE procedures SET current_version = ?, name = ?, search_key = ?, sector = ?, level = ? WHERE code = ?`,
-		p.Version, p.Name, p.Folded(), p.Sector, p.Level, p.Code)
+	_, err = t.Exec(ctx, `UPDATE procedures SET current_version = ?, name = ?, search_key = ?, sector = ?, level = ?,
+		online_level = ?, audience = ? WHERE code = ?`,
+		p.Version, p.Name, p.Folded(), p.Sector, p.Level, onlineLevel(p), p.Audience(), p.Code)
 	if err != nil {
 		return "", 0, fmt.Errorf("store: update procedure %s: %w", p.Code, err)
 	}

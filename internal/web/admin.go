@@ -78,6 +78,13 @@ func init() {
 		"admin.version":               {"Phiên bản", "Version"},
 		"admin.version_n":             {"Phiên bản hiện hành: %d", "Current version: %d"},
 		"admin.edit_procedure":        {"Sửa thời hạn, phí và thành phần hồ sơ", "Edit time limit, fees and components"},
+		"admin.online_level":          {"Mức độ dịch vụ công trực tuyến", "Online service level"},
+		"admin.online.full":           {"Toàn trình", "Full process"},
+		"admin.online.partial":        {"Một phần", "Partial"},
+		"admin.online.none":           {"Không cung cấp trực tuyến", "Not offered online"},
+		"admin.online.unknown":        {"Chưa rõ", "Unknown"},
+		"admin.subjects":              {"Đối tượng thực hiện", "Subjects (who files it)"},
+		"admin.subjects_hint":         {"Như trong CSDL quốc gia về TTHC, ví dụ: Công dân Việt Nam, Doanh nghiệp", "As in the national procedures database, e.g. Công dân Việt Nam, Doanh nghiệp"},
 		"admin.tl_amount":             {"Thời hạn giải quyết (số ngày)", "Time limit (number of days)"},
 		"admin.tl_amount_hint":        {"Bỏ qua khi chọn \"trong ngày\".", "Ignored for \"same day\"."},
 		"admin.tl_unit":               {"Đơn vị thời hạn", "Time-limit unit"},
@@ -547,6 +554,8 @@ type adminProcedureData struct {
 	AgencyName string
 	Agencies   []org.Agency
 	Units      []string
+	// OnlineLevels are the choices of Decree 42/2022 Art. 11, and unknown.
+	OnlineLevels []string
 }
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
@@ -560,7 +569,8 @@ func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	d := &adminProcedureData{adminForm: form, P: p, Components: service.FormatComponents(p.Components), Agencies: s.activeAgencies(),
-		Units: []string{catalog.UnitWorkingDays, catalog.UnitDays, catalog.UnitSameDay}}
+		Units:        []string{catalog.UnitWorkingDays, catalog.UnitDays, catalog.UnitSameDay},
+		OnlineLevels: []string{catalog.OnlineFull, catalog.OnlinePartial, catalog.OnlineNone, catalog.OnlineUnknown}}
 	if id, err := s.svc.Store.ProcedureDefaultAgency(r.Context(), code); err == nil && id != 0 {
 		a, _ := s.svc.Agency(id)
 		d.AgencyID, d.AgencyName = id, a.Name
@@ -592,7 +602,8 @@ func parseFee(v string) (int64, error) {
 
 func (s *Server) procedureEdit(r *http.Request) (service.ProcedureEdit, error) {
 	f := r.PostForm
-	e := service.ProcedureEdit{TimeLimit: catalog.TimeLimit{Unit: f.Get("unit")}, FeeNote: f.Get("fee_note")}
+	e := service.ProcedureEdit{TimeLimit: catalog.TimeLimit{Unit: f.Get("unit")}, FeeNote: f.Get("fee_note"),
+		OnlineLevel: f.Get("online_level"), Subjects: f.Get("subjects")}
 	e.Version, _ = strconv.Atoi(f.Get("version"))
 	if v := strings.TrimSpace(f.Get("amount")); v != "" && e.TimeLimit.Unit != catalog.UnitSameDay {
 		n, err := strconv.Atoi(v)

@@ -1,0 +1,74 @@
+package service
+
+import (
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// catalogScope is what the catalogue says about the procedures of one scope:
+// enough to know whether the counters need reading by procedure at all.
+type catalogScope struct {
+	facts                  []store.ProcedureFact
+	unknownLevel, unknownA int64
+}
+
+// needsUse reports whether 3.2 or 4.5a can be measured, which takes the
+// period's counters by procedure; while the catalogue leaves levels and
+// subjects unknown the extra read is skipped.
+func (c catalogScope) needsUse() bool { return c.unknownLevel == 0 || c.unknownA == 0 }
+
+// scopeFacts keeps the procedures of a jurisdiction: those whose default
+// agency is in the scope (inScope nil: the whole province), or one
+// procedure when the index is asked for one.
+func scopeFacts(all []store.ProcedureFact, inScope func(int64) bool, procedure string) catalogScope {
+	var out catalogScope
+	for _, f := range all {
+		if procedure != "" && f.Code != procedure {
+			continue
+		}
+		if inScope != nil && !inScope(f.AgencyID) {
+			continue
+		}
+		out.facts = append(out.facts, f)
+		if !catalog.KnownOnlineLevel(f.OnlineLevel) {
+			out.unknownLevel++
+		}
+		if f.Audience == catalog.AudienceUnknown {
+			out.unknownA++
+		}
+	}
+	return out
+}
+
+// apply fills 3.1, 3.2 and 4.5a (RULES-VN.md §6.2 groups 3a and 4): the
+// procedures of the jurisdiction by online level and audience, and which of
+// them received an online dossier, or one filed with the national e-ID, in
+// the period (used: the period's figures by procedure code).
+func (c catalogScope) apply(in *index766.Inputs, used map[string]PeriodCounts) {
+	in.ProceduresUnknownLevel, in.ProceduresUnknownAudience = c.unknownLevel, c.unknownA
+	for _, f := range c.facts {
+		in.ProceduresInJurisdiction++
+		online := false
+		switch f.OnlineLevel {
+		case catalog.OnlineFull:
+			in.ProceduresOnlineFull++
+			online = true
+		case catalog.OnlinePartial:
+			in.ProceduresOnlinePartial++
+			online = true
+		}
+		if online {
+			in.OnlineServices++
+			if used[f.Code].ReceivedOnline > 0 {
+				in.OnlineServicesWithDossier++
+			}
+		}
+		if f.Audience == catalog.AudienceCitizens {
+			in.ProceduresForCitizens++
+			if used[f.Code].VNeID > 0 {
+				in.ProceduresPopulationData++
+			}
+		}
+	}
+}
