@@ -83,13 +83,13 @@ var emailTmpl = template.Must(template.New("email").Funcs(template.FuncMap{"t": 
 {{define "received.vi"}}Bộ phận Một cửa đã tiếp nhận hồ sơ "{{.Procedure}}" của Ông/Bà.
 Mã hồ sơ: {{.Code}}
 Ngày hẹn trả kết quả: {{t .Due}}
-Cơ quan giải quyết: {{.Agency}}
-Tra cứu tình trạng hồ sơ: {{.TrackURL}}{{end}}
+Cơ quan giải quyết: {{.Agency}}{{if .TrackURL}}
+Tra cứu tình trạng hồ sơ: {{.TrackURL}}{{end}}{{end}}
 {{define "received.en"}}The one-stop office has received your application "{{.Procedure}}".
 Dossier code: {{.Code}}
 Appointment for the result: {{t .Due}} (Vietnam time)
-Handled by: {{.Agency}}
-Track it at: {{.TrackURL}}{{end}}
+Handled by: {{.Agency}}{{if .TrackURL}}
+Track it at: {{.TrackURL}}{{end}}{{end}}
 
 {{define "refused.subject"}}Hồ sơ không được tiếp nhận / Your application was not accepted{{end}}
 {{define "refused.vi"}}Hồ sơ "{{.Procedure}}" Ông/Bà {{.Ref}} không được tiếp nhận (Phiếu từ chối tiếp nhận, Mẫu 03).
@@ -100,37 +100,37 @@ Reason: {{.Reason}}{{end}}
 {{define "supplement.subject"}}Hồ sơ {{.Ref}} cần bổ sung / Your application needs more documents{{end}}
 {{define "supplement.vi"}}Hồ sơ "{{.Procedure}}" ({{.Ref}}) cần được bổ sung, hoàn thiện (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, Mẫu 02).
 Nội dung cần bổ sung: {{.Reason}}
-Thời gian chờ bổ sung không tính vào thời hạn giải quyết. Cơ quan chỉ yêu cầu bổ sung một lần.
-Xem và bổ sung hồ sơ: {{.TrackURL}}{{end}}
+Thời gian chờ bổ sung không tính vào thời hạn giải quyết. Cơ quan chỉ yêu cầu bổ sung một lần.{{if .TrackURL}}
+Xem và bổ sung hồ sơ: {{.TrackURL}}{{end}}{{end}}
 {{define "supplement.en"}}Your application "{{.Procedure}}" ({{.RefEN}}) needs to be completed (supplementation request, Form 02).
 What is missing: {{.Reason}}
-The time waiting for you does not count against the deadline. Supplementation is requested only once.
-See and complete it: {{.TrackURL}}{{end}}
+The time waiting for you does not count against the deadline. Supplementation is requested only once.{{if .TrackURL}}
+See and complete it: {{.TrackURL}}{{end}}{{end}}
 
 {{define "extended.subject"}}Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {{.Code}} / Apology and new date{{end}}
 {{define "extended.vi"}}{{.Agency}} xin lỗi Ông/Bà {{.Name}} vì hồ sơ "{{.Procedure}}", mã {{.Code}}, chưa được giải quyết đúng hẹn ({{t .PrevDue}}).
 Lý do: {{.Reason}}
 Cơ quan xin hẹn lại ngày trả kết quả: {{t .Due}}.
-Mong Ông/Bà thông cảm. (Văn bản xin lỗi và hẹn lại ngày trả kết quả, Mẫu 04)
-Tra cứu: {{.TrackURL}}{{end}}
+Mong Ông/Bà thông cảm. (Văn bản xin lỗi và hẹn lại ngày trả kết quả, Mẫu 04){{if .TrackURL}}
+Tra cứu: {{.TrackURL}}{{end}}{{end}}
 {{define "extended.en"}}{{.Agency}} apologises: your application "{{.Procedure}}", code {{.Code}}, could not be settled by the appointed date ({{t .PrevDue}}).
 Reason: {{.Reason}}
-New date for the result: {{t .Due}} (Vietnam time). (Apology and new appointment, Form 04)
-Track it at: {{.TrackURL}}{{end}}
+New date for the result: {{t .Due}} (Vietnam time). (Apology and new appointment, Form 04){{if .TrackURL}}
+Track it at: {{.TrackURL}}{{end}}{{end}}
 
 {{define "result_ready.subject"}}Hồ sơ {{.Code}} đã có kết quả / Your result is ready{{end}}
 {{define "result_ready.vi"}}Hồ sơ "{{.Procedure}}", mã {{.Code}}, đã có kết quả.
-{{if eq .Return "postal"}}Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.{{else if eq .Return "online"}}Ông/Bà nhận kết quả điện tử trên Cổng dịch vụ công: {{.TrackURL}}{{else}}Mời Ông/Bà mang Giấy tiếp nhận và hẹn trả kết quả đến Bộ phận Một cửa để nhận kết quả.{{end}}{{end}}
+{{if eq .Return "postal"}}Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.{{else if eq .Return "online"}}Ông/Bà nhận kết quả điện tử trên Cổng dịch vụ công{{if .TrackURL}}: {{.TrackURL}}{{end}}.{{else}}Mời Ông/Bà mang Giấy tiếp nhận và hẹn trả kết quả đến Bộ phận Một cửa để nhận kết quả.{{end}}{{end}}
 {{define "result_ready.en"}}Your application "{{.Procedure}}", code {{.Code}}, has its result.
-{{if eq .Return "postal"}}It will be sent to you by post.{{else if eq .Return "online"}}Download the electronic result on the portal: {{.TrackURL}}{{else}}Please bring your receipt to the one-stop office to collect it.{{end}}{{end}}
+{{if eq .Return "postal"}}It will be sent to you by post.{{else if eq .Return "online"}}Download the electronic result on the portal{{if .TrackURL}}: {{.TrackURL}}{{end}}.{{else}}Please bring your receipt to the one-stop office to collect it.{{end}}{{end}}
 
 {{define "decision.subject"}}Hồ sơ {{.Ref}} đã có thông báo / A decision on your application{{end}}
 {{define "decision.vi"}}Hồ sơ "{{.Procedure}}" ({{.Ref}}) {{if eq .Outcome "stopped"}}đã được dừng giải quyết (Thông báo dừng giải quyết hồ sơ){{else}}không đủ điều kiện giải quyết; cơ quan đã có văn bản trả lời nêu rõ lý do{{end}}.
 {{if .Reason}}Lý do: {{.Reason}}
-{{end}}Ông/Bà nhận văn bản tại Bộ phận Một cửa hoặc xem tại: {{.TrackURL}}{{end}}
+{{end}}Ông/Bà nhận văn bản tại Bộ phận Một cửa{{if .TrackURL}} hoặc xem tại: {{.TrackURL}}{{end}}.{{end}}
 {{define "decision.en"}}Your application "{{.Procedure}}" ({{.RefEN}}) {{if eq .Outcome "stopped"}}has been stopped (stop notice){{else}}was found not eligible; the agency has answered in writing with its reasons{{end}}.
 {{if .Reason}}Reason: {{.Reason}}
-{{end}}Collect the letter at the one-stop office or see it at: {{.TrackURL}}{{end}}
+{{end}}Collect the letter at the one-stop office{{if .TrackURL}} or see it at: {{.TrackURL}}{{end}}.{{end}}
 
 {{define "posted.subject"}}Kết quả hồ sơ {{.Code}} đã gửi qua bưu chính / Your result is in the post{{end}}
 {{define "posted.vi"}}Kết quả hồ sơ "{{.Procedure}}", mã {{.Code}}, đã được giao cho bưu chính ngày {{d .At}} để chuyển đến địa chỉ Ông/Bà đã đăng ký.{{end}}
@@ -215,7 +215,10 @@ func renderSMS(f Facts) string {
 		case "postal":
 			how = " Ket qua se gui qua buu dien."
 		case "online":
-			how = " Nhan ket qua dien tu:" + strings.TrimPrefix(link, " Tra cuu:")
+			how = " Nhan ket qua dien tu tren Cong dich vu cong."
+			if f.TrackURL != "" {
+				how = " Nhan ket qua dien tu: " + f.TrackURL
+			}
 		}
 		return fitSMS(func(string) string { return "Ho so " + f.Code + " da co ket qua." + how }, "")
 	case KindDecision:

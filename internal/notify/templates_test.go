@@ -14,7 +14,7 @@ func facts(kind notify.Kind) notify.Facts {
 	return notify.Facts{Kind: kind, Name: "Nguyễn Văn Dân", Code: "000.00.10.H99-261201-0001",
 		Submitted: time.Date(2026, 12, 1, 8, 30, 0, 0, ict), Procedure: "Đăng ký khai sinh", Agency: "Sở Tư pháp",
 		Due: time.Date(2026, 12, 15, 17, 0, 0, 0, ict), PrevDue: time.Date(2026, 12, 10, 17, 0, 0, 0, ict),
-		Reason: "Thiếu bản sao Giấy chứng sinh có chứng thực; tờ khai chưa ghi đủ họ tên người đi đăng ký và quan hệ với người được đăng ký khai sinh",
+		Reason:   "Thiếu bản sao Giấy chứng sinh có chứng thực; tờ khai chưa ghi đủ họ tên người đi đăng ký và quan hệ với người được đăng ký khai sinh",
 		TrackURL: "https://dichvucong.h99.gov.vn/track/000.00.10.H99-261201-0001", Return: "counter",
 		At: time.Date(2026, 12, 16, 3, 0, 0, 0, time.UTC)}
 }

@@ -28,6 +28,8 @@ type Service struct {
 	Log   *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Notify shapes the messages to applicants (notify.go).
+	Notify NotifyConfig
 
 	cal      atomic.Pointer[calendar.Calendar]
 	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force
