@@ -18,6 +18,7 @@ Usage:
   motcua calendar holidays YEAR
   motcua calendar due --received RFC3339 --amount N --unit working_days|days|same_day
   motcua index rebuild|check [--data ./data]
+  motcua bench generate|load|limit …   (benchmarks, see BENCHMARKS.md)
 
 MOTCUA_DATABASE_URL=postgres://… selects PostgreSQL instead of SQLite in --data.
 `
@@ -42,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return calendarMain(args[1:], stdout, stderr)
 	case "index":
 		return indexMain(args[1:], stdout, stderr)
+	case "bench":
+		return benchMain(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

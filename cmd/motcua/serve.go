@@ -52,6 +52,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", os.Getenv("MOTCUA_BASE_URL"), "public address for links and QR codes, e.g. https://dichvucong.example.gov.vn")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect issuer for citizen sign-in (national e-ID)")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "OpenID Connect client id (secret in MOTCUA_OIDC_CLIENT_SECRET)")
+	pprofFlag(fs, stderr)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
