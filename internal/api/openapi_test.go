@@ -788,6 +788,8 @@ func TestOpenAPIResponses(t *testing.T) {
 
 		// The 766 index and the settlement report (figures_test.go).
 		figuresContract(c)
+		// The citizen's data store (datastore_api_test.go).
+		dataStoreContract(c)
 
 		m := c.want(200, c.do("GET", "/metrics", "", nil, nil))
 		if !strings.HasPrefix(m.header.Get("Content-Type"), "text/plain") {
