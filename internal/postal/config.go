@@ -1,0 +1,42 @@
+package postal
+
+import "os"
+
+// Config is the one postal operator the province contracts (Decree 118/2025
+// lets the provincial chair contract the public postal company). It comes
+// from the environment so that every server process behind a load balancer
+// reads the same values without an admin page holding a secret in the
+// database:
+//
+//	MOTCUA_POSTAL_KEY_ID           key id the operator sends in X-Motcua-Key-Id
+//	MOTCUA_POSTAL_SECRET           shared secret, at least 32 random bytes
+//	MOTCUA_POSTAL_URL              the operator's webhook for result_dispatch
+//	MOTCUA_POSTAL_OUTBOUND_SECRET  optional: a separate secret for our webhooks
+type Config struct {
+	KeyID          string
+	Secret         []byte
+	OutboundSecret []byte
+	URL            string
+}
+
+// ConfigFromEnv reads the operator's settings; an empty KeyID or Secret
+// means the postal connection is off and every signed request is refused.
+func ConfigFromEnv() Config {
+	c := Config{KeyID: os.Getenv("MOTCUA_POSTAL_KEY_ID"), Secret: []byte(os.Getenv("MOTCUA_POSTAL_SECRET")),
+		OutboundSecret: []byte(os.Getenv("MOTCUA_POSTAL_OUTBOUND_SECRET")), URL: os.Getenv("MOTCUA_POSTAL_URL")}
+	if len(c.OutboundSecret) == 0 {
+		c.OutboundSecret = c.Secret
+	}
+	return c
+}
+
+// SecretFor resolves the operator's key id to its secret.
+func (c Config) SecretFor(keyID string) ([]byte, bool) {
+	if c.KeyID == "" || len(c.Secret) == 0 || keyID != c.KeyID {
+		return nil, false
+	}
+	return c.Secret, true
+}
+
+// Signer signs our webhooks to the operator under the same key id.
+func (c Config) Signer() Signer { return Signer{KeyID: c.KeyID, Secret: c.OutboundSecret} }
