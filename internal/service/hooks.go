@@ -17,5 +17,8 @@ func (s *Service) afterEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossi
 	if err := s.postalEvent(ctx, tx, d, ev); err != nil {
 		return err
 	}
+	if err := s.paymentEvent(ctx, tx, d, ev); err != nil {
+		return err
+	}
 	return s.keepDocuments(ctx, tx, d, ev)
 }

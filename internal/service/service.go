@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -30,6 +31,8 @@ type Service struct {
 	Now func() time.Time
 	// Notify shapes the messages to applicants (notify.go).
 	Notify NotifyConfig
+	// Payments are the online payment gateways; nil turns online payment off.
+	Payments *payment.Registry
 
 	cal      atomic.Pointer[calendar.Calendar]
 	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force
