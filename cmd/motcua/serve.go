@@ -98,6 +98,10 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// Other processes on the same PostgreSQL may change the calendar or the
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
+	if err := startBackground(ctx, svc, log, *baseURL, nil); err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	}
 	handler := api.New(svc, log)
 	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL}
 	if *oidcIssuer != "" {
