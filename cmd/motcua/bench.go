@@ -54,7 +54,7 @@ func benchGenerate(args []string, stdout, stderr io.Writer) int {
 		*password = "bench-password"
 	}
 	opts := bench.GenerateOptions{Dossiers: *n, Seed: *seed, Years: *years, Password: *password,
-		DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL"), Progress: stdout}
+		DataDir: *dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL"), Progress: stdout}
 	if *until != "" {
 		t, err := time.Parse(time.RFC3339, *until)
 		if err != nil {

@@ -28,7 +28,7 @@ const password = "mat-khau-bench"
 // dialects runs fn on a fresh SQLite and a fresh PostgreSQL database, with
 // the URL generate needs for COPY.
 func dialects(t *testing.T, fn func(t *testing.T, st *store.Store, url string)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.SQLite(t), "") })
+	t.Run("sqlite", func(t *testing.T) { st, dir := sqliteStore(t); fn(t, st, dir) })
 	t.Run("postgres", func(t *testing.T) {
 		url := storetest.PostgresURL(t)
 		st, err := store.Open(context.Background(), store.Config{DatabaseURL: url})
@@ -40,7 +40,18 @@ func dialects(t *testing.T, fn func(t *testing.T, st *store.Store, url string)) 
 	})
 }
 
-func newService(t *testing.T, st *store.Store) *service.Service {
+// sqliteStore opens a fresh SQLite store and tells its directory.
+func sqliteStore(t testing.TB) (*store.Store, string) {
+	dir := t.TempDir()
+	st, err := store.Open(context.Background(), store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, dir
+}
+
+func newService(t testing.TB, st *store.Store) *service.Service {
 	t.Helper()
 	svc, err := service.New(context.Background(), st, &service.Blobs{Dir: t.TempDir()}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -49,14 +60,29 @@ func newService(t *testing.T, st *store.Store) *service.Service {
 	return svc
 }
 
-func generate(t *testing.T, svc *service.Service, url string, n int, seed uint64) *bench.GenerateResult {
+// generate fills the database at where: a postgres:// URL or an SQLite directory.
+func generate(t testing.TB, svc *service.Service, where string, n int, seed uint64) *bench.GenerateResult {
 	t.Helper()
 	res, err := bench.Generate(context.Background(), svc, bench.GenerateOptions{Dossiers: n, Seed: seed, Until: until, Years: 2,
-		Password: password, DatabaseURL: url})
+		Password: password, DataDir: dataDir(where), DatabaseURL: dbURL(where)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
+}
+
+func dataDir(where string) string {
+	if strings.HasPrefix(where, "postgres") {
+		return ""
+	}
+	return where
+}
+
+func dbURL(where string) string {
+	if strings.HasPrefix(where, "postgres") {
+		return where
+	}
+	return ""
 }
 
 // checkFigures is `motcua index check`: the stored counters agree with a
@@ -125,7 +151,7 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 		if staff == 0 {
 			t.Error("the agencies without staff in the demo get bench accounts")
 		}
-		if _, err := bench.Generate(ctx, svc, bench.GenerateOptions{Dossiers: 10, Password: password, DatabaseURL: url}); err == nil ||
+		if _, err := bench.Generate(ctx, svc, bench.GenerateOptions{Dossiers: 10, Password: password, DataDir: dataDir(url), DatabaseURL: dbURL(url)}); err == nil ||
 			!strings.Contains(err.Error(), "already holds") {
 			t.Fatalf("generating into a database with dossiers must be refused, got %v", err)
 		}
@@ -135,8 +161,8 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 // The same seed gives the same database; another seed another one.
 func TestGenerate_SeedIsDeterministic(t *testing.T) {
 	fingerprint := func(seed uint64) string {
-		st := storetest.SQLite(t)
-		generate(t, newService(t, st), "", 400, seed)
+		st, dir := sqliteStore(t)
+		generate(t, newService(t, st), dir, 400, seed)
 		rows, err := st.Query(context.Background(), `SELECT id, COALESCE(code, ''), applicant_name, applicant_id_number, status, COALESCE(due_at, 0) FROM dossiers ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)

@@ -34,7 +34,9 @@ type GenerateOptions struct {
 	// Password of the demo accounts and the staff accounts added for the
 	// agencies the demo leaves without one, so that `bench load` can sign in.
 	Password string
-	// DatabaseURL, when PostgreSQL, is used for COPY on its own connection.
+	// DataDir (SQLite) or DatabaseURL (PostgreSQL) locate the database for
+	// the generator's own connection (prepared INSERTs, or COPY).
+	DataDir     string
 	DatabaseURL string
 	Workers     int
 	Progress    io.Writer // rows/s while running (nil: quiet)
@@ -88,7 +90,7 @@ func Generate(ctx context.Context, svc *service.Service, opts GenerateOptions) (
 	if err != nil {
 		return nil, err
 	}
-	sink, err := openSink(ctx, st, opts.DatabaseURL)
+	sink, err := openSink(ctx, st, opts.DataDir, opts.DatabaseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,10 @@ package bench
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -40,7 +43,7 @@ func (n *ids) rows(days []*dayBatch) (dossiers, events, seqs [][]any) {
 	return dossiers, events, seqs
 }
 
-func openSink(ctx context.Context, st *store.Store, databaseURL string) (sink, error) {
+func openSink(ctx context.Context, st *store.Store, dataDir, databaseURL string) (sink, error) {
 	var n ids
 	if err := st.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM dossiers`).Scan(&n.dossier); err != nil {
 		return nil, fmt.Errorf("bench: read ids: %w", err)
@@ -61,64 +64,66 @@ func openSink(ctx context.Context, st *store.Store, databaseURL string) (sink, e
 		}
 		return &pgSink{conn: conn, ids: n}, nil
 	}
-	// Relaxed only while generating: no fsync, a 1 GiB page cache for the
-	// indexes being filled. serve opens its own connections with the
-	// store's settings.
-	for _, p := range []string{`PRAGMA synchronous = OFF`, `PRAGMA cache_size = -1048576`, `PRAGMA temp_store = MEMORY`} {
-		if _, err := st.Exec(ctx, p); err != nil {
-			return nil, fmt.Errorf("bench: %s: %w", p, err)
-		}
+	// The generator writes through its own connection, with prepared
+	// single-row INSERTs: modernc's SQLite parses a multi-row INSERT anew on
+	// every call, and big statements cost more to parse than to run. Its
+	// settings are relaxed for the generation only (no fsync, a 1 GiB page
+	// cache for the indexes being filled); serve's connections keep the
+	// store's.
+	if dataDir == "" {
+		return nil, errors.New("bench: the SQLite data directory is required")
 	}
-	return &sqliteSink{st: st, ids: n}, nil
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dataDir, "motcua.db")+
+		"?_pragma=busy_timeout(10000)&_pragma=synchronous(OFF)&_pragma=cache_size(-1048576)&_pragma=temp_store(MEMORY)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("bench: open sqlite: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	return &sqliteSink{db: db, ids: n}, nil
 }
 
 type sqliteSink struct {
-	st  *store.Store
+	db  *sql.DB
 	ids ids
 }
 
+func insertSQL(table string, cols []string) string {
+	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+}
+
+var seqCols = []string{"agency_code", "day", "last"}
+
 func (s *sqliteSink) write(ctx context.Context, days []*dayBatch) error {
 	dossiers, events, seqs := s.ids.rows(days)
-	return s.st.InTx(ctx, func(tx *store.Tx) error {
-		if err := insertRows(ctx, tx, "dossiers", dossierCols, dossiers); err != nil {
-			return err
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bench: begin: %w", err)
+	}
+	defer tx.Rollback()
+	for _, t := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{{"dossiers", dossierCols, dossiers}, {"dossier_events", eventCols, events}, {"code_sequences", seqCols, seqs}} {
+		stmt, err := tx.PrepareContext(ctx, insertSQL(t.table, t.cols))
+		if err != nil {
+			return fmt.Errorf("bench: prepare insert into %s: %w", t.table, err)
 		}
-		if err := insertRows(ctx, tx, "dossier_events", eventCols, events); err != nil {
-			return err
+		for _, r := range t.rows {
+			if _, err := stmt.ExecContext(ctx, r...); err != nil {
+				stmt.Close()
+				return fmt.Errorf("bench: insert into %s: %w", t.table, err)
+			}
 		}
-		return insertRows(ctx, tx, "code_sequences", []string{"agency_code", "day", "last"}, seqs)
-	})
+		stmt.Close()
+	}
+	return tx.Commit()
 }
 
 func (s *sqliteSink) close(ctx context.Context, ok bool) error {
-	for _, p := range []string{`PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = -2000`, `PRAGMA wal_checkpoint(TRUNCATE)`} {
-		if _, err := s.st.Exec(ctx, p); err != nil {
-			return fmt.Errorf("bench: %s: %w", p, err)
-		}
-	}
-	return nil
-}
-
-// insertRows writes rows with multi-row INSERTs, as many rows per statement
-// as SQLite's 32,766 parameters allow (rounded down for headroom).
-func insertRows(ctx context.Context, tx *store.Tx, table string, cols []string, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	per := max(1, 30000/len(cols))
-	ph := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
-	head := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
-	args := make([]any, 0, per*len(cols))
-	for start := 0; start < len(rows); start += per {
-		part := rows[start:min(start+per, len(rows))]
-		args = args[:0]
-		for _, r := range part {
-			args = append(args, r...)
-		}
-		q := head + strings.TrimSuffix(strings.Repeat(ph+",", len(part)), ",")
-		if _, err := tx.Exec(ctx, q, args...); err != nil {
-			return fmt.Errorf("bench: insert into %s: %w", table, err)
-		}
+	defer s.db.Close()
+	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("bench: checkpoint: %w", err)
 	}
 	return nil
 }
@@ -139,7 +144,7 @@ func (s *pgSink) write(ctx context.Context, days []*dayBatch) error {
 		table string
 		cols  []string
 		rows  [][]any
-	}{{"dossiers", dossierCols, dossiers}, {"dossier_events", eventCols, events}, {"code_sequences", []string{"agency_code", "day", "last"}, seqs}} {
+	}{{"dossiers", dossierCols, dossiers}, {"dossier_events", eventCols, events}, {"code_sequences", seqCols, seqs}} {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.table}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 			return fmt.Errorf("bench: copy into %s: %w", t.table, err)
 		}
