@@ -807,6 +807,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		figuresContract(c)
 		// Online payment of fees (payment_flow_test.go).
 		paymentContract(c)
+		// The postal operator's webhook (postal_contract_test.go).
+		postalContract(c)
 		// The citizen's data store (datastore_api_test.go).
 		dataStoreContract(c)
 
