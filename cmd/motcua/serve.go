@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/web"
@@ -99,6 +100,10 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
 	if err := startBackground(ctx, svc, log, *baseURL, nil); err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	}
+	if svc.Payments, err = payment.Configure(os.Getenv, *withDemo); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}

@@ -9,6 +9,7 @@ package payment
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -226,4 +227,29 @@ func FromEnv(getenv func(string) string) (Provider, error) {
 		return nil, fmt.Errorf("payment: MOTCUA_PAY_URL must be an absolute http(s) URL")
 	}
 	return &VNPay{PayURL: u.String(), TmnCode: strings.TrimSpace(getenv("MOTCUA_PAY_TMN_CODE")), Secret: getenv("MOTCUA_PAY_SECRET")}, nil
+}
+
+// DemoCheckoutPath is where the demo mounts the local gateway's checkout,
+// on the same server as the pages.
+const DemoCheckoutPath = "/pay/local/checkout"
+
+// Configure builds the gateways of a server: VNPay when configured (see
+// FromEnv); otherwise, for the demo only, the local gateway on the same
+// server with a secret made up at start. Nil: online payment off.
+func Configure(getenv func(string) string, demo bool) (*Registry, error) {
+	p, err := FromEnv(getenv)
+	if err != nil {
+		return nil, err
+	}
+	if p != nil {
+		return NewRegistry(p), nil
+	}
+	if !demo {
+		return nil, nil
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("payment: demo gateway secret: %w", err)
+	}
+	return NewRegistry(&Local{CheckoutURL: DemoCheckoutPath, Secret: hex.EncodeToString(b)}), nil
 }
