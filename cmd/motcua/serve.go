@@ -18,7 +18,9 @@ import (
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/payment"
+	"github.com/motcua/motcua/internal/postal"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/web"
@@ -99,7 +101,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// Other processes on the same PostgreSQL may change the calendar or the
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
-	if err := startBackground(ctx, svc, log, *baseURL, nil); err != nil {
+	if err := startBackground(ctx, svc, log, *baseURL, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(postal.ConfigFromEnv())}); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
