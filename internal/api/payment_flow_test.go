@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/store"
@@ -203,6 +204,15 @@ func TestOnlinePayment_Decision766_Indicator3_6(t *testing.T) {
 		if online, paid, _ := e.storedDossier(id2); online || paid != 50000 {
 			t.Fatalf("counter payment: online=%v paid=%d", online, paid)
 		}
+		// Amounts are whole, positive đồng, refused clearly otherwise.
+		id4, v4 := e.awaitingPayment(10000)
+		e.mustAct("counter", id4, &v4, map[string]any{"action": "pay"})
+		if r := e.act("specialist", id4, v4, map[string]any{"action": "request_payment", "amount_vnd": 1500.5}); r.status != 400 || r.errCode() != "json_type" {
+			t.Fatalf("fractional amount: %d %s", r.status, r.raw)
+		}
+		if r := e.act("specialist", id4, v4, map[string]any{"action": "request_payment", "amount_vnd": -1500}); r.status != 422 || r.errCode() != "amount_required" {
+			t.Fatalf("negative amount: %d %s", r.status, r.raw)
+		}
 		// A client cannot claim an online payment through the action API.
 		id3, v3 := e.awaitingPayment(50000)
 		if r := e.act("citizen", id3, v3, map[string]any{"action": "pay", "payment_ref": "MC1X1"}); r.status != 400 {
@@ -225,6 +235,7 @@ func TestOnlinePaymentConcurrentCallbacks(t *testing.T) {
 		const n = 8
 		answers := make([]resp, n)
 		var wg sync.WaitGroup
+		began := time.Now()
 		for i := range n {
 			wg.Add(1)
 			go func() {
@@ -233,6 +244,7 @@ func TestOnlinePaymentConcurrentCallbacks(t *testing.T) {
 			}()
 		}
 		wg.Wait()
+		t.Logf("%d concurrent notices answered in %v", n, time.Since(began))
 		ok := 0
 		for _, a := range answers {
 			if a.status != 200 {

@@ -190,3 +190,13 @@ func cloneValues(p url.Values) url.Values {
 	}
 	return out
 }
+
+func BenchmarkVNPayVerify(b *testing.B) {
+	v := &VNPay{TmnCode: "MOTCUA01", Secret: "SECRETKEY"}
+	p := vnpayReturn(v, "15000000", "00")
+	for b.Loop() {
+		if _, err := v.Verify(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
