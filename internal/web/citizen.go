@@ -120,6 +120,14 @@ func init() {
 		"cit.next.returned":             {"Đã trả kết quả. Cảm ơn bạn đã sử dụng dịch vụ.", "The result was delivered. Thank you for using the service."},
 		"cit.next.refused":              {"Hồ sơ không được tiếp nhận. Xem lý do; bạn có thể nộp hồ sơ mới khi đã chuẩn bị đủ.", "The dossier was not accepted. See why; you may file a new one when ready."},
 		"cit.next.rejected":             {"Hồ sơ không đủ điều kiện giải quyết. Xem lý do bên dưới.", "The dossier is not eligible. See why below."},
+
+		"cit.reuse":           {"Dùng giấy tờ đã có trong kho dữ liệu của tôi", "Use a paper already in my data store"},
+		"cit.reuse_hint":      {"Giấy tờ còn hiệu lực mà cơ quan đã cấp hoặc số hóa cho bạn: chọn để không phải nộp lại.", "Valid papers the province issued or digitized for you: choose one instead of submitting it again."},
+		"cit.reuse_option":    {"%s — %s (%s, ngày %s)", "%s — %s (%s, %s)"},
+		"cit.reused":          {"lấy từ kho dữ liệu", "from the data store"},
+		"cit.digitized":       {"đã số hóa", "digitized"},
+		"cit.err_doc_unknown": {"Không có giấy tờ số %s trong kho dữ liệu của bạn. Hãy chọn lại trong danh sách hoặc tải tệp lên.", "There is no document %s in your data store. Choose again from the list or upload a file."},
+		"cit.err_doc_expired": {"Giấy tờ “%s” đã hết hiệu lực từ ngày %s; hãy tải lên bản còn hiệu lực.", "The document “%s” expired on %s; upload a valid one."},
 	})
 }
 
@@ -183,7 +191,13 @@ type citComp struct {
 	CopiesOriginal int
 	CopiesCopy     int
 	Kept           []citKept
+	// DocID: a document of the person's data store chosen for this paper
+	// instead of an upload (Circular 01/2023 Art. 24); 0 for none.
+	DocID int64
 }
+
+// DocField is the name of the component's choice from the data store.
+func (c citComp) DocField() string { return "doc_" + strconv.Itoa(c.Index) }
 
 // FieldID is the id of the component's file input.
 func (c citComp) FieldID() string { return "file-" + strconv.Itoa(c.Index) }
@@ -429,6 +443,9 @@ func citFilesHash(comps []citComp) string {
 		}
 		slices.Sort(shas)
 		b.WriteString(strings.Join(shas, ","))
+		if c.DocID > 0 {
+			b.WriteString(",doc:" + strconv.FormatInt(c.DocID, 10))
+		}
 		b.WriteByte('\x1e')
 	}
 	return b.String()
@@ -438,6 +455,9 @@ func citTotalFiles(comps []citComp) int {
 	n := 0
 	for _, c := range comps {
 		n += len(c.Kept)
+		if c.DocID > 0 {
+			n++
+		}
 	}
 	return n
 }
@@ -453,6 +473,15 @@ type citFiling struct {
 	Return    string
 	MaxFileMB int
 	MaxPostMB int
+	// Docs: the person's documents that may be reused, offered beside
+	// each paper's upload (RULES-VN.md §8.5: never asked twice).
+	Docs []store.Document
+}
+
+// DocLabel describes a document of the store in the list of choices.
+func (d *citFiling) DocLabel(lang string, doc store.Document) string {
+	day := doc.IssuedAt.In(vietnam).Format("02/01/2006")
+	return translate(lang, "cit.reuse_option", doc.Name, doc.FileName, translate(lang, "ds.kind."+string(doc.Kind)), day)
 }
 
 // Returns lists the result delivery choices in the order shown.
@@ -465,6 +494,9 @@ func (s *Server) citNewFiling(r *http.Request, code string) (*citFiling, error) 
 	}
 	d := &citFiling{Proc: pd, CanFile: pd.P.TimeLimit.Set(), MaxFileMB: service.MaxFileSize >> 20, MaxPostMB: citMaxPost >> 20}
 	d.Components = citComponents(pd.P, "")
+	if d.Docs, err = s.svc.ReusableDocuments(r.Context(), sessionOf(r).Actor); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -591,6 +623,7 @@ func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *sessi
 		return
 	}
 	s.citCollectFiles(ctx, sess.Actor, lang, m, &d.citForm)
+	s.citChosenDocs(ctx, sess.Actor, lang, f, d)
 	uploadFailed := len(d.Errors) > 0
 	citCheckApplicant(lang, d.Applicant, &d.citForm)
 	rm := dossier.ReturnMethod(d.Return)
@@ -619,7 +652,11 @@ func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	in := service.NewDossier{ProcedureCode: d.Proc.P.Code, Channel: dossier.ChannelOnline, Applicant: a, ReturnMethod: rm}
 	for _, c := range d.Components {
-		in.Components = append(in.Components, dossier.ComponentFiles{Name: c.Name, FileIDs: c.fileIDs()})
+		cf := dossier.ComponentFiles{Name: c.Name, FileIDs: c.fileIDs()}
+		if c.DocID > 0 {
+			cf.DocumentIDs = []int64{c.DocID}
+		}
+		in.Components = append(in.Components, cf)
 	}
 	hash := service.RequestHash("web-file", in.ProcedureCode, a.Name, a.IDNumber, a.Phone, a.Email, a.Address, string(rm), citFilesHash(d.Components))
 	res, err := s.svc.Submit(ctx, sess.Actor, in, d.Key, hash, func(d *dossier.Dossier) ([]byte, error) {
@@ -645,6 +682,33 @@ func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	http.Redirect(w, r, "/my/dossiers/"+id+"?ok=cit_filed", http.StatusSeeOther)
 }
+
+// citChosenDocs reads the documents chosen from the data store, one per
+// paper. The list offered holds only the person's own valid documents; a
+// number not in it (a forged form, or a paper that expired since the page
+// was drawn) is refused beside its paper, and the service checks again.
+func (s *Server) citChosenDocs(ctx context.Context, actor org.Actor, lang string, f url.Values, d *citFiling) {
+	for i := range d.Components {
+		c := &d.Components[i]
+		v := strings.TrimSpace(f.Get(c.DocField()))
+		if v == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err == nil && slices.ContainsFunc(d.Docs, func(doc store.Document) bool { return doc.ID == id }) {
+			c.DocID = id
+			continue
+		}
+		msg := translate(lang, "cit.err_doc_unknown", v)
+		if doc, err := s.svc.Store.Document(ctx, id); err == nil && id > 0 && actor.UserID != 0 && doc.OwnerUserID == actor.UserID && !doc.ValidAt(s.svc.Now()) {
+			msg = translate(lang, "cit.err_doc_expired", doc.Name, doc.ValidUntil.In(vietnam).Format("02/01/2006"))
+		}
+		d.fail(c.DocFieldID(), c.Name, msg)
+	}
+}
+
+// DocFieldID is the id of the component's choice from the data store.
+func (c citComp) DocFieldID() string { return "doc-" + strconv.Itoa(c.Index) }
 
 // ---- my dossiers ---------------------------------------------------------------
 

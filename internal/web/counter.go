@@ -437,10 +437,17 @@ type checkRow struct {
 }
 
 type providedPaper struct {
+	J                 int // its index among the dossier's components
 	Name              string
 	Originals, Copies int
 	Counted           bool
 	FileIDs           []string
+	Reused, Digitized bool
+}
+
+func provided(j int, h dossier.ComponentFiles) *providedPaper {
+	return &providedPaper{J: j, Name: h.Name, Originals: h.Originals, Copies: h.Copies, Counted: h.Originals+h.Copies > 0,
+		FileIDs: h.FileIDs, Reused: h.Reused, Digitized: h.Digitized}
 }
 
 type checkData struct {
@@ -499,7 +506,7 @@ func matchComponents(req []catalog.Component, have []dossier.ComponentFiles) ([]
 		for j, h := range have {
 			if !used[j] && sameComponent(c.Name, h.Name) {
 				used[j] = true
-				rows[i].Provided = &providedPaper{Name: h.Name, Originals: h.Originals, Copies: h.Copies, Counted: h.Originals+h.Copies > 0, FileIDs: h.FileIDs}
+				rows[i].Provided = provided(j, h)
 				break
 			}
 		}
@@ -507,7 +514,7 @@ func matchComponents(req []catalog.Component, have []dossier.ComponentFiles) ([]
 	var extra []providedPaper
 	for j, h := range have {
 		if !used[j] {
-			extra = append(extra, providedPaper{Name: h.Name, Originals: h.Originals, Copies: h.Copies, Counted: h.Originals+h.Copies > 0, FileIDs: h.FileIDs})
+			extra = append(extra, *provided(j, h))
 		}
 	}
 	return rows, extra
