@@ -197,7 +197,7 @@ func TestLoad_MixedWorkloadAgainstRealServer(t *testing.T) {
 		generate(t, svc, url, 500, 3)
 		srv := httptest.NewServer(api.New(svc, svc.Log))
 		t.Cleanup(srv.Close)
-		res, err := bench.Load(context.Background(), bench.LoadOptions{Target: srv.URL, Rate: 60, Duration: 3 * time.Second, Password: password})
+		res, err := bench.Load(context.Background(), bench.LoadOptions{Target: srv.URL, Rate: 60, Duration: 3 * time.Second, ReadShare: 0.3, Password: password})
 		if err != nil {
 			t.Fatal(err)
 		}

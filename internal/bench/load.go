@@ -33,7 +33,8 @@ type LoadOptions struct {
 	Procedure string
 	// StepDuration is the length of each step of the search for the highest rate.
 	StepDuration time.Duration
-	// ReadShare is the share of reads (search, track, dossier, dashboard).
+	// ReadShare is the share of reads (search, track, inbox, dashboard);
+	// 0 runs the lifecycle writes only, 1 reads only.
 	ReadShare   float64
 	MaxInFlight int
 	Seed        uint64
@@ -176,9 +177,6 @@ func newDriver(ctx context.Context, opts LoadOptions) (*driver, error) {
 	opts.Target = strings.TrimSuffix(opts.Target, "/")
 	if opts.Procedure == "" {
 		opts.Procedure = "3.000333"
-	}
-	if opts.ReadShare == 0 {
-		opts.ReadShare = 0.3
 	}
 	if opts.MaxInFlight <= 0 {
 		opts.MaxInFlight = 2000
@@ -405,7 +403,7 @@ func (d *driver) rand() (float64, int) {
 // filing when none waits.
 func (d *driver) op(ctx context.Context, rec *recorder) {
 	x, n := d.rand()
-	if x < d.opts.ReadShare {
+	if x < d.opts.ReadShare || (d.opts.ReadShare >= 1) {
 		d.read(ctx, rec, x/d.opts.ReadShare, n)
 		return
 	}
