@@ -94,7 +94,7 @@ type postalEnv struct {
 
 // newPostalEnv is the real server with the operator configured through the
 // environment, as in production, and its log kept for inspection.
-func newPostalEnv(t *testing.T, st *store.Store) *postalEnv {
+func newPostalEnv(t testing.TB, st *store.Store) *postalEnv {
 	t.Helper()
 	ctx := context.Background()
 	logs := &syncBuffer{}

@@ -188,3 +188,16 @@ func TestConfigFromEnv(t *testing.T) {
 		t.Fatal("the outbound secret signs our webhooks")
 	}
 }
+
+func BenchmarkSignAndVerify(b *testing.B) {
+	v := Verifier{Secret: Config{KeyID: "vnpost", Secret: secret}.SecretFor, Nonces: &memNonces{}, Now: func() time.Time { return now }}
+	s := Signer{KeyID: "vnpost", Secret: secret, Now: func() time.Time { return now }}
+	payload := bytes.Repeat([]byte("x"), 2048)
+	for range b.N {
+		r := httptest.NewRequest("POST", "/api/v1/postal/events", bytes.NewReader(payload))
+		s.Sign(r, payload)
+		if _, err := v.Verify(context.Background(), r, payload); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
