@@ -269,3 +269,37 @@ func TestTwoWorkersOnPostgres(t *testing.T) {
 	}
 	t.Logf("deliveries per worker: %v", by)
 }
+
+// TestUnservedChannelIsLoggedOnce: a message for a channel this process has
+// no sender for stays pending with its attempts untouched, and the gap is
+// logged once, not at every poll.
+func TestUnservedChannelIsLoggedOnce(t *testing.T) {
+	st := storetest.SQLite(t)
+	enqueue(t, st, store.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: "0912345678"})
+	var buf syncBuffer
+	w := notify.NewWorker(st, notify.Config{Senders: map[string]notify.Sender{"sms": notify.SenderFunc(func(context.Context, store.OutboxMessage) error { return nil })},
+		Poll: 10 * time.Millisecond, Log: slog.New(slog.NewTextHandler(&buf, nil))})
+	for range 3 {
+		rctx, cancel := context.WithTimeout(ctx, 60*time.Millisecond)
+		w.Run(rctx)
+		cancel()
+	}
+	if n := strings.Count(buf.String(), "no sender configured"); n != 1 || !strings.Contains(buf.String(), "channel=zalo") {
+		t.Fatalf("logged %d times:\n%s", n, buf.String())
+	}
+	if m, _ := st.OutboxMessageByKey(ctx, "k-zalo"); m.Status != store.OutboxPending || m.Attempts != 0 {
+		t.Fatalf("unserved message touched: %+v", m)
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
