@@ -43,8 +43,8 @@ func (e *env) postalAct(username string, d *dossier.Dossier, in service.ActionIn
 	return res.Dossier
 }
 
-// The journey by post is shown on the staff dossier page and on the
-// applicant's own page (Decision 45/2016/QĐ-TTg), from the dossier's log.
+// The journey by post is shown on the staff dossier page, the counter's
+// check page and the applicant's own page (Decision 45/2016/QĐ-TTg), from the dossier's log.
 func TestPostalLegOnDossierPages_Decision45_2016(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
@@ -60,6 +60,8 @@ func TestPostalLegOnDossierPages_Decision45_2016(t *testing.T) {
 		staff := e.signedIn("counter")
 		staff.get(fmt.Sprintf("/dossiers/%d", id)).must(t, 200, "Dịch vụ bưu chính công ích", "Bưu chính nhận hồ sơ", "tại điểm phục vụ bưu chính",
 			"EB123456789VN", "200.000 đ", "đang được bưu chính chuyển đến").lacks(t, "!action.", "!postal.")
+		// The counter's check page, where the dossier is received, says the papers are still on the road.
+		staff.get(fmt.Sprintf("/counter/dossiers/%d", id)).must(t, 200, "Dịch vụ bưu chính công ích", "EB123456789VN", "đang được bưu chính chuyển đến")
 		e.postalReport(postal.Event{Type: postal.HandedOver, EventID: "ho-1", At: e.clock().Add(-time.Minute), TrackingNumber: "EB123456789VN", HandoverRecord: "BB-2026-0042"})
 		staff.get(fmt.Sprintf("/dossiers/%d", id)).must(t, 200, "Bưu chính bàn giao hồ sơ", "Biên bản giao nhận số <strong>BB-2026-0042</strong>",
 			pickedAt.In(ict).Format("15:04, 02/01/2006")).lacks(t, "!action.", "đang được bưu chính chuyển đến")
