@@ -130,7 +130,6 @@ func (s *Service) recordPickup(ctx context.Context, tx *store.Tx, d *dossier.Dos
 		FeeReceipt: textfold.NFC(p.ev.FeeReceipt), PickedUpAt: &at, CreatedAt: sub.At, UpdatedAt: sub.At}
 	cmd := dossier.Command{Action: dossier.ActPostalPickedUp, Actor: p.actor, At: sub.At, Postal: &dossier.PostalReport{
 		At: at, TrackingNumber: leg.TrackingNumber, PickupPlace: leg.PickupPlace, FeesCollectedVND: leg.FeesCollectedVND, FeeReceipt: leg.FeeReceipt}}
-	// A status-keeping event moves no counter, so no stats delta is written.
 	_, err := s.appendPostal(ctx, tx, d, cmd, p.key+"#picked_up")
 	if err != nil {
 		return err
