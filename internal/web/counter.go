@@ -1,12 +1,14 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -101,6 +103,14 @@ func init() {
 		"counter.no_action":       {"Không còn thao tác nào của quầy với hồ sơ ở trạng thái này.", "The counter has nothing more to do with this dossier in its current status."},
 		"counter.note_checked":    {"Đã kiểm tra:", "Checked:"},
 		"counter.note_missing":    {"Thành phần cần bổ sung:", "Papers to supplement:"},
+		"counter.digitize":        {"Số hóa giấy tờ nhận tại quầy", "Digitize the papers handed over"},
+		"counter.digitize_hint":   {"Quét giấy tờ người nộp đưa tại quầy và đính kèm vào đúng thành phần: khi tiếp nhận, thành phần được ghi là đã số hóa (Thông tư 01/2023/TT-VPCP Điều 7) và bản quét được lưu vào kho dữ liệu của người nộp có tài khoản. PDF, JPEG hoặc PNG, tối đa %d MB mỗi tệp.", "Scan the papers handed over at the counter and attach each to its component: on receipt it is recorded as digitized (Circular 01/2023 Art. 7) and the scan is kept in the data store of an applicant with an account. PDF, JPEG or PNG, at most %d MB each."},
+		"counter.scan_for":        {"Bản quét: %s", "Scan of: %s"},
+		"counter.scan_kept":       {"đã tải lên, giữ lại (bỏ chọn để bỏ)", "uploaded, kept (untick to drop)"},
+		"counter.digitize_have":   {"Bản quét đã đính kèm khi nhập hồ sơ là bản số hóa của giấy tờ này", "The scan attached when the dossier was entered digitizes this paper"},
+		"counter.electronic":      {"đã nộp bản điện tử, không cần số hóa", "submitted electronically, no digitization needed"},
+		"counter.no_scan_online":  {"Người nộp đã gửi tệp điện tử cho mọi thành phần, nên không cần quét lại (Thông tư 03/2025/TT-VPCP Điều 5 khoản 2).", "The applicant sent electronic files for every component, so nothing needs scanning (Circular 03/2025 Art. 5(2))."},
+		"counter.scans_refused":   {"Chưa tiếp nhận: %s Các bản quét hợp lệ đã được giữ lại bên dưới.", "Not received yet: %s The valid scans are kept below."},
 	})
 }
 
@@ -110,7 +120,7 @@ func (s *Server) counterRoutes() {
 	s.mux.HandleFunc("GET /counter/new", s.require(s.counterNew, org.RoleCounter))
 	s.mux.HandleFunc("POST /counter/new", s.require(s.counterCreate, org.RoleCounter))
 	s.mux.HandleFunc("GET /counter/dossiers/{id}", s.require(s.byID(s.counterCheck), desk...))
-	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.form(s.byID(s.counterAct)), desk...))
+	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.counterForm(s.byID(s.counterAct)), desk...))
 	s.pdfRoutes()
 }
 
@@ -456,6 +466,29 @@ type checkData struct {
 	Extra   []providedPaper
 	Form    url.Values // the failed form's values (as typed)
 	FullURL string
+	Scans   []scanRow // the receive form's scan inputs, per dossier component
+	ScanMB  int
+}
+
+// scanRow is one component of the dossier in the receive form: a paper the
+// officer may scan and mark digitized, or one already electronic.
+type scanRow struct {
+	J          int
+	Name       string
+	Electronic bool         // filed as a file online or taken from the data store
+	HasFiles   bool         // scans attached when the dossier was entered at the counter
+	Kept       []store.File // scans uploaded by a refused attempt
+	Digitize   bool         // HasFiles: the existing scans are marked digitized
+}
+
+// AllElectronic tells that no paper of the dossier needs scanning.
+func (d *checkData) AllElectronic() bool {
+	for _, sc := range d.Scans {
+		if !sc.Electronic {
+			return false
+		}
+	}
+	return len(d.Scans) > 0
 }
 
 // Can reports whether the actor may take action a now.
@@ -541,6 +574,9 @@ func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session
 	dd.Form = form
 	d := &checkData{dossierData: dd, Form: form, FullURL: fmt.Sprintf("/dossiers/%d?back=%s", id, url.QueryEscape(fmt.Sprintf("/counter/dossiers/%d", id)))}
 	d.Rows, d.Extra = matchComponents(dd.Procedure.Components, dd.D.Components)
+	if d.Can(string(dossier.ActReceive)) {
+		d.Scans, d.ScanMB = s.scanRows(r, sess.Actor, dd.D, form, failed == string(dossier.ActReceive)), service.MaxFileSize>>20
+	}
 	v := s.newView(r, "counter.check_title", d)
 	title := dd.D.Code
 	if title == "" {
@@ -591,6 +627,10 @@ func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *sessio
 			}
 		}
 		r.PostForm.Set("note", composeNote(header, names, r.PostFormValue("note")))
+		if action == string(dossier.ActReceive) {
+			s.counterReceive(w, r, sess, d, back, typed, fail)
+			return
+		}
 	}
 	s.postAction(w, r, sess, id, back, fail)
 }
@@ -670,4 +710,176 @@ func init() {
 		}
 		return h
 	}
+}
+
+// ---- digitization on receipt ---------------------------------------------
+
+type scanFormKey struct{}
+
+// counterForm reads the check page's posts. The receive form is multipart
+// when the officer attaches scans, possibly several, so it is read within
+// maxCounterBody with its files spooled to disk (the page's other forms go
+// through s.form). What arrived before the limit is kept, as on the filing
+// page.
+func (s *Server) counterForm(h handler) handler {
+	plain := s.form(h)
+	return func(w http.ResponseWriter, r *http.Request, sess *session) {
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			plain(w, r, sess)
+			return
+		}
+		m, err := citReadMultipart(w, r, maxCounterBody)
+		defer m.cleanup()
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		if err := checkCSRF(r); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), scanFormKey{}, m)), sess)
+	}
+}
+
+// electronic tells whether a component needs no digitization: the
+// applicant filed it as a file online or it came from their data store
+// (Circular 03/2025 Art. 5(2)); the service refuses to mark those.
+func electronic(d *dossier.Dossier, c dossier.ComponentFiles) bool {
+	return (d.Channel == dossier.ChannelOnline && len(c.FileIDs) > 0) || c.Reused
+}
+
+// keptScans are the officer's own uploads named in kept_scan_<j>.
+func (s *Server) keptScans(ctx context.Context, actor org.Actor, f url.Values, j int) []store.File {
+	var out []store.File
+	for _, id := range f["kept_scan_"+strconv.Itoa(j)] {
+		if fl, err := s.svc.Store.FileByID(ctx, id); err == nil && fl.OwnerUserID == actor.UserID &&
+			!slices.ContainsFunc(out, func(k store.File) bool { return k.ID == fl.ID }) {
+			out = append(out, fl)
+		}
+	}
+	return out
+}
+
+// scanRows lists the dossier's components for the receive form, with the
+// scans a refused attempt kept and the ticks as sent.
+func (s *Server) scanRows(r *http.Request, actor org.Actor, d *dossier.Dossier, form url.Values, failed bool) []scanRow {
+	rows := make([]scanRow, 0, len(d.Components))
+	for j, c := range d.Components {
+		row := scanRow{J: j, Name: c.Name, Electronic: electronic(d, c), HasFiles: len(c.FileIDs) > 0}
+		if failed && form != nil {
+			row.Kept = s.keptScans(r.Context(), actor, form, j)
+			row.Digitize = slices.Contains(form["digitize"], strconv.Itoa(j))
+		} else {
+			row.Digitize = row.HasFiles && !row.Electronic
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// counterScans uploads the scans of the receive form (service.Upload: PDF,
+// JPEG or PNG by content) and turns them, with the scans kept from a
+// refused attempt and the ticked existing scans, into the components marked
+// digitized (Circular 01/2023 Art. 7). The uploads are written back into
+// typed as kept, so that a refusal loses none of them. It also returns a
+// fingerprint of the scans by content for the request hash.
+func (s *Server) counterScans(ctx context.Context, actor org.Actor, d *dossier.Dossier, m *citMultipart, typed url.Values) ([]dossier.ComponentFiles, string, error) {
+	f := typed
+	files := make([][]store.File, len(d.Components))
+	for j := range d.Components {
+		files[j] = s.keptScans(ctx, actor, f, j)
+	}
+	var vi, en []string
+	if m != nil {
+		n := 0
+		for _, u := range m.Files {
+			j, err := strconv.Atoi(strings.TrimPrefix(u.Field, "scan_"))
+			if !strings.HasPrefix(u.Field, "scan_") || err != nil || j < 0 || j >= len(d.Components) {
+				continue
+			}
+			if n++; n > maxScans {
+				return nil, "", apperr.Newf(apperr.Invalid, "too_many_files", translate("vi", "counter.too_many_files"), translate("en", "counter.too_many_files"), maxScans)
+			}
+			fh, err := os.Open(u.Path)
+			if err != nil {
+				return nil, "", fmt.Errorf("web: open spooled scan: %w", err)
+			}
+			up, err := s.svc.Upload(ctx, actor, u.Name, fh)
+			fh.Close()
+			if e, ok := apperr.As(err); ok {
+				// Name the file: the officer may have scanned several.
+				vi, en = append(vi, u.Name+": "+e.MessageVi), append(en, u.Name+": "+e.Message)
+				continue
+			} else if err != nil {
+				return nil, "", err
+			}
+			files[j] = append(files[j], up)
+		}
+	}
+	var marks []dossier.ComponentFiles
+	var sums []string
+	for j, c := range d.Components {
+		ids := make([]string, 0, len(files[j]))
+		shas := make([]string, 0, len(files[j]))
+		for _, fl := range files[j] {
+			ids, shas = append(ids, fl.ID), append(shas, fl.SHA256)
+		}
+		typed["kept_scan_"+strconv.Itoa(j)] = ids
+		ticked := slices.Contains(f["digitize"], strconv.Itoa(j))
+		if len(ids) == 0 && !ticked {
+			continue
+		}
+		marks = append(marks, dossier.ComponentFiles{Name: c.Name, Digitized: true, FileIDs: ids})
+		slices.Sort(shas)
+		sums = append(sums, fmt.Sprintf("%d:%t:%s", j, ticked, strings.Join(shas, ",")))
+	}
+	if m != nil && m.Cut {
+		return nil, "", apperr.Newf(apperr.TooLarge, "form_too_large", translate("vi", "counter.too_large"), translate("en", "counter.too_large"), maxCounterBody>>20)
+	}
+	if len(vi) > 0 {
+		return nil, "", apperr.New(apperr.Invalid, "scan_refused", translate("vi", "counter.scans_refused", strings.Join(vi, " ")),
+			translate("en", "counter.scans_refused", strings.Join(en, " ")))
+	}
+	return marks, strings.Join(sums, "\n"), nil
+}
+
+// counterReceive receives a dossier from the check page: the scans are
+// uploaded first, then the receive action carries the components they
+// digitize, in the one transaction of the event.
+func (s *Server) counterReceive(w http.ResponseWriter, r *http.Request, sess *session, d *dossier.Dossier, back string, typed url.Values, fail func(error)) {
+	ctx := r.Context()
+	m, _ := ctx.Value(scanFormKey{}).(*citMultipart)
+	marks, sums, err := s.counterScans(ctx, sess.Actor, d, m, typed)
+	if err != nil {
+		fail(err)
+		return
+	}
+	in, err := s.actionInput(r)
+	if err != nil {
+		fail(err)
+		return
+	}
+	in.Components = marks
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	form := url.Values{}
+	for k, v := range r.PostForm {
+		if k != "csrf" {
+			form[k] = v
+		}
+	}
+	// By content, not by upload id: a resent form uploads its scans again
+	// under new ids and must still be known as the same request.
+	hash := service.RequestHash("web-receive", strconv.FormatInt(d.ID, 10), form.Encode(), sums)
+	_, err = s.svc.Act(ctx, sess.Actor, d.ID, version, in, r.PostFormValue("key"), hash, func(d *dossier.Dossier) ([]byte, error) {
+		return []byte(strconv.FormatInt(d.ID, 10)), nil
+	})
+	if errors.Is(err, apperr.ErrStale) {
+		err = apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
+	}
+	if err != nil {
+		fail(err)
+		return
+	}
+	http.Redirect(w, r, back+"?ok=act_receive", http.StatusSeeOther)
 }
