@@ -178,7 +178,7 @@ func TestLegalRulesRefused(t *testing.T) {
 		}
 		// Financial obligation, withdrawal and stop.
 		e.mustAct("specialist", id, &v, map[string]any{"action": "request_payment", "amount_vnd": 200000})
-		r = e.mustAct("citizen", id, &v, map[string]any{"action": "pay", "amount_vnd": 200000})
+		r = e.mustAct("counter", id, &v, map[string]any{"action": "pay", "amount_vnd": 200000})
 		if r.str("status") != "processing" || r.num("paid_vnd") != 200000 {
 			t.Fatalf("pay: %s", r.raw)
 		}

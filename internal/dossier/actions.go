@@ -51,13 +51,16 @@ var rules = map[Action]rule{
 	ActRequestSupplement: {from: []Status{Submitted, Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
 	ActSupplement:        {from: []Status{SupplementRequested}, roles: []org.Role{org.RoleCounter}, owner: true},
 	ActRequestPayment:    {from: []Status{Received, Processing}, roles: []org.Role{org.RoleCounter, org.RoleSpecialist, org.RoleLeader}},
-	ActPay:               {from: []Status{PaymentRequested}, roles: []org.Role{org.RoleCounter, org.RoleSystem}, owner: true},
-	ActExtend:            {from: []Status{Processing, PaymentRequested}, roles: []org.Role{org.RoleLeader}},
-	ActApprove:           {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
-	ActReject:            {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
-	ActWithdraw:          {from: active, roles: []org.Role{org.RoleCounter}, owner: true},
-	ActStop:              {from: append([]Status{WithdrawalRequested}, active[1:]...), roles: []org.Role{org.RoleCounter, org.RoleLeader}},
-	ActReturnResult:      {from: []Status{Done}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
+	// A fee is recorded paid by the counter officer who took the money, or
+	// by the payment gateway's verified callback; never by the applicant's
+	// own word.
+	ActPay:          {from: []Status{PaymentRequested}, roles: []org.Role{org.RoleCounter, org.RoleSystem}},
+	ActExtend:       {from: []Status{Processing, PaymentRequested}, roles: []org.Role{org.RoleLeader}},
+	ActApprove:      {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
+	ActReject:       {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
+	ActWithdraw:     {from: active, roles: []org.Role{org.RoleCounter}, owner: true},
+	ActStop:         {from: append([]Status{WithdrawalRequested}, active[1:]...), roles: []org.Role{org.RoleCounter, org.RoleLeader}},
+	ActReturnResult: {from: []Status{Done}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
 	// The applicant rates online; the counter officer records the rating of
 	// someone present at the result desk (Circular 01/2018 Art. 12).
 	ActRate: {from: []Status{Returned, Rejected, Refused, Stopped}, roles: []org.Role{org.RoleCounter}, owner: true},

@@ -81,7 +81,7 @@ func at(t *testing.T, s Status) *Dossier {
 func TestTransitionTable(t *testing.T) {
 	actorFor := map[Action]org.Actor{
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
-		ActSupplement: owner, ActRequestPayment: specialist, ActPay: owner, ActExtend: leader, ActApprove: leader,
+		ActSupplement: owner, ActRequestPayment: specialist, ActPay: counter, ActExtend: leader, ActApprove: leader,
 		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner,
 		ActPostalPickedUp: postman, ActPostalHandedOver: postman, ActPostalDelivered: postman, ActPostalDeliveryFailed: postman,
 	}
@@ -145,6 +145,7 @@ func TestRolesAndOwnership(t *testing.T) {
 		{"specialist_cannot_receive", Submitted, Command{Action: ActReceive, Actor: specialist, Code: "C"}, false},
 		{"citizen_cannot_receive_own", Submitted, Command{Action: ActReceive, Actor: owner, Code: "C"}, false},
 		{"owner_supplements", SupplementRequested, Command{Action: ActSupplement, Actor: owner, Note: "đã bổ sung"}, true},
+		{"applicant_cannot_record_own_payment", PaymentRequested, Command{Action: ActPay, Actor: owner}, false},
 		{"stranger_cannot_supplement", SupplementRequested, Command{Action: ActSupplement, Actor: stranger, Note: "x"}, false},
 		{"owner_withdraws", Processing, Command{Action: ActWithdraw, Actor: owner}, true},
 		{"stranger_cannot_withdraw", Processing, Command{Action: ActWithdraw, Actor: stranger}, false},
