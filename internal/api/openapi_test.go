@@ -729,7 +729,7 @@ func TestOpenAPIResponses(t *testing.T) {
 			"components": []map[string]any{{"name": "Bản sao CCCD", "file_ids": []string{f.str("file_id")}}}})
 		c.want(422, c.act("specialist", id, v, map[string]any{"action": "request_supplement", "reason": "Lại thiếu"}))
 		c.mustAct("specialist", id, &v, map[string]any{"action": "request_payment", "amount_vnd": 200000})
-		c.mustAct("citizen", id, &v, map[string]any{"action": "pay", "amount_vnd": 200000})
+		c.mustAct("counter", id, &v, map[string]any{"action": "pay", "amount_vnd": 200000})
 		e.setNow(at("2026-12-14T09:00:00+07:00"))
 		c.want(422, c.act("leader", id, v, map[string]any{"action": "extend", "reason": "Chậm", "new_due_at": "2026-12-18T17:00:00+07:00"}))
 		c.mustAct("leader", id, &v, map[string]any{"action": "extend", "reason": "Cần xác minh thêm", "signer": "Giám đốc Sở Tư pháp",
