@@ -1,10 +1,15 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"net/url"
 	"slices"
 
+	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
 )
 
 // actionForm is what the action_form template needs to draw one action.
@@ -68,4 +73,15 @@ func (f actionForm) Confirm() bool {
 func init() {
 	funcs["actionCtx"] = actionCtx
 	funcs["ratingScale"] = func() []int { return []int{3, 2, 1} }
+}
+
+// act applies an action taken from a page. Pages redirect afterwards, so the
+// service's rendered answer is not used; a version that moved on reads as
+// "someone changed the dossier, look again" in the page's language.
+func (s *Server) act(ctx context.Context, actor org.Actor, id int64, version int, in service.ActionInput, key, hash string) error {
+	_, err := s.svc.Act(ctx, actor, id, version, in, key, hash, func(d *dossier.Dossier) ([]byte, error) { return nil, nil })
+	if errors.Is(err, apperr.ErrStale) {
+		return apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
+	}
+	return err
 }

@@ -956,12 +956,7 @@ func (s *Server) citSupplement(w http.ResponseWriter, r *http.Request, sess *ses
 		}
 	}
 	hash := service.RequestHash("web-supplement", strconv.FormatInt(id, 10), strconv.Itoa(version), d.SuppNote, citFilesHash(d.Components))
-	_, err = s.svc.Act(ctx, sess.Actor, id, version, in, d.SuppKey, hash, func(d *dossier.Dossier) ([]byte, error) {
-		return []byte(strconv.FormatInt(d.ID, 10)), nil
-	})
-	if errors.Is(err, apperr.ErrStale) {
-		err = apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
-	}
+	err = s.act(ctx, sess.Actor, id, version, in, d.SuppKey, hash)
 	if err != nil {
 		if e, ok := apperr.As(err); ok && e.Code == "idempotency_key_reused" {
 			d.SuppKey = randomHex(16) + "-supplement"

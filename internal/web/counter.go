@@ -871,12 +871,7 @@ func (s *Server) counterReceive(w http.ResponseWriter, r *http.Request, sess *se
 	// By content, not by upload id: a resent form uploads its scans again
 	// under new ids and must still be known as the same request.
 	hash := service.RequestHash("web-receive", strconv.FormatInt(d.ID, 10), form.Encode(), sums)
-	_, err = s.svc.Act(ctx, sess.Actor, d.ID, version, in, r.PostFormValue("key"), hash, func(d *dossier.Dossier) ([]byte, error) {
-		return []byte(strconv.FormatInt(d.ID, 10)), nil
-	})
-	if errors.Is(err, apperr.ErrStale) {
-		err = apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
-	}
+	err = s.act(ctx, sess.Actor, d.ID, version, in, r.PostFormValue("key"), hash)
 	if err != nil {
 		fail(err)
 		return

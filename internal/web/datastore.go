@@ -1,9 +1,7 @@
 package web
 
 import (
-	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"github.com/motcua/motcua/internal/apperr"
@@ -75,9 +73,5 @@ func (s *Server) myDocumentFile(w http.ResponseWriter, r *http.Request, sess *se
 		return
 	}
 	defer rc.Close()
-	w.Header().Set("Content-Type", d.ContentType)
-	w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(d.FileName))
-	w.Header().Set("Content-Length", strconv.FormatInt(d.Size, 10))
-	w.Header().Set("Cache-Control", "private, no-store")
-	io.Copy(w, rc)
+	sendPrivate(w, d.ContentType, d.FileName, d.Size, rc)
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -269,12 +267,7 @@ func (s *Server) postAction(w http.ResponseWriter, r *http.Request, sess *sessio
 		}
 	}
 	hash := service.RequestHash("web-act", strconv.FormatInt(id, 10), form.Encode())
-	_, err = s.svc.Act(r.Context(), sess.Actor, id, version, in, key, hash, func(d *dossier.Dossier) ([]byte, error) {
-		return []byte(strconv.FormatInt(d.ID, 10)), nil
-	})
-	if errors.Is(err, apperr.ErrStale) {
-		err = apperr.New(apperr.Conflict, "dossier_changed", translate("vi", "dos.stale"), translate("en", "dos.stale"))
-	}
+	err = s.act(r.Context(), sess.Actor, id, version, in, key, hash)
 	if err != nil {
 		fail(err)
 		return
@@ -294,9 +287,5 @@ func (s *Server) dossierFile(w http.ResponseWriter, r *http.Request, sess *sessi
 		return
 	}
 	defer rc.Close()
-	w.Header().Set("Content-Type", f.ContentType)
-	w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(f.Name))
-	w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
-	w.Header().Set("Cache-Control", "private, no-store")
-	io.Copy(w, rc)
+	sendPrivate(w, f.ContentType, f.Name, f.Size, rc)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/motcua/motcua/internal/api"
@@ -207,10 +206,5 @@ func (s *Server) payReceiptPDF(w http.ResponseWriter, r *http.Request, sess *ses
 		return
 	}
 	file := "bien-lai-" + p.ReceiptNo + ".pdf"
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `inline; filename="`+file+`"`)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	h.Set("Cache-Control", "private, no-store")
-	w.Write(buf.Bytes())
+	sendPrivate(w, "application/pdf", file, int64(buf.Len()), &buf)
 }

@@ -104,13 +104,7 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		name = "ho-so-" + strconv.FormatInt(d.ID, 10)
 	}
 	file := "mau-" + n + "-" + name + ".pdf"
-	h := w.Header()
-	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `inline; filename="`+file+`"; filename*=UTF-8''`+url.PathEscape(file))
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	h.Set("Cache-Control", "private, no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.Write(buf.Bytes())
+	sendPrivate(w, "application/pdf", file, int64(buf.Len()), &buf)
 }
 
 // formData maps one dossier onto the forms.
