@@ -37,27 +37,28 @@ const (
 	SettledLate
 	Open
 	Overdue
-	Digitized      // received with at least one paper attached as a file (766 indicator 4.2)
-	Rated          // settled and rated by the applicant
-	Dislikes       // settled and rated "không hài lòng" (766 indicator 5.4)
-	VNeID          // received, filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
-	EResult        // settled with an electronic result (766 indicator 4.1)
+	Digitized // received with at least one paper attached as a file (766 indicator 4.2)
+	Rated     // settled and rated by the applicant
+	Dislikes  // settled and rated "không hài lòng" (766 indicator 5.4)
+	VNeID     // received, filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
+	EResult   // settled with an electronic result (766 indicator 4.1)
 	// The columns below count on the day of receipt, but some depend on what
 	// happens later (an electronic result is issued at settlement): the
 	// receipt day's bucket moves when it happens, as every Diff does.
-	OnlineEResult    // received online and settled with an electronic result (766 indicator 3.3, RULES §7)
-	DigitizedEResult // received with papers digitized and settled with an electronic result (766 indicator 4.2)
-	FeeDue           // received with a fee or charge to pay (766 indicator 3.6 denominator)
-	PaidOnline       // of FeeDue, paid through the online payment provider (766 indicator 3.6)
-	Reused           // received with a paper taken from the applicant's data store (766 indicator 4.3)
-	Shared           // received with a paper from the data store, or settled with an e-result filed into it (766 indicator 4.4)
-	NumColumns int = iota
+	OnlineEResult        // received online and settled with an electronic result (766 indicator 3.3, RULES §7)
+	DigitizedEResult     // received with papers digitized and settled with an electronic result (766 indicator 4.2)
+	FeeDue               // received with a fee or charge to pay (766 indicator 3.6 denominator)
+	PaidOnline           // of FeeDue, paid through the online payment provider (766 indicator 3.6)
+	Reused               // received with a paper taken from the applicant's data store (766 indicator 4.3)
+	Shared               // received with a paper from the data store, or settled with an e-result filed into it (766 indicator 4.4)
+	Complained           // settled with a complaint linked and not rated "không hài lòng": with Dislikes, 766 indicator 5.4
+	NumColumns       int = iota
 )
 
 // ColumnNames are the SQL column names, in Column order.
 var ColumnNames = [NumColumns]string{"recv_online", "recv_counter", "recv_postal", "settled_early", "settled_on_time",
 	"settled_late", "open_sweep", "overdue_sweep", "digitized", "rated", "dislikes", "vneid", "eresult",
-	"online_eresult", "digitized_eresult", "fee_due", "paid_online", "reused", "shared"}
+	"online_eresult", "digitized_eresult", "fee_due", "paid_online", "reused", "shared", "complained"}
 
 // Key is the bucket a count belongs to. Day is the local date as YYYYMMDD.
 type Key struct {
@@ -203,9 +204,13 @@ func Contribution(d *dossier.Dossier, dayStart func(time.Time) time.Time) Delta 
 		}
 		if d.Rating != dossier.Unrated {
 			out.add(fin, Rated, 1)
-			if d.Rating.Dislike() {
-				out.add(fin, Dislikes, 1)
-			}
+		}
+		// 5.4 counts a settled dossier once whether it was disliked,
+		// complained about, or both.
+		if d.Rating.Dislike() {
+			out.add(fin, Dislikes, 1)
+		} else if d.ComplaintCount > 0 {
+			out.add(fin, Complained, 1)
 		}
 	}
 	if from := overdueFrom(d); from != 0 && (finDay == 0 || finDay > from) {

@@ -85,3 +85,28 @@ func TestDiffMovesReceiptDayOnSettlement(t *testing.T) {
 		t.Fatalf("settlement day: %v", got)
 	}
 }
+
+// 5.4 counts a settled dossier once whether it was rated "không hài lòng",
+// complained about (PAKN), or both (RULES-VN.md §6.2 group 5).
+func TestComplainedOrDislikedCountsOnce_766_5_4(t *testing.T) {
+	cases := []struct {
+		name                 string
+		d                    dossier.Dossier
+		dislikes, complained int64
+	}{
+		{"complained about, rated well", dossier.Dossier{FinishedAt: at(4, 9), Rating: dossier.VerySatisfied, ComplaintCount: 1}, 0, 1},
+		{"disliked and complained about twice", dossier.Dossier{FinishedAt: at(4, 9), Rating: dossier.Dissatisfied, ComplaintCount: 2}, 1, 0},
+		{"complained about, not yet settled: not in 5.4 until settled", dossier.Dossier{ComplaintCount: 1}, 0, 0},
+		{"settled without complaint or rating", dossier.Dossier{FinishedAt: at(4, 9)}, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.d.ProcessingAgencyID, c.d.ProcedureCode, c.d.Channel = 3, "p", dossier.ChannelCounter
+			c.d.ReceivedAt, c.d.DueAt = at(1, 9), at(10, 17)
+			got := Contribution(&c.d, dayStart)
+			if d, n := sumBefore(got, Dislikes, 20261231), sumBefore(got, Complained, 20261231); d != c.dislikes || n != c.complained {
+				t.Fatalf("dislikes %d complained %d, want %d %d", d, n, c.dislikes, c.complained)
+			}
+		})
+	}
+}

@@ -44,6 +44,7 @@ type counts struct {
 	PaidOnline       int64 `json:"paid_online"`
 	Reused           int64 `json:"reused"`
 	Shared           int64 `json:"shared"`
+	Complained       int64 `json:"complained"`
 }
 
 // add sums with the service's own Add: the test checks the API's figures,

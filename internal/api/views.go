@@ -41,6 +41,7 @@ type DossierView struct {
 	PaidVND              int64                    `json:"paid_vnd"`
 	AllowedActions       []dossier.Action         `json:"allowed_actions"`
 	Rating               int                      `json:"rating"`
+	ComplaintCount       int                      `json:"complaint_count"`
 	ResultFileIDs        []string                 `json:"result_file_ids"`
 	UpdatedAt            Time                     `json:"updated_at"`
 }
@@ -88,7 +89,7 @@ func (s *Server) dossierView(d *dossier.Dossier, actor org.Actor) DossierView {
 		SuspendedAt: tptr(d.SuspendedAt), FinishedAt: tptr(d.FinishedAt), ReturnedAt: tptr(d.ReturnedAt),
 		Timeliness: s.timeliness(d, s.svc.Now()), SupplementCount: d.SupplementCount, ExtensionCount: d.ExtensionCount,
 		FeeVND: d.FeeVND, PaymentDueVND: d.PaymentDueVND, PaidVND: d.PaidVND, AllowedActions: allowed,
-		Rating: int(d.Rating), ResultFileIDs: results, UpdatedAt: Time{d.UpdatedAt},
+		Rating: int(d.Rating), ComplaintCount: d.ComplaintCount, ResultFileIDs: results, UpdatedAt: Time{d.UpdatedAt},
 	}
 }
 

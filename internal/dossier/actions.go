@@ -32,7 +32,7 @@ const (
 
 // Actions lists the actions a client may send, in lifecycle order.
 var Actions = []Action{ActReceive, ActRefuse, ActTransfer, ActRequestSupplement, ActSupplement, ActRequestPayment,
-	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate}
+	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate, ActComplaint}
 
 // rule says from which statuses an action may be taken and by which roles.
 // The owner flag lets the applicant act on their own dossier.
@@ -66,6 +66,7 @@ var rules = map[Action]rule{
 	ActRate: {from: []Status{Returned, Rejected, Refused, Stopped}, roles: []org.Role{org.RoleCounter}, owner: true},
 	// The postal operator's reports (postal.go): the dossier on its way in,
 	// the result on its way out.
+	ActComplaint:            complaintRule, // complaint.go
 	ActPostalPickedUp:       {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalHandedOver:     {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalDelivered:      {from: []Status{Returned}, roles: postalRoles},
@@ -77,8 +78,8 @@ func ParseAction(s string) (Action, error) {
 	a := Action(strings.TrimSpace(s))
 	if _, ok := rules[a]; !ok {
 		return "", apperr.Newf(apperr.Invalid, "unknown_action",
-			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate.",
-			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate.", s)
+			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint.",
+			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint.", s)
 	}
 	return a, nil
 }
@@ -125,21 +126,22 @@ func permitted(a Action, d *Dossier, actor org.Actor) error {
 
 // Command is one action with its inputs.
 type Command struct {
-	Action      Action
-	Actor       org.Actor
-	At          time.Time
-	Note        string
-	Reason      string           // refuse, request_supplement, reject, withdraw, stop, extend
-	Signer      string           // extend: the head of agency who signs Form 04
-	NewDueAt    *time.Time       // extend
-	ToAgencyID  int64            // transfer
-	AmountVND   int64            // request_payment, pay
-	Components  []ComponentFiles // supplement
-	Code        string           // receive: the dossier code issued by the store's sequence
-	Rating      Rating           // rate
-	ResultFiles []string         // approve: the electronic result's files
-	PaymentRef  string           // pay: the online payment's reference, set only from a verified provider callback
-	Postal      *PostalReport    // postal_*: the operator's report, set only from its signed webhook
+	Action       Action
+	Actor        org.Actor
+	At           time.Time
+	Note         string
+	Reason       string           // refuse, request_supplement, reject, withdraw, stop, extend
+	Signer       string           // extend: the head of agency who signs Form 04
+	NewDueAt     *time.Time       // extend
+	ToAgencyID   int64            // transfer
+	AmountVND    int64            // request_payment, pay
+	Components   []ComponentFiles // supplement
+	Code         string           // receive: the dossier code issued by the store's sequence
+	Rating       Rating           // rate
+	ResultFiles  []string         // approve: the electronic result's files
+	PaymentRef   string           // pay: the online payment's reference, set only from a verified provider callback
+	Postal       *PostalReport    // postal_*: the operator's report, set only from its signed webhook
+	ComplaintRef string           // complaint: the PAKN reference, when recorded by staff
 }
 
 // Event is the record of an applied command, as appended to the log.

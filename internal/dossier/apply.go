@@ -215,6 +215,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		ev.Payload["return_method"] = d.ReturnMethod
 	case ActPostalPickedUp, ActPostalHandedOver, ActPostalDelivered, ActPostalDeliveryFailed:
 		return applyPostal(d, cmd, ev)
+	case ActComplaint:
+		return applyComplaint(d, cmd, ev)
 	case ActRate:
 		if d.Rating != Unrated {
 			return apperr.New(apperr.Invalid, "already_rated",

@@ -82,18 +82,19 @@ func TestTransitionTable(t *testing.T) {
 	actorFor := map[Action]org.Actor{
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
 		ActSupplement: owner, ActRequestPayment: specialist, ActPay: counter, ActExtend: leader, ActApprove: leader,
-		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner,
+		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner, ActComplaint: owner,
 		ActPostalPickedUp: postman, ActPostalHandedOver: postman, ActPostalDelivered: postman, ActPostalDeliveryFailed: postman,
 	}
 	allowed := map[Status][]Action{
 		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw, ActPostalPickedUp, ActPostalHandedOver},
-		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop},
-		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop},
-		SupplementRequested: {ActSupplement, ActWithdraw, ActStop},
-		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop},
-		WithdrawalRequested: {ActStop},
-		Done:                {ActReturnResult},
-		Returned:            {ActRate, ActPostalDelivered, ActPostalDeliveryFailed}, Refused: {ActRate}, Rejected: {ActRate}, Stopped: {ActRate},
+		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop, ActComplaint},
+		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActComplaint},
+		SupplementRequested: {ActSupplement, ActWithdraw, ActStop, ActComplaint},
+		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop, ActComplaint},
+		WithdrawalRequested: {ActStop, ActComplaint},
+		Done:                {ActReturnResult, ActComplaint},
+		Returned:            {ActRate, ActPostalDelivered, ActPostalDeliveryFailed, ActComplaint},
+		Refused:             {ActRate, ActComplaint}, Rejected: {ActRate, ActComplaint}, Stopped: {ActRate, ActComplaint},
 	}
 	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9, Rating: Satisfied,
 		Postal: &PostalReport{At: t0.Add(29 * time.Hour), TrackingNumber: "EB123456789VN", HandoverRecord: "BB-01", Reason: "vắng nhà"}}

@@ -74,6 +74,7 @@ type Dossier struct {
 	VNeIDVerified      bool     // filed by a citizen signed in with the national e-ID (766 indicator 4.5b)
 	ResultFileIDs      []string // the electronic result (kết quả điện tử), attached when approved (766 indicator 4.1)
 	Rating             Rating   // the applicant's satisfaction, 0 until rated
+	ComplaintCount     int      // complaints (PAKN) linked to the dossier (766 indicator 5.4)
 	RatedAt            *time.Time
 	UpdatedAt          time.Time
 }

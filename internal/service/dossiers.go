@@ -285,6 +285,8 @@ type ActionInput struct {
 	Rating     int                      `json:"rating"`
 	// ResultFileIDs: approve — the electronic result, uploaded first (POST /api/v1/files).
 	ResultFileIDs []string `json:"result_file_ids"`
+	// ComplaintRef: complaint — the PAKN reference in the complaints system.
+	ComplaintRef string `json:"complaint_ref"`
 	// PaymentRef: pay — set only by the verified gateway callback, never read from a client.
 	PaymentRef string `json:"-"`
 }
@@ -301,7 +303,8 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			"The If-Match header with the dossier version (the version field) you last saw is required.")
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
-		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef}
+		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef,
+		ComplaintRef: in.ComplaintRef}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, store.ErrNotFound) {

@@ -87,7 +87,7 @@ func InputsFrom(c PeriodCounts) index766.Inputs {
 		PopulationDataDossiers:      c.VNeID,
 		ResultDossiers:              c.Settled(),
 		EResultDossiers:             c.EResult,
-		SettledComplainedOrDisliked: c.Dislikes,
+		SettledComplainedOrDisliked: c.Dislikes + c.Complained,
 	}
 }
 

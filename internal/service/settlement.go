@@ -38,6 +38,7 @@ type PeriodCounts struct {
 	PaidOnline       int64 `json:"paid_online"`       // of FeeDue, paid online
 	Reused           int64 `json:"reused"`            // received with a paper from the applicant's data store
 	Shared           int64 `json:"shared"`            // received with a paper from the data store or a result filed into it
+	Complained       int64 `json:"complained"`        // settled in the period with a complaint linked, and not disliked
 }
 
 // Received counts what was received in the period, whatever the channel.
@@ -54,7 +55,7 @@ func (c PeriodCounts) Add(o PeriodCounts) PeriodCounts {
 		c.CarriedOver + o.CarriedOver, c.SettledEarly + o.SettledEarly, c.SettledOnTime + o.SettledOnTime, c.SettledLate + o.SettledLate,
 		c.OpenWithin + o.OpenWithin, c.OpenOverdue + o.OpenOverdue, c.Digitized + o.Digitized, c.Rated + o.Rated, c.Dislikes + o.Dislikes,
 		c.VNeID + o.VNeID, c.EResult + o.EResult, c.OnlineEResult + o.OnlineEResult, c.DigitizedEResult + o.DigitizedEResult,
-		c.FeeDue + o.FeeDue, c.PaidOnline + o.PaidOnline, c.Reused + o.Reused, c.Shared + o.Shared}
+		c.FeeDue + o.FeeDue, c.PaidOnline + o.PaidOnline, c.Reused + o.Reused, c.Shared + o.Shared, c.Complained + o.Complained}
 }
 
 // SettlementQuery selects the figures: an agency with the agencies under it
@@ -189,7 +190,7 @@ func figures(during, before aggregate.Counts) PeriodCounts {
 		VNeID: during[aggregate.VNeID], EResult: during[aggregate.EResult],
 		OnlineEResult: during[aggregate.OnlineEResult], DigitizedEResult: during[aggregate.DigitizedEResult],
 		FeeDue: during[aggregate.FeeDue], PaidOnline: during[aggregate.PaidOnline],
-		Reused: during[aggregate.Reused], Shared: during[aggregate.Shared],
+		Reused: during[aggregate.Reused], Shared: during[aggregate.Shared], Complained: during[aggregate.Complained],
 	}
 }
 

@@ -131,7 +131,7 @@ func overviewPredicates(f OverviewFilter) map[OverviewKind]sqlPart {
 		KindOverdue:  join(inProgress, overdue),
 		KindInTime:   join(inProgress, not(overdue)),
 		KindAtRisk:   join(inProgress, not(overdue), notSuspended, sqlPart{"due_at <= ?", []any{riskBy}}),
-		KindDisliked: join(settled, sqlPart{"rating = ?", []any{int(dossier.Dissatisfied)}}),
+		KindDisliked: join(settled, sqlPart{"(rating = ? OR complaint_count > 0)", []any{int(dossier.Dissatisfied)}}),
 	}
 }
 

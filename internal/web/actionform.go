@@ -44,6 +44,7 @@ var actionFields = map[dossier.Action][]string{
 	dossier.ActRequestPayment:    {"amount_vnd"},
 	dossier.ActRate:              {"rating"},
 	dossier.ActApprove:           {"result_file"},
+	dossier.ActComplaint:         {"reason", "complaint_ref"},
 }
 
 // Needs reports whether the action's form shows the field.

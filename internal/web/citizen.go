@@ -98,6 +98,10 @@ func init() {
 		"cit.rated":            {"Bạn đã đánh giá: %s. Cảm ơn bạn.", "You rated: %s. Thank you."},
 		"cit.papers_mine":      {"Giấy tờ của tôi", "My papers"},
 		"cit.withdraw_title":   {"Rút hồ sơ", "Withdraw the dossier"},
+		"cit.complain_title":   {"Phản ánh, kiến nghị về việc giải quyết hồ sơ", "Complain about how this dossier is handled"},
+		"cit.complain_lead":    {"Phản ánh của bạn được gửi tới cơ quan giải quyết và được tính vào đánh giá chất lượng phục vụ.", "Your complaint goes to the agency handling the dossier and counts in the assessment of the service."},
+		"cit.complain_reason":  {"Nội dung phản ánh", "What went wrong"},
+		"cit.complain_submit":  {"Gửi phản ánh", "Send the complaint"},
 		"cit.withdraw_lead":    {"Nếu bạn không muốn tiếp tục, bạn có thể đề nghị rút hồ sơ. Cơ quan sẽ dừng giải quyết; muốn làm lại bạn phải nộp hồ sơ mới.", "If you do not want to go on, ask to withdraw. The agency stops working on it; to try again you file a new dossier."},
 		"cit.withdraw_reason":  {"Lý do rút hồ sơ", "Why you withdraw"},
 		"cit.withdraw_confirm": {"Tôi chắc chắn muốn rút hồ sơ này.", "I am sure I want to withdraw this dossier."},
@@ -781,6 +785,7 @@ type citDossierData struct {
 	CanSupplement bool
 	CanRate       bool
 	CanWithdraw   bool
+	CanComplain   bool
 	SuppKey       string
 	SuppNote      string
 	MaxFileMB     int
@@ -826,6 +831,7 @@ func (s *Server) citLoad(r *http.Request, sess *session, id int64) (*citDossierD
 	d.CanSupplement = slices.Contains(base.Allowed, dossier.ActSupplement)
 	d.CanRate = slices.Contains(base.Allowed, dossier.ActRate)
 	d.CanWithdraw = slices.Contains(base.Allowed, dossier.ActWithdraw)
+	d.CanComplain = slices.Contains(base.Allowed, dossier.ActComplaint)
 	if dd.SupplementCount > 0 {
 		d.Asked = citLastEvent(base.Events, dossier.ActRequestSupplement)
 		d.AskedReason = citPayload(d.Asked, "reason")
@@ -886,7 +892,7 @@ func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session, i
 		s.citRender(w, r, s.httpStatus(r, actErr), d, citErrText(langOf(r), actErr))
 	}
 	switch dossier.Action(action) {
-	case dossier.ActRate:
+	case dossier.ActRate, dossier.ActComplaint:
 	case dossier.ActWithdraw:
 		if r.PostFormValue("confirm") != "yes" {
 			fail(apperr.New(apperr.Invalid, "withdraw_unconfirmed", translate("vi", "cit.withdraw_unsure"), translate("en", "cit.withdraw_unsure")))

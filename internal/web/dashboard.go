@@ -121,7 +121,7 @@ func init() {
 		"dash.k.late":                {"%s giải quyết quá hạn", "%s settled late"},
 		"dash.k.in_time":             {"%s đang giải quyết trong hạn", "%s being processed within time"},
 		"dash.k.overdue":             {"%s đang giải quyết đã quá hạn", "%s being processed and overdue"},
-		"dash.k.dislikes":            {"%s không hài lòng", "%s dissatisfied"},
+		"dash.k.dislikes":            {"%s không hài lòng hoặc có phản ánh", "%s dissatisfied or complained about"},
 		"dash.rules":                 {"Cách tính", "How it is computed"},
 		"dash.rule_sum":              {"Tổng điểm là tổng điểm 6 nhóm như Cổng DVCQG công bố (18 + 20 + 12 + 10 + 22 + 18 = 100). Mỗi chỉ số: tỷ lệ = tử số / mẫu số; có mục tiêu thì đạt mục tiêu được điểm tối đa, chưa đạt thì điểm = tỷ lệ × điểm tối đa / mục tiêu; không có mục tiêu thì điểm = tỷ lệ × điểm tối đa.", "The total is the sum of the six groups the national portal publishes (18 + 20 + 12 + 10 + 22 + 18 = 100). Each indicator: ratio = numerator / denominator; with a target, reaching it earns the maximum, otherwise points = ratio × maximum / target; without one, points = ratio × maximum."},
 		"dash.rule_21":               {"2.1: (trước hạn + đúng hạn + đang giải quyết trong hạn) / (đã giải quyết + đang giải quyết) trong kỳ. Hồ sơ đang giải quyết được tính tại cuối kỳ (hoặc hiện tại nếu kỳ chưa kết thúc).", "2.1: (early + on time + being processed within time) / (settled + being processed) in the period. Dossiers being processed are counted at the end of the period (or now while it runs)."},
@@ -392,8 +392,10 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 	}
 	early, onTime, late := kindLink(store.KindEarly, c.SettledEarly), kindLink(store.KindOnTime, c.SettledOnTime), kindLink(store.KindLate, c.SettledLate)
 	inTime, overdue := kindLink(store.KindInTime, c.OpenWithin), kindLink(store.KindOverdue, c.OpenOverdue)
-	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, c.Dislikes)), Href: dir.link(agency, store.KindDisliked),
-		Label: v.T("dir.link", int(c.Dislikes), v.T("dir.list.disliked"), d.Scope)}
+	// 5.4 counts a settled dossier disliked or complained about once.
+	unhappy := c.Dislikes + c.Complained
+	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, unhappy)), Href: dir.link(agency, store.KindDisliked),
+		Label: v.T("dir.link", int(unhappy), v.T("dir.list.disliked"), d.Scope)}
 	if c.SettledLate > 0 {
 		d.Lost = append(d.Lost, late)
 	}

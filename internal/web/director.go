@@ -49,7 +49,7 @@ func init() {
 		"dir.list.early":     {"Hồ sơ giải quyết trước hạn", "Dossiers settled early"},
 		"dir.list.on_time":   {"Hồ sơ giải quyết đúng hạn", "Dossiers settled on time"},
 		"dir.list.late":      {"Hồ sơ giải quyết quá hạn", "Dossiers settled late"},
-		"dir.list.disliked":  {"Hồ sơ bị đánh giá không hài lòng", "Dossiers rated dissatisfied"},
+		"dir.list.disliked":  {"Hồ sơ bị đánh giá không hài lòng hoặc có phản ánh", "Dossiers rated dissatisfied or complained about"},
 		"dir.list.in_time":   {"Hồ sơ đang giải quyết trong hạn", "Dossiers being processed within time"},
 		"dir.list.overdue":   {"Hồ sơ đang giải quyết đã quá hạn", "Dossiers being processed and overdue"},
 		"dir.list.at_risk":   {"Hồ sơ sắp đến hạn", "Dossiers at risk of being late"},

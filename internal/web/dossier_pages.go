@@ -70,6 +70,8 @@ func init() {
 		"ok.act_stop":               {"Đã dừng giải quyết hồ sơ.", "Processing stopped."},
 		"ok.act_return_result":      {"Đã trả kết quả.", "Result returned."},
 		"ok.act_rate":               {"Cảm ơn bạn đã đánh giá.", "Thank you for your rating."},
+		"ok.act_complaint":          {"Đã ghi nhận phản ánh, kiến nghị.", "The complaint is recorded."},
+		"dos.complaint_ref":         {"Số hiệu phản ánh, kiến nghị (PAKN)", "Complaint (PAKN) reference"},
 	})
 }
 
@@ -207,7 +209,7 @@ func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session,
 func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 	f := r.PostForm
 	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
-		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency")}
+		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref"))}
 	if v := strings.TrimSpace(f.Get("new_due")); v != "" {
 		day, err := time.ParseInLocation("2006-01-02", v, vietnam)
 		if err != nil {

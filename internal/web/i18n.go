@@ -121,6 +121,7 @@ func init() {
 		"action.stop":               {"Dừng giải quyết", "Stop processing"},
 		"action.return_result":      {"Trả kết quả", "Return the result"},
 		"action.rate":               {"Đánh giá mức độ hài lòng", "Rate the service"},
+		"action.complaint":          {"Ghi nhận phản ánh, kiến nghị", "Record a complaint"},
 
 		"timeliness.early":   {"Trước hạn", "Early"},
 		"timeliness.on_time": {"Đúng hạn", "On time"},
