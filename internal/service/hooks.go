@@ -8,8 +8,10 @@ import (
 )
 
 // afterEvent runs in the transaction of every dossier event, after the event
-// is appended: what must happen if and only if the event commits (messages
-// to the applicant, webhooks to partners) is written here to the outbox.
+// is appended: what must happen if and only if the event commits. Messages
+// to the applicant and webhooks to the postal operator go to the outbox; a
+// payment is settled with the pay event it caused; results and digitized
+// papers are filed into the applicant's data store.
 func (s *Service) afterEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossier, ev dossier.Event) error {
 	if err := s.notifyEvent(ctx, tx, d, ev); err != nil {
 		return err
