@@ -29,15 +29,6 @@ type Date struct {
 // ErrInvalidDate reports a date that does not exist (2025-02-30) or cannot be parsed.
 var ErrInvalidDate = errors.New("ngày không hợp lệ / invalid date")
 
-// NewDate returns the date y-m-d, or an error if it does not exist.
-func NewDate(y int, m time.Month, d int) (Date, error) {
-	dt := Date{y, m, d}
-	if !dt.Valid() {
-		return Date{}, fmt.Errorf("%w %q", ErrInvalidDate, fmt.Sprintf("%04d-%02d-%02d", y, int(m), d))
-	}
-	return dt, nil
-}
-
 // Valid reports whether d names a real Gregorian date (years 1..9999).
 func (d Date) Valid() bool {
 	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
