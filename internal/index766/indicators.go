@@ -108,7 +108,7 @@ var definitions = []definition{
 	// Group 3a (§6.2 group 3a).
 	{"3.0", CLGQ, "Tỷ lệ hồ sơ trực tuyến toàn trình", "Full-process online dossiers", 12, 0, true,
 		func(in Inputs) measure {
-			return pair(in.FullProcess, "not available from the aggregates (full-process flag)")
+			return pair(in.FullProcess, "not measured while the catalogue leaves online levels unknown; an administrator may enter it")
 		}},
 	{"3.1", CLGQ, "Tỷ lệ TTHC cung cấp DVCTT", "Procedures offering online services", 0, 80, false,
 		func(in Inputs) measure {

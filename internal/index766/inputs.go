@@ -91,8 +91,9 @@ type Inputs struct {
 	// text). Numerator: dossiers received in the period through a
 	// full-process online service (Decree 42/2022 Art. 11(1)). Denominator:
 	// dossiers received in the period of procedures flagged eligible for
-	// full-process in the national database. From the dossier aggregates;
-	// set Available when the aggregates hold the full-process flag.
+	// full-process in the national database. The service computes it from
+	// the counters by procedure and the catalogue's online levels, or takes
+	// an administrator's entry.
 	FullProcess Pair
 
 	// ProceduresInJurisdiction: procedures under the scope's jurisdiction

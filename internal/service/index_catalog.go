@@ -41,12 +41,25 @@ func scopeFacts(all []store.ProcedureFact, inScope func(int64) bool, procedure s
 	return out
 }
 
-// apply fills 3.1, 3.2 and 4.5a (RULES-VN.md §6.2 groups 3a and 4): the
-// procedures of the jurisdiction by online level and audience, and which of
-// them received an online dossier, or one filed with the national e-ID, in
-// the period (used: the period's figures by procedure code).
+// apply fills 3.0, 3.1, 3.2 and 4.5a (RULES-VN.md §6.2 groups 3a and 4):
+// the procedures of the jurisdiction by online level and audience, and which
+// of them received an online dossier, or one filed with the national e-ID,
+// in the period (used: the period's figures by procedure code). 3.0 takes
+// the procedures offering a full-process service as those eligible for it
+// [inference: the catalogue has no separate eligibility flag]; an
+// administrator's entry for 3.0 replaces it.
 func (c catalogScope) apply(in *index766.Inputs, used map[string]PeriodCounts) {
 	in.ProceduresUnknownLevel, in.ProceduresUnknownAudience = c.unknownLevel, c.unknownA
+	if c.unknownLevel == 0 {
+		full := index766.Pair{Available: true}
+		for _, f := range c.facts {
+			if f.OnlineLevel == catalog.OnlineFull {
+				full.Numerator += used[f.Code].ReceivedOnline
+				full.Denominator += used[f.Code].Received()
+			}
+		}
+		in.FullProcess = full
+	}
 	for _, f := range c.facts {
 		in.ProceduresInJurisdiction++
 		online := false

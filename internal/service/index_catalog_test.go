@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -41,7 +42,7 @@ func TestIndexCatalogIndicators_766_3_1_3_2_4_5a(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := map[string]string{}
-			for _, id := range []string{"3.1", "3.2", "4.5a"} {
+			for _, id := range []string{"3.0", "3.1", "3.2", "4.5a"} {
 				i, ok := rep.Result.Indicator(id)
 				if !ok {
 					t.Fatalf("no %s", id)
@@ -57,7 +58,8 @@ func TestIndexCatalogIndicators_766_3_1_3_2_4_5a(t *testing.T) {
 		var total int
 		st.QueryRow(ctx, `SELECT COUNT(*) FROM procedures`).Scan(&total)
 		got := index()
-		if !strings.Contains(got["3.1"], "online service level unknown") || !strings.Contains(got["3.2"], "online service level unknown") {
+		if !strings.Contains(got["3.1"], "online service level unknown") || !strings.Contains(got["3.2"], "online service level unknown") ||
+			!strings.HasPrefix(got["3.0"], "unmeasured") {
 			t.Fatalf("the demo catalogue leaves most levels unknown: %v", got)
 		}
 		// The administrator completes the catalogue: one procedure offers a
@@ -71,6 +73,7 @@ func TestIndexCatalogIndicators_766_3_1_3_2_4_5a(t *testing.T) {
 		st.Exec(ctx, `UPDATE procedures SET online_level = 'partial' WHERE code = '1.001193'`)
 		got = index()
 		want := map[string]string{
+			"3.0":  "2/2",                      // the two online dossiers of the one full-process procedure, of its 2 dossiers
 			"3.1":  fmt.Sprintf("2/%d", total), // full + partial over every procedure of the province
 			"3.2":  "1/2",                      // of the two online services, only 3.000333 received an online dossier
 			"4.5a": "1/1",                      // the one procedure for citizens had a VNeID dossier
@@ -79,6 +82,14 @@ func TestIndexCatalogIndicators_766_3_1_3_2_4_5a(t *testing.T) {
 			if got[id] != w {
 				t.Errorf("%s: %s, want %s", id, got[id], w)
 			}
+		}
+		// An administrator's figure for 3.0 (from the national portal)
+		// replaces the catalogue's estimate.
+		if err := svc.EnterIndexInput(ctx, who("admin"), demo.DeptJustice, 202612, service.EnteredInput{Indicator: "3.0", Numerator: 7, Denominator: 10}, "DVCQG"); err != nil {
+			t.Fatal(err)
+		}
+		if got := index(); got["3.0"] != "7/10" {
+			t.Fatalf("entered 3.0: %s", got["3.0"])
 		}
 		// One procedure without subjects makes 4.5a unmeasured again.
 		st.Exec(ctx, `UPDATE procedures SET audience = '' WHERE code = '1.001193'`)
