@@ -130,7 +130,7 @@ func FindMax(ctx context.Context, opts LoadOptions) (*LoadResult, []*LoadResult,
 	return final, steps, ctx.Err()
 }
 
-// case is a dossier in flight through the lifecycle.
+// lcase is a dossier in flight through the lifecycle.
 type lcase struct {
 	id, version int
 	code        string
