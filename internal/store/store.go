@@ -43,6 +43,8 @@ type Store struct {
 	w       *sql.DB // writes; for SQLite a single connection, its one writer
 	r       *sql.DB // reads
 	queries sync.Map
+	// SQLite only: prepared statements of the writer and of the readers.
+	wstmts, rstmts *stmtCache
 }
 
 // Config says where the data lives.
@@ -101,11 +103,13 @@ func open(cfg Config) (*Store, error) {
 		r.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return &Store{dialect: SQLite, w: w, r: r}, nil
+	return &Store{dialect: SQLite, w: w, r: r, wstmts: newStmtCache(w), rstmts: newStmtCache(r)}, nil
 }
 
 // Close releases the connections.
 func (s *Store) Close() error {
+	s.wstmts.close()
+	s.rstmts.close()
 	err := s.w.Close()
 	if s.r != s.w {
 		err = errors.Join(err, s.r.Close())
@@ -150,18 +154,38 @@ type Tx struct {
 	tx *sql.Tx
 }
 
+// stmt is the transaction's handle on the cached prepared statement of
+// query, or nil: then the query is noted, to be prepared after the commit.
+func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	st := t.s.wstmts.get(query)
+	if st == nil {
+		t.s.wstmts.want(query)
+		return nil
+	}
+	return t.tx.StmtContext(ctx, st)
+}
+
 // Exec runs a statement.
 func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.s.q(query), args...)
 }
 
 // QueryRow runs a query returning one row.
 func (t *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.s.q(query), args...)
 }
 
 // Query runs a query.
 func (t *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.tx.QueryContext(ctx, t.s.q(query), args...)
 }
 
@@ -181,21 +205,31 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.wstmts.prepareWanted(ctx)
 	return nil
 }
 
 // QueryRow reads one row outside a transaction.
 func (s *Store) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := s.rstmts.prepare(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return s.r.QueryRowContext(ctx, s.q(query), args...)
 }
 
 // Query reads rows outside a transaction.
 func (s *Store) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := s.rstmts.prepare(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return s.r.QueryContext(ctx, s.q(query), args...)
 }
 
 // Exec writes outside an explicit transaction.
 func (s *Store) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := s.wstmts.prepare(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return s.w.ExecContext(ctx, s.q(query), args...)
 }
 
