@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -29,5 +32,33 @@ func TestBenchGenerateThenIndexCheckAndLimit(t *testing.T) {
 	}
 	if code := run([]string{"bench", "frobnicate"}, &out, &errb); code != 2 {
 		t.Fatal("an unknown bench command is a usage error")
+	}
+}
+
+// serve --pprof ADDR answers the Go profiler on its own listener.
+func TestPprofFlagServesProfilesOnItsOwnListener(t *testing.T) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var errb bytes.Buffer
+	pprofFlag(fs, &errb)
+	if err := fs.Parse([]string{"--pprof", "127.0.0.1:0"}); err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`http://(\S+)/debug/pprof/`).FindStringSubmatch(errb.String())
+	if m == nil {
+		t.Fatalf("no address announced: %q", errb.String())
+	}
+	res, err := http.Get("http://" + m[1] + "/debug/pprof/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("pprof: %d", res.StatusCode)
+	}
+	fs2 := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs2.SetOutput(&bytes.Buffer{})
+	pprofFlag(fs2, &errb)
+	if err := fs2.Parse([]string{"--pprof", "not an address"}); err == nil {
+		t.Fatal("a bad address must be refused")
 	}
 }
