@@ -106,12 +106,13 @@ func TestDossierLifecycle(t *testing.T) {
 		if r.str("status") != "returned" || r.num("national_status") != 10 || r.str("finished_at") != "2026-12-17T15:00:00+07:00" {
 			t.Fatalf("return: %s", r.raw)
 		}
-		if al := r.body["allowed_actions"].([]any); len(al) != 1 || al[0] != "rate" {
-			t.Fatalf("a returned dossier allows the counter only to record a rating: %s", r.raw)
+		if al := r.body["allowed_actions"].([]any); len(al) != 2 || al[0] != "rate" || al[1] != "complaint" {
+			t.Fatalf("a returned dossier allows the counter only to record a rating or link a complaint: %s", r.raw)
 		}
 		// The citizen rates once the result is returned (Circular 01/2018 Art. 12).
 		r = e.mustAct("citizen", id, &v, map[string]any{"action": "rate", "rating": 3})
-		if r.num("rating") != 3 || r.str("status") != "returned" || len(r.body["allowed_actions"].([]any)) != 0 {
+		// Rated once; what is left is a complaint, which may come any time.
+		if al := r.body["allowed_actions"].([]any); r.num("rating") != 3 || r.str("status") != "returned" || len(al) != 1 || al[0] != "complaint" {
 			t.Fatalf("rate: %s", r.raw)
 		}
 
