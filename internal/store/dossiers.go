@@ -256,16 +256,27 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.D
 		where []string
 		args  []any
 	)
-	if f.Status != "" {
-		where, args = append(where, "status = ?"), append(args, f.Status)
-	}
 	if f.OwnerID != 0 {
 		where, args = append(where, "applicant_user_id = ?"), append(args, f.OwnerID)
 	}
-	if f.AgencyIDs != nil {
-		if len(f.AgencyIDs) == 0 {
-			return []*dossier.Dossier{}, nil
+	switch {
+	case f.AgencyIDs != nil && len(f.AgencyIDs) == 0:
+		return []*dossier.Dossier{}, nil
+	case f.AgencyIDs != nil && f.Status != "":
+		// An agency's dossiers in one status (a specialist's "processing"
+		// list): each side through its (agency, status) index. With the OR
+		// the planner read every dossier of the status in the province and
+		// sorted them (17-27 ms at 1M dossiers, 0.5-2 ms this way).
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")
+		where = append(where, "id IN (SELECT id FROM dossiers WHERE processing_agency_id IN ("+ph+") AND status = ?"+
+			" UNION SELECT id FROM dossiers WHERE receiving_agency_id IN ("+ph+") AND status = ?)")
+		for range 2 {
+			for _, id := range f.AgencyIDs {
+				args = append(args, id)
+			}
+			args = append(args, f.Status)
 		}
+	case f.AgencyIDs != nil:
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")
 		where = append(where, "(processing_agency_id IN ("+ph+") OR receiving_agency_id IN ("+ph+"))")
 		for range 2 {
@@ -273,6 +284,9 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.D
 				args = append(args, id)
 			}
 		}
+	}
+	if f.Status != "" && f.AgencyIDs == nil {
+		where, args = append(where, "status = ?"), append(args, f.Status)
 	}
 	if f.Overdue != nil {
 		if *f.Overdue {
