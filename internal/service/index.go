@@ -45,15 +45,19 @@ func (s *Service) Index766(ctx context.Context, actor org.Actor, q SettlementQue
 	cat := scopeFacts(facts, inScope, q.ProcedureCode)
 	var used map[string]PeriodCounts
 	if cat.needsUse() {
-		byProc := q
-		byProc.ByProcedure = true
-		rows, err := s.Settlement(ctx, actor, byProc)
+		agencies, err := s.scopeAgencies(actor, q.AgencyID)
+		if err != nil {
+			return nil, err
+		}
+		byAgency, err := s.procedureUse(ctx, agencies, q.ProcedureCode, q.Period)
 		if err != nil {
 			return nil, err
 		}
 		used = map[string]PeriodCounts{}
-		for _, r := range rows.Rows {
-			used[r.Procedure] = used[r.Procedure].Add(r.Counts)
+		for _, m := range byAgency {
+			for code, c := range m {
+				used[code] = used[code].Add(c)
+			}
 		}
 	}
 	cat.apply(&in, used)
@@ -102,22 +106,22 @@ func (s *Service) IndexByAgency(ctx context.Context, actor org.Actor, p Period) 
 	}
 	// By procedure only when the catalogue lets 3.2 or 4.5a be measured
 	// somewhere: the read is several times larger.
-	byProc := scopeFacts(facts, nil, "").needsUse()
-	all, err := s.Settlement(ctx, actor, SettlementQuery{Period: p, ByProcedure: byProc})
+	all, err := s.Settlement(ctx, actor, SettlementQuery{Period: p})
 	if err != nil {
 		return nil, err
 	}
 	own := map[int64]PeriodCounts{}
-	ownProc := map[int64]map[string]PeriodCounts{}
 	for _, r := range all.Rows {
 		own[r.Agency.ID] = own[r.Agency.ID].Add(r.Counts)
-		if byProc {
-			m := ownProc[r.Agency.ID]
-			if m == nil {
-				m = map[string]PeriodCounts{}
-				ownProc[r.Agency.ID] = m
-			}
-			m[r.Procedure] = m[r.Procedure].Add(r.Counts)
+	}
+	var ownProc map[int64]map[string]PeriodCounts
+	if scopeFacts(facts, nil, "").needsUse() {
+		agencies, err := s.scopeAgencies(actor, 0)
+		if err != nil {
+			return nil, err
+		}
+		if ownProc, err = s.procedureUse(ctx, agencies, "", p); err != nil {
+			return nil, err
 		}
 	}
 	entered, err := s.Store.IndexInputs(ctx, nil, monthOf(dayOf(p.From)), monthOf(dayOf(p.To)))

@@ -1,6 +1,9 @@
 package service
 
 import (
+	"context"
+
+	"github.com/motcua/motcua/internal/aggregate"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/index766"
 	"github.com/motcua/motcua/internal/store"
@@ -11,12 +14,17 @@ import (
 type catalogScope struct {
 	facts                  []store.ProcedureFact
 	unknownLevel, unknownA int64
+	online, forCitizens    int64 // procedures offering an online service; procedures for individuals
 }
 
-// needsUse reports whether 3.2 or 4.5a can be measured, which takes the
-// period's counters by procedure; while the catalogue leaves levels and
-// subjects unknown the extra read is skipped.
-func (c catalogScope) needsUse() bool { return c.unknownLevel == 0 || c.unknownA == 0 }
+// needsUse reports whether 3.0, 3.2 or 4.5a can be measured and depend on
+// the period's dossiers, which takes the counters by procedure, a read
+// several times larger than the index's own. While the catalogue leaves
+// levels or subjects unknown, or no procedure of the scope is concerned,
+// the read is skipped.
+func (c catalogScope) needsUse() bool {
+	return (c.unknownLevel == 0 && c.online > 0) || (c.unknownA == 0 && c.forCitizens > 0)
+}
 
 // scopeFacts keeps the procedures of a jurisdiction: those whose default
 // agency is in the scope (inScope nil: the whole province), or one
@@ -31,11 +39,17 @@ func scopeFacts(all []store.ProcedureFact, inScope func(int64) bool, procedure s
 			continue
 		}
 		out.facts = append(out.facts, f)
-		if !catalog.KnownOnlineLevel(f.OnlineLevel) {
+		switch {
+		case !catalog.KnownOnlineLevel(f.OnlineLevel):
 			out.unknownLevel++
+		case f.OnlineLevel != catalog.OnlineNone:
+			out.online++
 		}
-		if f.Audience == catalog.AudienceUnknown {
+		switch f.Audience {
+		case catalog.AudienceUnknown:
 			out.unknownA++
+		case catalog.AudienceCitizens:
+			out.forCitizens++
 		}
 	}
 	return out
@@ -84,4 +98,29 @@ func (c catalogScope) apply(in *index766.Inputs, used map[string]PeriodCounts) {
 			}
 		}
 	}
+}
+
+// procedureUse reads, by agency and procedure, what the catalogue's
+// indicators need of a period: dossiers received, online and in all, and
+// those filed with the national e-ID. Only those columns are read: the rows
+// by procedure are many, and decoding every counter of each was most of
+// the cost (BENCHMARKS.md, issue 5).
+func (s *Service) procedureUse(ctx context.Context, agencies []int64, procedure string, p Period) (map[int64]map[string]PeriodCounts, error) {
+	f := store.StatsFilter{AgencyIDs: agencies, Procedure: procedure, ByProcedure: true,
+		Columns: []aggregate.Column{aggregate.RecvOnline, aggregate.RecvCounter, aggregate.RecvPostal, aggregate.VNeID}}
+	rows, err := s.Store.SumStats(ctx, f, aggregate.Ranges(dayOf(p.From), dayOf(p.To)))
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]map[string]PeriodCounts{}
+	for k, c := range rows {
+		m := out[k.AgencyID]
+		if m == nil {
+			m = map[string]PeriodCounts{}
+			out[k.AgencyID] = m
+		}
+		m[k.Procedure] = PeriodCounts{ReceivedOnline: c[aggregate.RecvOnline], ReceivedCounter: c[aggregate.RecvCounter],
+			ReceivedPostal: c[aggregate.RecvPostal], VNeID: c[aggregate.VNeID]}
+	}
+	return out, nil
 }

@@ -352,7 +352,7 @@ func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.O
 		return nil, err
 	}
 	sweeps := sf
-	sweeps.SweepsOnly = true
+	sweeps.Columns = []aggregate.Column{aggregate.Open, aggregate.Overdue}
 	before, err := s.Store.SumStats(ctx, sweeps, aggregate.Before(first))
 	if err != nil {
 		return nil, err

@@ -135,7 +135,7 @@ func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 		return nil, err
 	}
 	sweeps := f
-	sweeps.SweepsOnly = true
+	sweeps.Columns = []aggregate.Column{aggregate.Open, aggregate.Overdue}
 	before, err := s.Store.SumStats(ctx, sweeps, aggregate.Before(first))
 	if err != nil {
 		return nil, err

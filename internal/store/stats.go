@@ -118,9 +118,10 @@ type StatsFilter struct {
 	AgencyIDs   []int64
 	Procedure   string // "" = every procedure
 	ByProcedure bool
-	// SweepsOnly reads the open and overdue sweeps only (the other columns
-	// come back as zero): summing everything before a period needs no more.
-	SweepsOnly bool
+	// Columns, when set, are the only columns read (the others come back as
+	// zero): summing everything before a period needs the sweeps only, and
+	// the catalogue's indicators a few received columns by procedure.
+	Columns []aggregate.Column
 }
 
 // SumStats sums the counters over the ranges, grouped by agency (and by
@@ -155,9 +156,18 @@ func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.
 		parts []string
 		args  []any
 	)
-	cols := aggregate.ColumnNames[:]
-	if f.SweepsOnly {
-		cols = []string{aggregate.ColumnNames[aggregate.Open], aggregate.ColumnNames[aggregate.Overdue]}
+	idx := make([]int, 0, aggregate.NumColumns)
+	for _, c := range f.Columns {
+		idx = append(idx, int(c))
+	}
+	if len(idx) == 0 {
+		for i := range aggregate.NumColumns {
+			idx = append(idx, i)
+		}
+	}
+	cols := make([]string, len(idx))
+	for i, c := range idx {
+		cols[i] = aggregate.ColumnNames[c]
 	}
 	for _, r := range ranges {
 		parts = append(parts, `SELECT agency_id, procedure_code, `+strings.Join(cols, ", ")+` FROM stats WHERE `+strings.Join(cond, " AND "))
@@ -179,14 +189,6 @@ func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.
 		row aggregate.Counts
 		pt  = []any{&k.AgencyID, &k.Procedure}
 	)
-	idx := make([]int, 0, aggregate.NumColumns)
-	if f.SweepsOnly {
-		idx = append(idx, int(aggregate.Open), int(aggregate.Overdue))
-	} else {
-		for i := range aggregate.NumColumns {
-			idx = append(idx, i)
-		}
-	}
 	for _, i := range idx {
 		pt = append(pt, &row[i])
 	}
