@@ -137,19 +137,16 @@ func overviewPredicates(f OverviewFilter) map[OverviewKind]sqlPart {
 
 func not(p sqlPart) sqlPart { return sqlPart{"NOT (" + p.sql + ")", p.args} }
 
-func join(parts ...sqlPart) sqlPart {
-	var (
-		s    []string
-		args []any
-	)
-	for _, p := range parts {
-		s = append(s, "("+p.sql+")")
-		args = append(args, p.args...)
-	}
-	return sqlPart{strings.Join(s, " AND "), args}
-}
+func join(parts ...sqlPart) sqlPart { return combine(" AND ", parts) }
 
 func or(parts ...sqlPart) sqlPart {
+	p := combine(" OR ", parts)
+	p.sql = "(" + p.sql + ")"
+	return p
+}
+
+// combine puts each part in parentheses between op, with their arguments in order.
+func combine(op string, parts []sqlPart) sqlPart {
 	var (
 		s    []string
 		args []any
@@ -158,7 +155,7 @@ func or(parts ...sqlPart) sqlPart {
 		s = append(s, "("+p.sql+")")
 		args = append(args, p.args...)
 	}
-	return sqlPart{"(" + strings.Join(s, " OR ") + ")", args}
+	return sqlPart{strings.Join(s, op), args}
 }
 
 // overviewScope narrows to received dossiers of the filter's agency and
