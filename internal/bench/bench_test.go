@@ -103,8 +103,12 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 		ctx := context.Background()
 		svc := newService(t, st)
 		const n = 3000
+		before := indexDefs(t, st)
 		res := generate(t, svc, url, n, 1)
 		checkFigures(t, svc)
+		if after := indexDefs(t, st); after != before || !strings.Contains(after, "dossiers_name_key") {
+			t.Fatalf("the indexes dropped for the load must all be built again:\nbefore %s\nafter  %s", before, after)
+		}
 
 		var dossiers, events, received, codes, distinctCodes, rebuild int64
 		st.QueryRow(ctx, `SELECT COUNT(*), COUNT(received_at), COUNT(code), COUNT(DISTINCT code) FROM dossiers`).Scan(&dossiers, &received, &codes, &distinctCodes)
@@ -156,6 +160,29 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 			t.Fatalf("generating into a database with dossiers must be refused, got %v", err)
 		}
 	})
+}
+
+// indexDefs lists every index of the bulk-loaded tables with its definition.
+func indexDefs(t *testing.T, st *store.Store) string {
+	t.Helper()
+	q := `SELECT name || ': ' || COALESCE(sql, 'constraint') FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('dossiers', 'dossier_events') ORDER BY name`
+	if st.Dialect() == store.Postgres {
+		q = `SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename IN ('dossiers', 'dossier_events') ORDER BY indexname`
+	}
+	rows, err := st.Query(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(s + "\n")
+	}
+	return b.String()
 }
 
 // The same seed gives the same database; another seed another one.

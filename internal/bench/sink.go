@@ -52,17 +52,22 @@ func openSink(ctx context.Context, st *store.Store, dataDir, databaseURL string)
 		return nil, fmt.Errorf("bench: read ids: %w", err)
 	}
 	if st.Dialect() == store.Postgres {
+		indexes, err := dropSecondaryIndexes(ctx, st)
+		if err != nil {
+			return nil, err
+		}
 		conn, err := pgx.Connect(ctx, databaseURL)
 		if err != nil {
 			return nil, fmt.Errorf("bench: connect for COPY: %w", err)
 		}
 		// Losing the last commits on a crash costs nothing here: the run is
 		// started again on an empty database.
-		if _, err := conn.Exec(ctx, `SET synchronous_commit = off`); err != nil {
+		// Index builds sort in memory up to maintenance_work_mem, then on disk.
+		if _, err := conn.Exec(ctx, `SET synchronous_commit = off; SET maintenance_work_mem = '1GB'`); err != nil {
 			conn.Close(ctx)
-			return nil, err
+			return nil, recreateIndexes(ctx, storeExec(st), indexes, err)
 		}
-		return &pgSink{conn: conn, ids: n}, nil
+		return &pgSink{conn: conn, ids: n, indexes: indexes}, nil
 	}
 	// The generator writes through its own connection, with prepared
 	// single-row INSERTs: modernc's SQLite parses a multi-row INSERT anew on
@@ -129,8 +134,9 @@ func (s *sqliteSink) close(ctx context.Context, ok bool) error {
 }
 
 type pgSink struct {
-	conn *pgx.Conn
-	ids  ids
+	conn    *pgx.Conn
+	ids     ids
+	indexes []secondaryIndex // dropped while loading
 }
 
 func (s *pgSink) write(ctx context.Context, days []*dayBatch) error {
@@ -154,8 +160,11 @@ func (s *pgSink) write(ctx context.Context, days []*dayBatch) error {
 
 func (s *pgSink) close(ctx context.Context, ok bool) error {
 	defer s.conn.Close(ctx)
-	if !ok {
-		return nil
+	// Built again even after a failed run, so that the database keeps the
+	// schema its migrations made.
+	exec := func(ctx context.Context, q string) error { _, err := s.conn.Exec(ctx, q); return err }
+	if err := recreateIndexes(ctx, exec, s.indexes, nil); err != nil || !ok {
+		return err
 	}
 	// Rows were copied with their ids: move the identity sequences past them.
 	for _, t := range []string{"dossiers", "dossier_events"} {
