@@ -19,22 +19,25 @@ type Replay struct {
 // with the given hash. It returns the earlier response when the key was used
 // before. Claiming first in the transaction makes a concurrent duplicate wait
 // on the row (PostgreSQL) or on the single writer (SQLite) and then find it.
+// A new key, the usual case, costs one statement: the insert that claims it.
 func (t *Tx) ClaimIdempotencyKey(ctx context.Context, scope, key, hash string) (*Replay, error) {
-	var r Replay
-	err := t.QueryRow(ctx, `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = ? AND key = ?`, scope, key).
-		Scan(&r.RequestHash, &r.StatusCode, &r.Response)
-	if err == nil {
-		return &r, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("store: read idempotency key: %w", err)
-	}
-	_, err = t.Exec(ctx, `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?)`,
-		scope, key, hash, ms(time.Now()))
+	res, err := t.Exec(ctx, `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (scope, key) DO NOTHING`, scope, key, hash, ms(time.Now()))
 	if err != nil {
 		return nil, fmt.Errorf("store: claim idempotency key: %w", err)
 	}
-	return nil, nil
+	if n, err := res.RowsAffected(); err != nil {
+		return nil, fmt.Errorf("store: claim idempotency key: %w", err)
+	} else if n == 1 {
+		return nil, nil
+	}
+	var r Replay
+	err = t.QueryRow(ctx, `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = ? AND key = ?`, scope, key).
+		Scan(&r.RequestHash, &r.StatusCode, &r.Response)
+	if err != nil {
+		return nil, fmt.Errorf("store: read idempotency key: %w", err)
+	}
+	return &r, nil
 }
 
 // CompleteIdempotencyKey stores the response of the request that claimed the key.
