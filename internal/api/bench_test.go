@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"fmt"
+	"runtime"
 	"sync/atomic"
 	"testing"
 
@@ -9,10 +11,21 @@ import (
 
 // BenchmarkLifecycleHTTP drives the DESIGN.md benchmark path over a real HTTP
 // server on the embedded SQLite: submit → receive → transfer → approve →
-// return, five writes per iteration. Run with
+// return, five writes per iteration, by 2 and by 16 clients at once (many
+// officers and citizens act at the same time; the writes of the ones that
+// wait share SQLite commits). Run with
 //
 //	go test -bench LifecycleHTTP -run xxx ./internal/api/
 func BenchmarkLifecycleHTTP(b *testing.B) {
+	for _, perCPU := range []int{1, 8} {
+		b.Run(fmt.Sprintf("clients=%d", perCPU*runtime.GOMAXPROCS(0)), func(b *testing.B) {
+			b.SetParallelism(perCPU)
+			lifecycles(b)
+		})
+	}
+}
+
+func lifecycles(b *testing.B) {
 	e := newEnv(b, storetest.SQLite(b))
 	for _, u := range []string{"citizen", "counter", "leader"} {
 		e.token(u)

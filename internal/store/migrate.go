@@ -50,7 +50,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 			if n > 0 {
 				return nil
 			}
-			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
+			if _, err := tx.tx.ExecContext(tx.ctx(ctx), string(body)); err != nil {
 				return fmt.Errorf("apply: %w", err)
 			}
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli())

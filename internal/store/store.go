@@ -43,8 +43,10 @@ type Store struct {
 	w       *sql.DB // writes; for SQLite a single connection, its one writer
 	r       *sql.DB // reads
 	queries sync.Map
-	// SQLite only: prepared statements of the writer and of the readers.
+	// SQLite only: prepared statements of the writer and of the readers,
+	// and the writer's batching of concurrent transactions.
 	wstmts, rstmts *stmtCache
+	group          *groupCommitter
 }
 
 // Config says where the data lives.
@@ -103,11 +105,16 @@ func open(cfg Config) (*Store, error) {
 		r.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return &Store{dialect: SQLite, w: w, r: r, wstmts: newStmtCache(w), rstmts: newStmtCache(r)}, nil
+	s := &Store{dialect: SQLite, w: w, r: r, wstmts: newStmtCache(w), rstmts: newStmtCache(r)}
+	s.group = newGroupCommitter(s)
+	return s, nil
 }
 
 // Close releases the connections.
 func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close()
+	}
 	s.wstmts.close()
 	s.rstmts.close()
 	err := s.w.Close()
@@ -152,6 +159,19 @@ func (s *Store) q(query string) string {
 type Tx struct {
 	s  *Store
 	tx *sql.Tx
+	// grouped: the transaction is shared by a batch (groupcommit.go). A
+	// statement interrupted because its caller left would make SQLite roll
+	// back the whole transaction, the other callers' work with it, so the
+	// statements of a batch run to their end.
+	grouped bool
+}
+
+// ctx is the context the statements of the transaction run with.
+func (t *Tx) ctx(ctx context.Context) context.Context {
+	if t.grouped {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // stmt is the transaction's handle on the cached prepared statement of
@@ -167,6 +187,7 @@ func (t *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
 
 // Exec runs a statement.
 func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx = t.ctx(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -175,6 +196,7 @@ func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, e
 
 // QueryRow runs a query returning one row.
 func (t *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	ctx = t.ctx(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
@@ -183,6 +205,7 @@ func (t *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
 
 // Query runs a query.
 func (t *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx = t.ctx(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -192,8 +215,13 @@ func (t *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 // Dialect of the transaction's database.
 func (t *Tx) Dialect() Dialect { return t.s.dialect }
 
-// InTx runs fn in a write transaction, committed if fn returns nil.
+// InTx runs fn in a write transaction, committed if fn returns nil. On
+// SQLite, fn may share the transaction with other callers' (see
+// groupCommitter); it must not start another transaction of its own.
 func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	if s.group != nil {
+		return s.group.run(ctx, fn)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
