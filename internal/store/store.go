@@ -89,7 +89,11 @@ func open(cfg Config) (*Store, error) {
 	// WAL lets readers run beside the one writer; foreign keys are off by
 	// default in SQLite and must be asked for on every connection.
 	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
-	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	// The writer keeps its temporary files in memory: each caller of a group
+	// commit works in a savepoint, whose sub-journal (the pages it changed,
+	// as they were) otherwise spills to a file past 64 KiB, one pwrite per
+	// page; that was 16 % of the server's CPU under the lifecycle load.
+	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=temp_store(MEMORY)")
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
