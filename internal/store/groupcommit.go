@@ -137,6 +137,7 @@ func (g *groupCommitter) batch(first *txRequest) {
 		err = fmt.Errorf("store: commit: %w", err)
 	}
 	answer(err)
+	g.s.ckpt.committed()
 	g.s.wstmts.prepareWanted(ctx)
 }
 

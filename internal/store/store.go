@@ -47,6 +47,7 @@ type Store struct {
 	// and the writer's batching of concurrent transactions.
 	wstmts, rstmts *stmtCache
 	group          *groupCommitter
+	ckpt           *checkpointer
 }
 
 // Config says where the data lives.
@@ -93,7 +94,8 @@ func open(cfg Config) (*Store, error) {
 	// commit works in a savepoint, whose sub-journal (the pages it changed,
 	// as they were) otherwise spills to a file past 64 KiB, one pwrite per
 	// page; that was 16 % of the server's CPU under the lifecycle load.
-	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=temp_store(MEMORY)")
+	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=temp_store(MEMORY)"+
+		"&_pragma=wal_autocheckpoint("+strconv.Itoa(writerAutoCheckpoint)+")")
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -109,7 +111,14 @@ func open(cfg Config) (*Store, error) {
 		r.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{dialect: SQLite, w: w, r: r, wstmts: newStmtCache(w), rstmts: newStmtCache(r)}
+	ck, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	ck.SetMaxOpenConns(1)
+	s := &Store{dialect: SQLite, w: w, r: r, wstmts: newStmtCache(w), rstmts: newStmtCache(r), ckpt: newCheckpointer(ck)}
 	s.group = newGroupCommitter(s)
 	return s, nil
 }
@@ -119,9 +128,13 @@ func (s *Store) Close() error {
 	if s.group != nil {
 		s.group.close()
 	}
+	var err error
+	if s.ckpt != nil {
+		err = s.ckpt.close()
+	}
 	s.wstmts.close()
 	s.rstmts.close()
-	err := s.w.Close()
+	err = errors.Join(err, s.w.Close())
 	if s.r != s.w {
 		err = errors.Join(err, s.r.Close())
 	}
