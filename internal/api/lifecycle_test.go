@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -173,6 +174,55 @@ func TestReceiveWorkingDaysAcrossWeekend_CivilCode2015_Art147(t *testing.T) {
 		r = e.mustAct("counter", id, &v, map[string]any{"action": "receive"})
 		if r.str("due_at") != "2026-12-09T17:00:00+07:00" || !strings.HasSuffix(r.str("code"), "-261204-0001") {
 			t.Fatalf("receive: %s", r.raw)
+		}
+	})
+}
+
+// Circular 01/2018 Art. 19: receipts at the same counter at the same moment
+// get the day's numbers in sequence, each once and none skipped (on
+// PostgreSQL the number is taken at the end of each transaction, and a
+// receipt that lost the race runs again).
+func TestConcurrentReceiptsNumberedWithoutGaps_Circular01_2018_Art19(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		const n = 12
+		ids, versions := make([]int, n), make([]int, n)
+		for i := range n {
+			r := e.do("POST", "/api/v1/dossiers", "citizen", submitBody(businessReg), map[string]string{"Idempotency-Key": newKey()})
+			if r.status != 201 {
+				t.Fatalf("submit: %d %s", r.status, r.raw)
+			}
+			ids[i], versions[i] = r.num("id"), r.num("version")
+		}
+		codes := make([]string, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := e.act("counter", ids[i], versions[i], map[string]any{"action": "receive"})
+				if r.status != 200 {
+					t.Errorf("receive %d: %d %s", ids[i], r.status, r.raw)
+					return
+				}
+				codes[i] = r.str("code")
+			}()
+		}
+		wg.Wait()
+		seen := map[string]bool{}
+		for _, c := range codes {
+			seen[c[strings.LastIndex(c, "-")+1:]] = true
+		}
+		for i := 1; i <= n; i++ {
+			if !seen[fmt.Sprintf("%04d", i)] {
+				t.Fatalf("number %04d missing from %v", i, codes)
+			}
+		}
+		// What the dossiers hold is what the answers said.
+		for i := range n {
+			r := e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d", ids[i]), "counter", nil, nil)
+			if r.str("code") != codes[i] {
+				t.Fatalf("dossier %d holds %q, the receipt answered %q", ids[i], r.str("code"), codes[i])
+			}
 		}
 	})
 }

@@ -337,6 +337,27 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		}
 	}
 	cal := s.Calendar()
+	res, err := s.act(ctx, actor, id, ifMatch, action, cmd, digitized, cal, key, hash, render, false)
+	if errors.Is(err, errCodeTaken) {
+		// Another receipt of the agency took the number meanwhile: run
+		// again, holding the day's sequence from the start this time, so
+		// that the second attempt cannot lose.
+		res, err = s.act(ctx, actor, id, ifMatch, action, cmd, digitized, cal, key, hash, render, true)
+	}
+	return res, err
+}
+
+// errCodeTaken: the receipt number read at the start of the transaction
+// went to a concurrent receipt (PostgreSQL); the transaction is undone.
+var errCodeTaken = errors.New("service: receipt number taken by a concurrent receipt")
+
+// act runs one attempt of an action. A receipt reads the day's next number
+// and takes it at the end (lockCodeFirst false), or takes it first. The
+// hot rows are locked in the same order either way (the day's sequence,
+// then the counters, then the dossier and its new code), so two attempts
+// of either kind cannot deadlock.
+func (s *Service) act(ctx context.Context, actor org.Actor, id int64, ifMatch int, action dossier.Action, cmd dossier.Command,
+	digitized []dossier.ComponentFiles, cal *calendar.Calendar, key, hash string, render Render, lockCodeFirst bool) (*Result, error) {
 	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
 		d, err := tx.Dossier(ctx, id)
 		if d, err = s.visible(actor, d, err); err != nil {
@@ -350,8 +371,9 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		if err != nil {
 			return nil, err
 		}
+		var seq codeSeq
 		if action == dossier.ActReceive {
-			if cmd.Code, err = s.issueCode(ctx, tx, actor, cmd.At); err != nil {
+			if cmd.Code, seq, err = s.issueCode(ctx, tx, actor, cmd.At, lockCodeFirst); err != nil {
 				return nil, err
 			}
 		}
@@ -365,21 +387,12 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			return nil, err
 		}
 		// The dashboards' counters move with the event, in its transaction.
-		if err := tx.ApplyStats(ctx, aggregate.Diff(&before, d, env.Deadlines.DayStart)); err != nil {
-			return nil, err
-		}
+		delta := aggregate.Diff(&before, d, env.Deadlines.DayStart)
 		if action == dossier.ActTransfer {
 			// People read agency codes, not row ids.
 			from, _ := s.Agency(ev.Payload["from_agency_id"].(int64))
 			to, _ := s.Agency(d.ProcessingAgencyID)
 			ev.Payload["from_agency_code"], ev.Payload["to_agency_code"] = from.Code, to.Code
-		}
-		ok, err := tx.UpdateDossier(ctx, d, ifMatch)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, apperr.ErrStale
 		}
 		if err := tx.AppendEvent(ctx, d.ID, d.Version, ev, eventActor(actor), key); err != nil {
 			if store.IsUniqueViolation(err) {
@@ -389,6 +402,29 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		}
 		if err := s.afterEvent(ctx, tx, d, ev); err != nil {
 			return nil, err
+		}
+		// What concurrent actions of an agency share comes last: its day's
+		// receipt numbers, its counters, the new receipt code (unique). On
+		// PostgreSQL each is locked from its statement to the commit, and
+		// every other receipt of the agency waits for it.
+		if seq.peeked {
+			n, err := tx.NextCodeSeq(ctx, seq.agency, seq.day)
+			if err != nil {
+				return nil, err
+			}
+			if n != seq.n {
+				return nil, errCodeTaken
+			}
+		}
+		if err := tx.ApplyStats(ctx, delta); err != nil {
+			return nil, err
+		}
+		ok, err := tx.UpdateDossier(ctx, d, ifMatch)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, apperr.ErrStale
 		}
 		body, err := render(d)
 		if err != nil {
@@ -400,18 +436,31 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 
 // issueCode builds <agency code>-<YYMMDD>-<NNNN> (Circular 01/2018 Art. 19,
 // Decree 61/2018 Art. 26): the receiving agency's code, the local receipt
-// date and the day's sequence, at least four digits.
-func (s *Service) issueCode(ctx context.Context, tx *store.Tx, actor org.Actor, at time.Time) (string, error) {
+// date and the day's sequence, at least four digits. Unless lock is set,
+// the number is only read here and taken at the end of the transaction.
+func (s *Service) issueCode(ctx context.Context, tx *store.Tx, actor org.Actor, at time.Time, lock bool) (string, codeSeq, error) {
 	a, ok := s.Agency(actor.AgencyID)
 	if !ok {
-		return "", apperr.New(apperr.Forbidden, "no_agency", "Tài khoản chưa gắn với cơ quan.", "The account is not attached to an agency.")
+		return "", codeSeq{}, apperr.New(apperr.Forbidden, "no_agency", "Tài khoản chưa gắn với cơ quan.", "The account is not attached to an agency.")
 	}
-	day := at.In(calendar.Zone).Format("060102")
-	n, err := tx.NextCodeSeq(ctx, a.Code, day)
+	seq := codeSeq{agency: a.Code, day: at.In(calendar.Zone).Format("060102"), peeked: !lock}
+	var err error
+	if lock {
+		seq.n, err = tx.NextCodeSeq(ctx, seq.agency, seq.day)
+	} else {
+		seq.n, err = tx.PeekCodeSeq(ctx, seq.agency, seq.day)
+	}
 	if err != nil {
-		return "", err
+		return "", codeSeq{}, err
 	}
-	return fmt.Sprintf("%s-%s-%04d", a.Code, day, n), nil
+	return fmt.Sprintf("%s-%s-%04d", seq.agency, seq.day, seq.n), seq, nil
+}
+
+// codeSeq is a receipt's number of the day; peeked: still to be taken.
+type codeSeq struct {
+	agency, day string
+	n           int
+	peeked      bool
 }
 
 // CanSee checks the actor's right to see a dossier: citizens their own, staff

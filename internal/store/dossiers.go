@@ -225,12 +225,28 @@ func (s *Store) eventsOf(ctx context.Context, ids []int64) (map[int64][]StoredEv
 	return out, rows.Err()
 }
 
-// NextCodeSeq returns the next number of the day's sequence for an agency,
-// atomically inside the transaction (Circular 01/2018 Art. 19).
+// NextCodeSeq takes the next number of an agency's day (Circular 01/2018
+// Art. 19: the sequence restarts each day, per receiving agency); the row
+// stays locked until the commit (PostgreSQL), so numbers never repeat or
+// skip.
 func (t *Tx) NextCodeSeq(ctx context.Context, agencyCode, day string) (int, error) {
 	var n int
 	err := t.QueryRow(ctx, `INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, 1)
 		ON CONFLICT (agency_code, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`, agencyCode, day).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: next dossier code: %w", err)
+	}
+	return n, nil
+}
+
+// PeekCodeSeq is the number NextCodeSeq would take now, read without a
+// lock: a receipt builds its dossier with it and takes the number only at
+// the end of its transaction, so that on PostgreSQL the row is locked from
+// there to the commit instead of for the whole transaction, during which
+// every other receipt of the agency waited.
+func (t *Tx) PeekCodeSeq(ctx context.Context, agencyCode, day string) (int, error) {
+	var n int
+	err := t.QueryRow(ctx, `SELECT COALESCE(MAX(last), 0) + 1 FROM code_sequences WHERE agency_code = ? AND day = ?`, agencyCode, day).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("store: next dossier code: %w", err)
 	}

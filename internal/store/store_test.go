@@ -135,46 +135,52 @@ func TestEventLogIsAppendOnly(t *testing.T) {
 }
 
 // Circular 01/2018 Art. 19: the sequence restarts each day per agency and
-// never repeats, even under concurrent receipts.
+// never repeats or skips, even under concurrent receipts; a peek tells the
+// number the next take will get.
 func TestCodeSequence_Circular01_2018_Art19(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
+		next := func(agency, day string) (peeked, taken int) {
+			t.Helper()
+			err := s.InTx(ctx, func(tx *store.Tx) (err error) {
+				if peeked, err = tx.PeekCodeSeq(ctx, agency, day); err != nil {
+					return err
+				}
+				taken, err = tx.NextCodeSeq(ctx, agency, day)
+				return err
+			})
+			if err != nil {
+				t.Error(err)
+			}
+			return peeked, taken
+		}
 		var (
 			mu   sync.Mutex
-			seen = map[int]bool{}
+			seen = map[int]int{}
 			wg   sync.WaitGroup
 		)
 		for range 20 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				err := s.InTx(ctx, func(tx *store.Tx) error {
-					n, err := tx.NextCodeSeq(ctx, "H99", "261126")
-					if err == nil {
-						mu.Lock()
-						seen[n] = true
-						mu.Unlock()
-					}
-					return err
-				})
-				if err != nil {
-					t.Error(err)
-				}
+				_, n := next("H99", "261126")
+				mu.Lock()
+				seen[n]++
+				mu.Unlock()
 			}()
 		}
 		wg.Wait()
 		for i := 1; i <= 20; i++ {
-			if !seen[i] {
-				t.Fatalf("sequence %d missing: %v", i, seen)
+			if seen[i] != 1 {
+				t.Fatalf("sequence %d taken %d times: %v", i, seen[i], seen)
 			}
 		}
-		var n int
-		s.InTx(ctx, func(tx *store.Tx) (err error) { n, err = tx.NextCodeSeq(ctx, "H99", "261127"); return })
-		if n != 1 {
-			t.Fatalf("next day must restart at 1, got %d", n)
-		}
-		s.InTx(ctx, func(tx *store.Tx) (err error) { n, err = tx.NextCodeSeq(ctx, "H98", "261126"); return })
-		if n != 1 {
-			t.Fatalf("another agency must start at 1, got %d", n)
+		for _, c := range []struct {
+			agency, day string
+			want        int
+		}{{"H99", "261127", 1}, {"H98", "261126", 1}, {"H99", "261126", 21}} {
+			if p, n := next(c.agency, c.day); p != c.want || n != c.want {
+				t.Fatalf("%s %s: peeked %d, took %d, want %d (a new day or agency starts at 1)", c.agency, c.day, p, n, c.want)
+			}
 		}
 	})
 }
