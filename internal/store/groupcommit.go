@@ -16,7 +16,7 @@ import (
 // its work durable, as with a transaction of its own.
 //
 // Why: under the lifecycle load the commit was 42 % of the time the writer
-// was held (BENCHMARKS.md, "Group commit"): every action wrote its own WAL
+// was held (BENCHMARKS.md, "Second round"): every action wrote its own WAL
 // frames for the same hot pages (the newest leaves of the dossier, event
 // and counter tables and their indexes), one pwrite each. A batch writes
 // each such page once. PostgreSQL commits concurrent transactions on its
