@@ -337,28 +337,14 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		}
 	}
 	cal := s.Calendar()
-	res, err := s.act(ctx, actor, id, ifMatch, action, cmd, digitized, cal, key, hash, render, false)
-	if errors.Is(err, errCodeTaken) {
-		// Another receipt of the agency took the number meanwhile: run
-		// again, holding the day's sequence from the start this time, so
-		// that the second attempt cannot lose.
-		res, err = s.act(ctx, actor, id, ifMatch, action, cmd, digitized, cal, key, hash, render, true)
-	}
-	return res, err
-}
-
-// errCodeTaken: the receipt number read at the start of the transaction
-// went to a concurrent receipt (PostgreSQL); the transaction is undone.
-var errCodeTaken = errors.New("service: receipt number taken by a concurrent receipt")
-
-// act runs one attempt of an action. A receipt reads the day's next number
-// and takes it at the end (lockCodeFirst false), or takes it first. The
-// hot rows are locked in the same order either way (the day's sequence,
-// then the counters, then the dossier and its new code), so two attempts
-// of either kind cannot deadlock.
-func (s *Service) act(ctx context.Context, actor org.Actor, id int64, ifMatch int, action dossier.Action, cmd dossier.Command,
-	digitized []dossier.ComponentFiles, cal *calendar.Calendar, key, hash string, render Render, lockCodeFirst bool) (*Result, error) {
-	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
+	// A receipt reads the day's next number and takes it at the end of its
+	// transaction. If a concurrent receipt of the agency took it meanwhile,
+	// it runs again holding the sequence from the start (lockCodeFirst), so
+	// the second attempt cannot lose. The hot rows are locked in the same
+	// order either way (the day's sequence, then the counters, then the
+	// dossier and its new code), so attempts cannot deadlock.
+	lockCodeFirst := false
+	write := func(tx *store.Tx) (*Result, error) {
 		d, err := tx.Dossier(ctx, id)
 		if d, err = s.visible(actor, d, err); err != nil {
 			return nil, err
@@ -431,8 +417,18 @@ func (s *Service) act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			return nil, err
 		}
 		return &Result{Status: 200, Body: body, Dossier: d}, nil
-	})
+	}
+	res, err := s.idempotent(ctx, actor, key, hash, write)
+	if errors.Is(err, errCodeTaken) {
+		lockCodeFirst = true
+		res, err = s.idempotent(ctx, actor, key, hash, write)
+	}
+	return res, err
 }
+
+// errCodeTaken: the receipt number read at the start of the transaction
+// went to a concurrent receipt (PostgreSQL); the transaction is undone.
+var errCodeTaken = errors.New("service: receipt number taken by a concurrent receipt")
 
 // issueCode builds <agency code>-<YYMMDD>-<NNNN> (Circular 01/2018 Art. 19,
 // Decree 61/2018 Art. 26): the receiving agency's code, the local receipt
