@@ -50,12 +50,7 @@ func (s *Service) ReturnFromGateway(ctx context.Context, actor org.Actor, params
 			"The payment result that came back is not validly signed by the gateway; nothing changed. Check the dossier again.")
 	}
 	p, err := s.Store.PaymentByRef(ctx, res.Ref)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, apperr.ErrNotFound
-	} else if err != nil {
-		return nil, err
-	}
-	if err := s.canSeePayment(ctx, actor, p); err != nil {
+	if p, err = s.visiblePayment(ctx, actor, p, err); err != nil {
 		return nil, err
 	}
 	return &PaymentReturn{Payment: *p, Gateway: res}, nil
@@ -71,12 +66,7 @@ type PaymentReceipt struct {
 // for staff who may see the dossier.
 func (s *Service) Receipt(ctx context.Context, actor org.Actor, paymentID int64) (*PaymentReceipt, error) {
 	p, err := s.Store.Payment(ctx, paymentID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, apperr.ErrNotFound
-	} else if err != nil {
-		return nil, err
-	}
-	if err := s.canSeePayment(ctx, actor, p); err != nil {
+	if p, err = s.visiblePayment(ctx, actor, p, err); err != nil {
 		return nil, err
 	}
 	if p.Status != store.PaymentPaid {
@@ -89,10 +79,19 @@ func (s *Service) Receipt(ctx context.Context, actor org.Actor, paymentID int64)
 	return &PaymentReceipt{Payment: *p, Dossier: d}, nil
 }
 
-func (s *Service) canSeePayment(ctx context.Context, actor org.Actor, p *store.Payment) error {
-	if actor.Role == org.RoleCitizen && p.PayerUserID != actor.UserID {
-		return apperr.ErrNotFound // another citizen must not learn the payment exists
+// visiblePayment turns the result of loading a payment into what the actor
+// may see: the payer, and staff who may see its dossier.
+func (s *Service) visiblePayment(ctx context.Context, actor org.Actor, p *store.Payment, err error) (*store.Payment, error) {
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, apperr.ErrNotFound
+	} else if err != nil {
+		return nil, err
 	}
-	_, err := s.Dossier(ctx, actor, p.DossierID)
-	return err
+	if actor.Role == org.RoleCitizen && p.PayerUserID != actor.UserID {
+		return nil, apperr.ErrNotFound // another citizen must not learn the payment exists
+	}
+	if _, err := s.Dossier(ctx, actor, p.DossierID); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
