@@ -286,6 +286,21 @@ func citBadForm() error {
 	return apperr.New(apperr.BadInput, "form_unreadable", translate("vi", "cit.err_bad_form"), translate("en", "cit.err_bad_form"))
 }
 
+// readUploadPost reads a multipart post of at most limit bytes and checks
+// its CSRF token. When it returns false it has answered the request; the
+// caller defers m.cleanup() either way, to remove what arrived.
+func (s *Server) readUploadPost(w http.ResponseWriter, r *http.Request, limit int64) (*citMultipart, bool) {
+	m, err := citReadMultipart(w, r, limit)
+	if err == nil {
+		err = checkCSRF(r)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return m, false
+	}
+	return m, true
+}
+
 // citReadMultipart reads a multipart post within limit bytes, files to a
 // temporary directory, and makes the text fields the request's PostForm so
 // that checkCSRF can run on them.
@@ -588,14 +603,9 @@ func citPlaceError(lang string, err error, st *citForm) bool {
 }
 
 func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *session) {
-	m, err := citReadMultipart(w, r, citMaxPost+citMaxText)
+	m, ok := s.readUploadPost(w, r, citMaxPost+citMaxText)
 	defer m.cleanup()
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	if err := checkCSRF(r); err != nil {
-		s.renderError(w, r, err)
+	if !ok {
 		return
 	}
 	d, err := s.citNewFiling(r, r.PathValue("code"))
@@ -908,14 +918,9 @@ func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session, i
 // citSupplement sends the one supplementation the agency asked for: files per
 // paper and/or a note, under the same upload rules as filing.
 func (s *Server) citSupplement(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
-	m, err := citReadMultipart(w, r, citMaxPost+citMaxText)
+	m, ok := s.readUploadPost(w, r, citMaxPost+citMaxText)
 	defer m.cleanup()
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	if err := checkCSRF(r); err != nil {
-		s.renderError(w, r, err)
+	if !ok {
 		return
 	}
 	d, err := s.citLoad(r, sess, id) // someone else's dossier: 404 before any upload

@@ -728,14 +728,9 @@ func (s *Server) counterForm(h handler) handler {
 			plain(w, r, sess)
 			return
 		}
-		m, err := citReadMultipart(w, r, maxCounterBody)
+		m, ok := s.readUploadPost(w, r, maxCounterBody)
 		defer m.cleanup()
-		if err != nil {
-			s.renderError(w, r, err)
-			return
-		}
-		if err := checkCSRF(r); err != nil {
-			s.renderError(w, r, err)
+		if !ok {
 			return
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), scanFormKey{}, m)), sess)
