@@ -49,14 +49,20 @@ func (e *env) setNow(t time.Time) {
 
 func newEnv(t testing.TB, st *store.Store) *env {
 	t.Helper()
+	// Tuesday 1 December 2026, 09:00 in Vietnam: an ordinary working morning.
+	return newEnvAt(t, st, slog.New(slog.NewTextHandler(io.Discard, nil)), time.Date(2026, 12, 1, 9, 0, 0, 0, ict))
+}
+
+// newEnvAt is the real server on the demo province, its clock at now,
+// logging to log.
+func newEnvAt(t testing.TB, st *store.Store, log *slog.Logger, now time.Time) *env {
+	t.Helper()
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Tuesday 1 December 2026, 09:00 in Vietnam: an ordinary working morning.
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict), tokens: map[string]string{}}
+	e := &env{t: t, svc: svc, now: now, tokens: map[string]string{}}
 	svc.Now = e.clock
 	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
 		t.Fatal(err)

@@ -14,10 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/motcua/motcua/internal/api"
-	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/postal"
-	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -96,22 +93,10 @@ type postalEnv struct {
 // environment, as in production, and its log kept for inspection.
 func newPostalEnv(t testing.TB, st *store.Store) *postalEnv {
 	t.Helper()
-	ctx := context.Background()
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Monday 30 November 2026, 15:05 in Vietnam: the postman has just picked a dossier up.
-	e := &env{t: t, svc: svc, now: time.Date(2026, 11, 30, 15, 5, 0, 0, ict), tokens: map[string]string{}}
-	svc.Now = e.clock
-	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(api.New(svc, log))
-	t.Cleanup(srv.Close)
-	e.url = srv.URL
+	e := newEnvAt(t, st, log, time.Date(2026, 11, 30, 15, 5, 0, 0, ict))
 	op := &postalOperator{verifier: postal.Verifier{Secret: postal.Config{KeyID: postalKeyID, Secret: postalSecret}.SecretFor,
 		Nonces: &operatorNonces{seen: map[string]bool{}}}} // the operator's own clock
 	opSrv := httptest.NewServer(op)

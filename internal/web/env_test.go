@@ -44,6 +44,14 @@ func (e *env) setNow(t time.Time) { e.mu.Lock(); e.now = t; e.mu.Unlock() }
 
 func newEnv(t testing.TB, st *store.Store, opt web.Options) *env {
 	t.Helper()
+	return newEnvWith(t, st, opt, nil)
+}
+
+// newEnvWith is newEnv with configure run on the service before the demo
+// province is loaded and the pages are built (as serve does with the
+// payment gateways).
+func newEnvWith(t testing.TB, st *store.Store, opt web.Options, configure func(*service.Service)) *env {
+	t.Helper()
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
@@ -53,6 +61,9 @@ func newEnv(t testing.TB, st *store.Store, opt web.Options) *env {
 	// Tuesday 1 December 2026, 09:00 in Vietnam: an ordinary working morning.
 	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
 	svc.Now = e.clock
+	if configure != nil {
+		configure(svc)
+	}
 	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
 		t.Fatal(err)
 	}

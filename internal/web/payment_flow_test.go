@@ -4,17 +4,11 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/motcua/motcua/internal/api"
-	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/service"
@@ -28,28 +22,7 @@ import (
 // local gateway is mounted on the same server.
 func payEnv(t testing.TB, st *store.Store, reg *payment.Registry) *env {
 	t.Helper()
-	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
-	svc.Now = e.clock
-	svc.Payments = reg
-	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
-		t.Fatal(err)
-	}
-	h := api.New(svc, log)
-	pages, err := web.New(svc, log, web.Options{Demo: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.Mux().Handle("/", pages)
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	e.url = srv.URL
-	return e
+	return newEnvWith(t, st, web.Options{Demo: true}, func(svc *service.Service) { svc.Payments = reg })
 }
 
 func demoGateways(t testing.TB) *payment.Registry {
