@@ -7,9 +7,6 @@ import (
 	"github.com/motcua/motcua/internal/store"
 )
 
-// bulkTables are the tables the generator fills by the million.
-var bulkTables = []string{"dossiers", "dossier_events"}
-
 // secondaryIndex is an index of a bulk table that no constraint owns, with
 // the statement that creates it again.
 type secondaryIndex struct{ name, def string }
@@ -36,7 +33,7 @@ func dropSecondaryIndexes(ctx context.Context, st *store.Store) ([]secondaryInde
 			ORDER BY i.relname`
 	rows, err := st.Query(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("bench: list the indexes of %v: %w", bulkTables, err)
+		return nil, fmt.Errorf("bench: list the indexes of dossiers and dossier_events: %w", err)
 	}
 	var list []secondaryIndex
 	for rows.Next() {
