@@ -127,15 +127,22 @@ type OverviewWindow struct {
 	Start, End time.Time // settled in [Start, End)
 	AsOf       time.Time // in-progress figures describe this instant
 	AtRiskBy   time.Time // due no later than this: at risk
+	// Running is true while the period has not ended: its in-progress
+	// figures are then those of now, counted from the open dossiers. It is
+	// decided once, with the instant AsOf was taken from: asking the clock
+	// again later gives another instant, and the figures fell back to the
+	// sweeps summed to the period's end (open dossiers judged at the end of
+	// the month while the page said "as of now").
+	Running bool
 }
 
 // Window computes the instants of a period seen at now.
 func Window(cal *calendar.Calendar, p Period, now time.Time) OverviewWindow {
 	w := OverviewWindow{}
 	w.Start, w.End = p.Bounds()
-	w.AsOf = now
-	if w.End.Before(now) {
-		w.AsOf = w.End
+	w.AsOf, w.Running = now, true
+	if !now.Before(w.End) {
+		w.AsOf, w.Running = w.End, false
 	}
 	w.AtRiskBy = AtRiskBy(cal, w.AsOf)
 	return w
@@ -358,7 +365,7 @@ func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.O
 		return nil, err
 	}
 	var live map[store.StatsKey]store.OpenCounts
-	if w.AsOf.Equal(s.Now()) {
+	if w.Running {
 		if live, err = s.Store.OpenNow(ctx, sf, w.AsOf); err != nil {
 			return nil, err
 		}

@@ -141,8 +141,8 @@ func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 		return nil, err
 	}
 	var live map[store.StatsKey]store.OpenCounts
-	if w.AsOf.Equal(now) {
-		if live, err = s.Store.OpenNow(ctx, f, now); err != nil {
+	if w.Running {
+		if live, err = s.Store.OpenNow(ctx, f, w.AsOf); err != nil {
 			return nil, err
 		}
 	}

@@ -373,7 +373,7 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 	dir := dirFilter{From: d.F.From, To: d.F.To}
 	d.Ready, d.From, d.To = true, p.From.At(0), p.To.At(0)
 	d.ReportHref = reportHref(agency, p)
-	if rep.Window.AsOf.Before(s.svc.Now()) {
+	if !rep.Window.Running {
 		d.AsOfText = v.T("dash.asof_past", p.To.At(0).Format("02/01/2006"))
 	} else {
 		d.AsOfText = v.T("dash.asof_now", rep.Window.AsOf.In(vietnam).Format("15:04, 02/01/2006"))

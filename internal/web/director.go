@@ -200,7 +200,7 @@ func (s *Server) director(w http.ResponseWriter, r *http.Request, sess *session)
 	d.F.From, d.F.To = q.Period.From.String(), q.Period.To.String()
 	d.Ready, d.Overview = true, ov
 	d.From, d.To = q.Period.From.At(0), q.Period.To.At(0)
-	d.Past = ov.Window.AsOf.Before(s.svc.Now())
+	d.Past = !ov.Window.Running
 	if ov.Procedure != nil {
 		d.Procedure = ov.Procedure.Name
 	}

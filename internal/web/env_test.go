@@ -34,13 +34,26 @@ type env struct {
 	svc *service.Service
 	mu  sync.Mutex
 	now time.Time
+	// tick makes the clock move on by a millisecond at every reading, as a
+	// real one does, so that code asking the time twice sees two instants.
+	tick bool
 }
 
-func (e *env) clock() time.Time { e.mu.Lock(); defer e.mu.Unlock(); return e.now }
+func (e *env) clock() time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.tick {
+		e.now = e.now.Add(time.Millisecond)
+	}
+	return e.now
+}
 
 // setNow moves the server's clock. Sessions live 12 hours: after a jump of
 // days, sign in again.
 func (e *env) setNow(t time.Time) { e.mu.Lock(); e.now = t; e.mu.Unlock() }
+
+// ticking makes the clock move on by itself from now on (see env.tick).
+func (e *env) ticking() { e.mu.Lock(); e.tick = true; e.mu.Unlock() }
 
 func newEnv(t testing.TB, st *store.Store, opt web.Options) *env {
 	t.Helper()
