@@ -235,7 +235,7 @@ func (c *Calendar) Resume(due, suspendedAt, resumedAt time.Time) (Due, error) {
 			return Due{}, fmt.Errorf("%w: %s", ErrOutOfRange, fmtTime(t))
 		}
 	}
-	elapsed := c.WorkingTime(suspendedAt, resumedAt)
+	elapsed := SuspendedTime(c.WorkingTime(suspendedAt, resumedAt))
 	at, err := c.AddWorkingTime(due, elapsed)
 	if err != nil {
 		return Due{}, err
@@ -249,6 +249,16 @@ func (c *Calendar) Resume(due, suspendedAt, resumedAt time.Time) (Due, error) {
 	d.Explain = c.explainResume(d, suspendedAt.In(Zone), resumedAt.In(Zone))
 	return d, nil
 }
+
+// SuspendedTime rounds the working time a dossier waited for the applicant
+// down to the whole minute. The law counts the wait as the time between the
+// request and the completed supplementation (RULES-VN §3.1(4); DVCQG S9 §2.1)
+// and sets no unit; the appointment is written and shown to the minute
+// (Form 01: "… giờ … phút"), so the wait is counted in the same unit. Down,
+// because a supplementation answered within the minute did not hold the
+// dossier for a minute of working time: a due date at 17:00 must not become
+// 07:00 the next morning for a few seconds nobody can see.
+func SuspendedTime(d time.Duration) time.Duration { return d.Truncate(time.Minute) }
 
 // Extend validates a new due date set by a person (Form 04, apology and
 // re-appointment): it must be requested before the current due date and be

@@ -12,7 +12,11 @@ import (
 
 func at(t testing.TB, s string) time.Time {
 	t.Helper()
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, Zone)
+	layout := "2006-01-02 15:04"
+	if len(s) > len(layout) {
+		layout += ":05"
+	}
+	v, err := time.ParseInLocation(layout, s, Zone)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +174,21 @@ func TestResume(t *testing.T) {
 		{"pause_over_a_weekend_only_adds_nothing", "2025-03-12 17:00", "2025-03-07 17:00", "2025-03-10 07:00", 0, "2025-03-12 17:00"},
 		{"pause_of_two_hours_moves_due_into_next_morning", "2025-03-12 17:00", "2025-03-10 08:00", "2025-03-10 10:00", 2 * time.Hour, "2025-03-13 09:00"},
 		{"pause_during_lunch_break_adds_nothing", "2025-03-12 17:00", "2025-03-10 11:30", "2025-03-10 13:30", 0, "2025-03-12 17:00"},
+		// The wait is counted in whole minutes, rounded down (SuspendedTime):
+		// a due instant at closing time stays 17:00 of its day.
+		{"supplementation_answered_at_once_keeps_17_00_RULES_3_1_4", "2026-12-14 17:00", "2026-12-03 09:00:00", "2026-12-03 09:00:40", 0, "2026-12-14 17:00"},
+		{"answered_within_the_minute_keeps_17_00", "2026-12-14 17:00", "2026-12-03 09:00:10", "2026-12-03 09:01:09", 0, "2026-12-14 17:00"},
+		{"answered_a_minute_later_moves_into_next_morning", "2026-12-14 17:00", "2026-12-03 09:00:00", "2026-12-03 09:01:30", time.Minute, "2026-12-15 07:01"},
+		// 11:20 → 13:40: 10 min before and 10 min after the lunch break.
+		{"answered_across_lunch_counts_only_working_minutes", "2026-12-14 17:00", "2026-12-03 11:20", "2026-12-03 13:40", 20 * time.Minute, "2026-12-15 07:20"},
+		// Fri 16:50 → Mon 07:10: 10 min + 10 min; the weekend counts nothing.
+		{"answered_across_a_weekend", "2026-12-14 17:00", "2026-12-04 16:50", "2026-12-07 07:10", 20 * time.Minute, "2026-12-15 07:20"},
+		// Fri 29/8/2025 16:30 → Wed 3/9 07:30: 1/9 and 2/9 are National Day
+		// (Labour Code 2019 Art. 112): 30 min + 30 min.
+		{"answered_across_National_Day_2025", "2025-09-10 17:00", "2025-08-29 16:30", "2025-09-03 07:30", time.Hour, "2025-09-11 08:00"},
+		// A wait that ends the day exactly: the due instant is the closing
+		// time of the day it falls on, not the next opening.
+		{"wait_filling_the_due_day_ends_at_17_00", "2025-03-12 16:00", "2025-03-10 08:00", "2025-03-10 09:00", time.Hour, "2025-03-12 17:00"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -121,8 +121,8 @@ func (c *Calendar) explainDue(d Due) string {
 
 func (c *Calendar) explainResume(d Due, suspended, resumed time.Time) string {
 	sv, se := skippedSummary(d.Skipped)
-	return fmt.Sprintf("Tạm dừng tính thời hạn để bổ sung hồ sơ từ %s đến %s: %s thời gian làm việc. Hạn cũ %s được cộng thêm khoảng thời gian đó; %s. Hạn mới: %s (%s). "+
-		"The clock stopped for supplementation from %s to %s: %s of working time. The previous due date %s moves later by that time; %s. New due date %s (%s).",
+	return fmt.Sprintf("Tạm dừng tính thời hạn để bổ sung hồ sơ từ %s đến %s: %s thời gian làm việc (tính tròn phút, bỏ phần giây lẻ). Hạn cũ %s được cộng thêm khoảng thời gian đó; %s. Hạn mới: %s (%s). "+
+		"The clock stopped for supplementation from %s to %s: %s of working time (in whole minutes, seconds dropped). The previous due date %s moves later by that time; %s. New due date %s (%s).",
 		fmtTime(suspended), fmtTime(resumed), durText(d.Suspended), fmtTime(d.From), sv, fmtTime(d.At), viWeekday(DateOf(d.At).Weekday()),
 		suspended.Format("2006-01-02 15:04"), resumed.Format("2006-01-02 15:04"), durText(d.Suspended), d.From.Format("2006-01-02 15:04"), se, d.At.Format("2006-01-02 15:04"), DateOf(d.At).Weekday())
 }
