@@ -193,7 +193,9 @@ func (w *Worker) deliver(ctx context.Context, m store.OutboxMessage) error {
 		// failure that was ours.
 		return nil
 	}
-	text := Scrub(err.Error(), m.Recipient)
+	// Nothing personal in the log or in the stored error, ever: not the
+	// recipient in any writing, nor what the peer echoed of the message.
+	text := ScrubMessage(err.Error(), m)
 	dead := errors.Is(err, ErrPermanent) || m.Attempts >= w.cfg.MaxAttempts
 	next := now.Add(Backoff(m.Attempts, w.cfg.BaseDelay, w.cfg.MaxDelay, w.cfg.Jitter()))
 	w.cfg.Log.Warn("notify: delivery failed", "channel", m.Channel, "message", m.ID, "attempt", m.Attempts, "dead", dead, "err", text)
