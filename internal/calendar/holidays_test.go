@@ -425,6 +425,21 @@ func TestDayOff_Reasons(t *testing.T) {
 	}
 }
 
+// Every shipped official schedule passes the checks an administrator's
+// notice must pass, weekend days inside Tết included; so does a holiday
+// period running over a weekend.
+func TestScheduleValidateAcceptsOfficialSchedules(t *testing.T) {
+	for year, sc := range OfficialSchedules() {
+		if err := sc.Validate(); err != nil {
+			t.Errorf("%d: %v", year, err)
+		}
+	}
+	tet := Schedule{Year: 2027, DaysOff: []Date{{2027, 2, 5}, {2027, 2, 6}, {2027, 2, 7}, {2027, 2, 8}}}
+	if err := tet.Validate(); err != nil {
+		t.Errorf("Friday to Monday over a weekend: %v", err)
+	}
+}
+
 func TestScheduleValidate(t *testing.T) {
 	cases := []struct {
 		name string
@@ -435,6 +450,9 @@ func TestScheduleValidate(t *testing.T) {
 		{"impossible_date", Schedule{Year: 2027, DaysOff: []Date{{2027, 2, 30}}}},
 		{"date_far_from_year", Schedule{Year: 2027, DaysOff: []Date{{2029, 1, 1}}}},
 		{"year_out_of_range", Schedule{Year: 1800}},
+		// Saturday 6 March 2027 alone: not a working day anyway (issue 22).
+		{"lone_Saturday_as_a_day_off", Schedule{Year: 2027, DaysOff: []Date{{2027, 3, 6}}}},
+		{"lone_weekend_as_days_off", Schedule{Year: 2027, DaysOff: []Date{{2027, 3, 6}, {2027, 3, 7}}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

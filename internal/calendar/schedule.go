@@ -61,6 +61,17 @@ func (s Schedule) Validate() error {
 		}
 		off[d] = true
 	}
+	// A weekend day is not worked anyway: the notices list one only inside
+	// a holiday period (Tết running over a weekend). A Saturday or Sunday on
+	// its own changes nothing and is almost always a slip of the date, so it
+	// is refused rather than silently kept; a holiday falling on a weekend
+	// gives the next working day off instead (Labour Code 2019 Art. 112(3)).
+	for _, d := range s.DaysOff {
+		if w := d.Weekday(); (w == time.Saturday || w == time.Sunday) && !inWeekdayRun(off, d) {
+			return fmt.Errorf("lịch năm %d: ngày nghỉ %s là %s, vốn không phải ngày làm việc; chỉ ghi ngày cuối tuần khi nó nằm trong một kỳ nghỉ, còn ngày lễ rơi vào cuối tuần thì ghi ngày nghỉ bù / schedule %d: day off %s is a %s, not a working day anyway; list a weekend day only inside a holiday period, and for a holiday on a weekend list the day off in lieu",
+				s.Year, d, viWeekday(w), s.Year, d, w)
+		}
+	}
 	for _, d := range s.WorkingDays {
 		if !d.Valid() {
 			return fmt.Errorf("lịch năm %d: %w %q", s.Year, ErrInvalidDate, d.String())
@@ -72,10 +83,25 @@ func (s Schedule) Validate() error {
 			return fmt.Errorf("lịch năm %d: %s vừa là ngày nghỉ vừa là ngày làm bù / schedule %d: %s is both a day off and a working day", s.Year, d, s.Year, d)
 		}
 		if w := d.Weekday(); w != time.Saturday && w != time.Sunday {
-			return fmt.Errorf("lịch năm %d: ngày làm bù %s là %s, không phải cuối tuần / schedule %d: make-up working day %s is a weekday", s.Year, d, weekdayName(w), s.Year, d)
+			return fmt.Errorf("lịch năm %d: ngày làm bù %s là %s, không phải cuối tuần / schedule %d: make-up working day %s is a %s, not a weekend day", s.Year, d, viWeekday(w), s.Year, d, w)
 		}
 	}
 	return nil
+}
+
+// inWeekdayRun reports whether d lies in a run of consecutive days off that
+// holds at least one weekday. New Year's Day counts as one whatever the
+// schedule lists: its period straddles two years' notices (the 2022 notice
+// lists Saturday 31/12, the 2023 one Monday 2/1).
+func inWeekdayRun(off map[Date]bool, d Date) bool {
+	for _, step := range []int{-1, 1} {
+		for x := d.AddDays(step); off[x] || (x.Month == time.January && x.Day == 1); x = x.AddDays(step) {
+			if w := x.Weekday(); (w != time.Saturday && w != time.Sunday) || (x.Month == time.January && x.Day == 1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 //go:embed data/holidays-vn-official.json

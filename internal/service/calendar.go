@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
@@ -50,7 +51,8 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 		return CalendarYear{}, apperr.New(apperr.Forbidden, "admin_only", "Chỉ quản trị viên được sửa lịch làm việc.", "Only an administrator may change the working calendar.")
 	}
 	if err := sc.Validate(); err != nil {
-		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", err.Error(), err.Error())
+		vi, en := splitBilingual(err)
+		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", vi, en)
 	}
 	sc.Official = true
 	if sc.Source == "" {
@@ -63,7 +65,8 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 	cfg.Overrides = slices.DeleteFunc(slices.Clone(cfg.Overrides), func(o calendar.Schedule) bool { return o.Year == sc.Year })
 	cfg.Overrides = append(cfg.Overrides, sc)
 	if _, err := calendar.New(cfg); err != nil {
-		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", err.Error(), err.Error())
+		vi, en := splitBilingual(err)
+		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", vi, en)
 	}
 	data, err := json.Marshal(sc)
 	if err != nil {
@@ -77,4 +80,15 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 		return CalendarYear{}, err
 	}
 	return s.CalendarYear(sc.Year)
+}
+
+// splitBilingual parts a calendar error written "tiếng Việt / English" so
+// that a page shows only the language its reader chose (the calendar
+// package, pure and without message keys, writes both in one string).
+func splitBilingual(err error) (vi, en string) {
+	msg := err.Error()
+	if v, e, ok := strings.Cut(msg, " / "); ok {
+		return v, e
+	}
+	return msg, msg
 }

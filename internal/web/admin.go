@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -118,6 +119,15 @@ func init() {
 		"admin.weekday_holidays":      {"Số ngày nghỉ rơi vào ngày thường: %d", "Days off on weekdays: %d"},
 		"admin.enter_notice":          {"Nhập thông báo lịch nghỉ của năm", "Enter a year's official notice"},
 		"admin.save_notice":           {"Lưu lịch nghỉ", "Save the schedule"},
+		"admin.add_day":               {"Thêm một ngày", "Add one day"},
+		"admin.add_day_lead":          {"Chọn ngày trên lịch; ngày nghỉ phải là ngày làm việc (hoặc nằm trong một kỳ nghỉ), ngày làm bù phải là thứ bảy hoặc chủ nhật.", "Pick the day on the calendar; a day off must be a working day (or lie inside a holiday period), a make-up working day a Saturday or Sunday."},
+		"admin.day_kind":              {"Loại ngày", "Kind of day"},
+		"admin.kind_off":              {"Ngày nghỉ", "Day off"},
+		"admin.kind_work":             {"Ngày làm bù", "Make-up working day"},
+		"admin.add_day_button":        {"Thêm ngày", "Add the day"},
+		"admin.day_bad":               {"Hãy chọn một ngày trên lịch.", "Pick a day on the calendar."},
+		"admin.day_already_off":       {"Ngày %s đã là ngày nghỉ.", "%s is already a day off."},
+		"admin.day_already_work":      {"Ngày %s đã là ngày làm bù.", "%s is already a make-up working day."},
 		"admin.date":                  {"Ngày", "Date"},
 		"admin.note":                  {"Ghi chú", "Note"},
 		"admin.none":                  {"Không có", "None"},
@@ -178,6 +188,7 @@ func (s *Server) adminRoutes() {
 	post("/admin/procedures/{code}/agency", s.adminProcedureAgency)
 	get("/admin/calendar", s.adminCalendar)
 	post("/admin/calendar", s.adminSaveCalendar)
+	post("/admin/calendar/day", s.adminCalendarDay)
 	s.adminIndexRoutes()
 }
 
@@ -731,6 +742,60 @@ func (s *Server) adminCalendar(w http.ResponseWriter, r *http.Request, sess *ses
 		year = y
 	}
 	s.calendarPage(w, r, 200, year, adminForm{}, nil)
+}
+
+// adminCalendarDay adds one day, picked on a calendar, to the schedule of its
+// year; the schedule's rules (calendar.Schedule.Validate) refuse a day that
+// is not worked anyway, with the same message as the whole notice.
+func (s *Server) adminCalendarDay(w http.ResponseWriter, r *http.Request, sess *session) {
+	f := r.PostForm
+	year := calendar.DateOf(s.svc.Now()).Year
+	show := func(status int, err error) {
+		s.calendarPage(w, r, status, year, adminForm{Form: f, Failed: "day"}, err)
+	}
+	d, err := calendar.ParseDate(strings.TrimSpace(f.Get("date")))
+	if err != nil {
+		show(422, apperr.New(apperr.Invalid, "day_invalid", translate("vi", "admin.day_bad"), translate("en", "admin.day_bad")))
+		return
+	}
+	year = d.Year
+	y, err := s.svc.CalendarYear(d.Year)
+	if err != nil {
+		show(s.httpStatus(r, err), err)
+		return
+	}
+	sc := y.Schedule.Clone()
+	if src := strings.TrimSpace(f.Get("source")); src != "" {
+		sc.Source = src
+	}
+	shown := d.At(12 * time.Hour).Format("02/01/2006")
+	switch f.Get("kind") {
+	case "working":
+		if slices.Contains(sc.WorkingDays, d) {
+			show(422, apperr.Newf(apperr.Invalid, "day_already_working", translate("vi", "admin.day_already_work"), translate("en", "admin.day_already_work"), shown))
+			return
+		}
+		sc.WorkingDays = append(sc.WorkingDays, d)
+	default:
+		if slices.Contains(sc.DaysOff, d) {
+			show(422, apperr.Newf(apperr.Invalid, "day_already_off", translate("vi", "admin.day_already_off"), translate("en", "admin.day_already_off"), shown))
+			return
+		}
+		sc.DaysOff = append(sc.DaysOff, d)
+	}
+	slices.SortFunc(sc.DaysOff, calendar.Date.Compare)
+	slices.SortFunc(sc.WorkingDays, calendar.Date.Compare)
+	if note := strings.TrimSpace(f.Get("note")); note != "" {
+		if sc.Notes == nil {
+			sc.Notes = map[string]string{}
+		}
+		sc.Notes[d.String()] = note
+	}
+	if _, err := s.svc.SetCalendarYear(r.Context(), sess.Actor, sc); err != nil {
+		s.failed(w, r, err, show)
+		return
+	}
+	redirectOK(w, r, "/admin/calendar?year="+strconv.Itoa(d.Year), "admin_calendar_saved")
 }
 
 func (s *Server) adminSaveCalendar(w http.ResponseWriter, r *http.Request, sess *session) {
