@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/internal/audit"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/textfold"
@@ -82,6 +83,7 @@ func (t *Tx) InsertDossier(ctx context.Context, d *dossier.Dossier) (int64, erro
 	if err != nil {
 		return 0, fmt.Errorf("store: insert dossier: %w", err)
 	}
+	t.chain.filed(id, d)
 	return id, nil
 }
 
@@ -117,10 +119,17 @@ func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int
 }
 
 // Dossier loads a dossier inside the transaction.
+// The head of its hash chain comes in the same query: the next event is
+// chained to it without another round trip.
 func (t *Tx) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
-	d, err := scanDossier(t.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE id = ?`, id))
+	var head sql.NullString
+	d, err := scanDossier(scanExtra{t.QueryRow(ctx, `SELECT `+dossierCols+`, (SELECT e.hash FROM dossier_events e
+		WHERE e.dossier_id = dossiers.id AND e.seq = dossiers.version) FROM dossiers WHERE id = ?`, id), []any{&head}})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
+	}
+	if err == nil {
+		t.chain.read(id, d.Version, head)
 	}
 	return d, err
 }
@@ -173,9 +182,16 @@ func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossi
 	if err != nil {
 		return err
 	}
+	// The event is chained to the one before (internal/audit).
+	hash, err := t.eventHash(ctx, audit.Event{DossierID: dossierID, Seq: seq, Action: string(ev.Action), From: string(ev.From),
+		To: string(ev.To), ActorUserID: actor.UserID, ActorRole: string(actor.Role), ActorName: actor.Name, At: ms(ev.At),
+		Note: ev.Note, Payload: string(payload), IdempotencyKey: idemKey})
+	if err != nil {
+		return err
+	}
 	_, err = t.Exec(ctx, `INSERT INTO dossier_events (dossier_id, seq, action, from_status, to_status, actor_user_id,
-		actor_role, actor_name, at, note, payload, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		dossierID, seq, ev.Action, ev.From, ev.To, actor.UserID, actor.Role, actor.Name, ms(ev.At), ev.Note, string(payload), idemKey)
+		actor_role, actor_name, at, note, payload, idempotency_key, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dossierID, seq, ev.Action, ev.From, ev.To, actor.UserID, actor.Role, actor.Name, ms(ev.At), ev.Note, string(payload), idemKey, hash)
 	if err != nil {
 		return fmt.Errorf("store: append event: %w", err)
 	}
@@ -264,6 +280,7 @@ type DossierFilter struct {
 	Now       time.Time
 	Limit     int
 	AfterID   int64 // keyset pagination: dossiers with id < AfterID
+	PostalLeg bool  // only dossiers filed or returned by post (the postal operator's list)
 }
 
 // ListDossiers lists dossiers newest first.
@@ -320,6 +337,9 @@ func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.D
 	}
 	if f.AfterID > 0 {
 		where, args = append(where, "id < ?"), append(args, f.AfterID)
+	}
+	if f.PostalLeg {
+		where = append(where, "(channel = 'postal' OR return_method = 'postal')")
 	}
 	query := `SELECT ` + dossierCols + ` FROM dossiers`
 	if len(where) > 0 {

@@ -54,15 +54,38 @@ type Store struct {
 type Config struct {
 	DataDir     string // SQLite: the database file is DataDir/motcua.db
 	DatabaseURL string // postgres://… selects PostgreSQL
+	// SQLiteSynchronous is "full" (the default, also when empty) or
+	// "normal" (MOTCUA_SQLITE_SYNCHRONOUS). FULL syncs the WAL at every
+	// commit, so an acknowledged action survives a power cut; NORMAL syncs
+	// only at checkpoints and may lose the last commits on an OS crash
+	// (https://sqlite.org/pragma.html#pragma_synchronous).
+	SQLiteSynchronous string
+	// MigrateDatabaseURL (PostgreSQL): the owner role that runs the
+	// migrations and grants DatabaseURL's role what the server needs, so
+	// that the server's role owns nothing and cannot disable the
+	// append-only triggers (audit_roles.go). Empty: DatabaseURL migrates.
+	MigrateDatabaseURL string
 }
 
 // Open opens the database and applies pending migrations.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.MigrateDatabaseURL != "" {
+		if err := migrateAsOwner(ctx, cfg); err != nil {
+			return nil, err
+		}
+	}
 	s, err := open(cfg)
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MigrateDatabaseURL != "" {
+		return s, nil
+	}
 	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := s.ChainLegacyEvents(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -86,10 +109,14 @@ func open(cfg Config) (*Store, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("store: create data directory: %w", err)
 	}
+	syncLevel, err := sqliteSynchronous(cfg.SQLiteSynchronous)
+	if err != nil {
+		return nil, err
+	}
 	path := filepath.Join(cfg.DataDir, "motcua.db")
 	// WAL lets readers run beside the one writer; foreign keys are off by
 	// default in SQLite and must be asked for on every connection.
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(" + syncLevel + ")"
 	// The writer keeps its temporary files in memory: each caller of a group
 	// commit works in a savepoint, whose sub-journal (the pages it changed,
 	// as they were) otherwise spills to a file past 64 KiB, one pwrite per
@@ -181,6 +208,9 @@ type Tx struct {
 	// back the whole transaction, the other callers' work with it, so the
 	// statements of a batch run to their end.
 	grouped bool
+	// chain: what the transaction already read of hash chains, so that
+	// appending an event needs no extra query (audit_chain.go).
+	chain txChain
 }
 
 // ctx is the context the statements of the transaction run with.
@@ -310,4 +340,17 @@ func fromMS(v sql.NullInt64) *time.Time {
 	}
 	t := time.UnixMilli(v.Int64).UTC()
 	return &t
+}
+
+// sqliteSynchronous is the PRAGMA synchronous level of a Config. A legal
+// record must be durable when the action is acknowledged, so FULL unless
+// NORMAL is asked for on purpose.
+func sqliteSynchronous(v string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "full":
+		return "FULL", nil
+	case "normal":
+		return "NORMAL", nil
+	}
+	return "", fmt.Errorf("store: MOTCUA_SQLITE_SYNCHRONOUS must be full or normal, not %q", v)
 }
