@@ -21,12 +21,20 @@ import (
 //	MOTCUA_SMS_URL, MOTCUA_SMS_KEY [, MOTCUA_SMS_KEY_HEADER]
 //	MOTCUA_ZALO_URL, MOTCUA_ZALO_TOKEN, MOTCUA_ZALO_TEMPLATE_<KIND> (RECEIVED, REFUSED,
 //	  SUPPLEMENT, EXTENDED, RESULT_READY, DECISION, POSTED) [, MOTCUA_ZALO_PERMANENT_CODES=-108,-118]
+//	  [, MOTCUA_ZALO_APP_ID, MOTCUA_ZALO_SECRET_KEY, MOTCUA_ZALO_REFRESH_TOKEN (refreshed tokens, instead of
+//	  MOTCUA_ZALO_TOKEN) [, MOTCUA_ZALO_OAUTH_URL]]
 //	MOTCUA_NOTIFY_WORKERS (default 1), MOTCUA_NOTIFY_MAX_ATTEMPTS (default 8)
 func startBackground(ctx context.Context, svc *service.Service, log *slog.Logger, baseURL string, extra map[string]notify.Sender) error {
 	svc.Notify.BaseURL = baseURL
 	senders, cfg, err := notifyFromEnv(os.Getenv)
 	if err != nil {
 		return err
+	}
+	// Refreshed Zalo tokens live in the database, shared by every node.
+	if zs, ok := senders[notify.ChannelZalo].(*notify.ZaloSender); ok && zs.Tokens() != nil {
+		if err := zs.Tokens().Open(ctx, svc.Store); err != nil {
+			return fmt.Errorf("Zalo (MOTCUA_ZALO_*): %w", err)
+		}
 	}
 	for ch, s := range extra {
 		senders[ch] = s
@@ -63,6 +71,18 @@ func notifyFromEnv(getenv func(string) string) (map[string]notify.Sender, notify
 	}
 	if url := getenv("MOTCUA_ZALO_URL"); url != "" {
 		zc := notify.ZaloConfig{URL: url, AccessToken: getenv("MOTCUA_ZALO_TOKEN"), Templates: map[string]string{}}
+		// With the app's id and secret key the access token is refreshed
+		// (it expires after about 25 hours); MOTCUA_ZALO_TOKEN is then unused.
+		if app := getenv("MOTCUA_ZALO_APP_ID"); app != "" {
+			zc.Tokens = &notify.ZaloTokens{URL: notify.ZaloOAuthURL, AppID: app, SecretKey: getenv("MOTCUA_ZALO_SECRET_KEY"),
+				Seed: getenv("MOTCUA_ZALO_REFRESH_TOKEN")}
+			if u := getenv("MOTCUA_ZALO_OAUTH_URL"); u != "" {
+				zc.Tokens.URL = u
+			}
+			if zc.Tokens.SecretKey == "" || zc.Tokens.Seed == "" {
+				return nil, cfg, fmt.Errorf("Zalo (MOTCUA_ZALO_*): MOTCUA_ZALO_APP_ID needs MOTCUA_ZALO_SECRET_KEY and MOTCUA_ZALO_REFRESH_TOKEN")
+			}
+		}
 		for _, k := range notify.Kinds {
 			if id := getenv("MOTCUA_ZALO_TEMPLATE_" + strings.ToUpper(string(k))); id != "" {
 				zc.Templates[string(k)] = id
