@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textin"
 )
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
@@ -105,6 +106,10 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, actor org.Ac
 				return
 			}
 			s.writeError(w, r, apperr.New(apperr.BadInput, "multipart_invalid", "Nội dung multipart không hợp lệ.", "Malformed multipart body."))
+			return
+		}
+		if p, ok := textin.Line(part.FormName()); !ok {
+			s.writeError(w, r, apperr.Newf(apperr.BadInput, "text_control_char", "Tên một trường multipart %[1]s.", "A multipart field name %[2]s.", p.Vi(), p.En()))
 			return
 		}
 		if part.FormName() != "file" {

@@ -145,7 +145,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.requests.WithLabelValues(r.Method, route, strconv.Itoa(sw.status)).Inc()
 		s.duration.WithLabelValues(route).Observe(time.Since(start).Seconds())
 	}()
-	s.mux.ServeHTTP(sw, r)
+	if s.inputOK(sw, r) {
+		s.mux.ServeHTTP(sw, r)
+	}
 }
 
 // authed requires a valid bearer token and passes the actor on.

@@ -292,6 +292,13 @@ func citBadForm() error {
 func (s *Server) readUploadPost(w http.ResponseWriter, r *http.Request, limit int64) (*citMultipart, bool) {
 	m, err := citReadMultipart(w, r, limit)
 	if err == nil {
+		var names []string
+		for _, f := range m.Files {
+			names = append(names, f.Field, f.Name)
+		}
+		err = checkFormText(m.Values, nil, names...)
+	}
+	if err == nil {
 		err = checkCSRF(r)
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -90,6 +91,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", s.csp)
 	if err := s.cop.Check(r); err != nil {
 		s.renderError(w, r, errCrossSite)
+		return
+	}
+	if err := api.CheckURL(r.URL); err != nil { // NUL, controls, bidi overrides (internal/textin)
+		s.renderError(w, r, err)
 		return
 	}
 	r = s.withSession(w, r)

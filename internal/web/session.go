@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
@@ -183,6 +184,14 @@ func (s *Server) form(h handler) handler {
 		r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 		if err := r.ParseForm(); err != nil {
 			s.renderError(w, r, apperr.New(apperr.TooLarge, "form_too_large", "Biểu mẫu quá lớn.", "The form is too large."))
+			return
+		}
+		var files map[string][]*multipart.FileHeader
+		if r.MultipartForm != nil {
+			files = r.MultipartForm.File
+		}
+		if err := checkFormText(r.PostForm, files); err != nil {
+			s.renderError(w, r, err)
 			return
 		}
 		if err := checkCSRF(r); err != nil {
