@@ -63,7 +63,7 @@ func init() {
 		"admin.role":                  {"Vai trò", "Role"},
 		"admin.agency":                {"Cơ quan công tác", "Agency"},
 		"admin.password":              {"Mật khẩu", "Password"},
-		"admin.password_hint":         {"Ít nhất 10 ký tự. Báo cho cán bộ qua kênh riêng và đề nghị đổi sau khi đăng nhập.", "At least 10 characters. Tell the staff member privately."},
+		"admin.password_hint":         {"Ít nhất 10 ký tự. Báo cho cán bộ qua kênh riêng và đề nghị đổi ở trang “Đổi mật khẩu” sau khi đăng nhập.", "At least 10 characters. Tell the staff member privately and ask them to change it on the “Password” page after signing in."},
 		"admin.new_user":              {"Tạo tài khoản cán bộ", "Create a staff account"},
 		"admin.search":                {"Tìm theo tên hoặc tên đăng nhập", "Search by name or username"},
 		"admin.user_count":            {"%d tài khoản", "%d accounts"},

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/motcua/motcua/internal/api"
+	"github.com/motcua/motcua/internal/clientip"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -23,6 +24,9 @@ type Options struct {
 	OIDC *OIDCConfig
 	// SiteName is shown in the header.
 	SiteName string
+	// ClientIP tells the client's address behind trusted proxies
+	// (MOTCUA_TRUSTED_PROXIES), for the rate limits and the payment gateway.
+	ClientIP clientip.Resolver
 }
 
 // Server is the web application's handler.
@@ -78,6 +82,7 @@ func (s *Server) routes() {
 	s.notifyPages()
 	s.paymentPages()
 	s.dataStorePages()
+	s.passwordRoutes()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 	})
@@ -98,5 +103,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r = s.withSession(w, r)
+	// The access log (api.Server) names the page's own route and who asked.
+	api.NoteActor(r.Context(), sessionOf(r).Actor.UserID)
 	s.mux.ServeHTTP(w, r)
+	api.NoteRoute(r.Context(), r.Pattern)
 }
