@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -130,9 +131,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		ev.Payload["components"] = cmd.Components
 		d.Status, d.SuspendedAt, d.ResumeStatus = d.ResumeStatus, nil, ""
 	case ActRequestPayment:
-		if cmd.AmountVND <= 0 {
-			return apperr.New(apperr.Invalid, "amount_required",
-				"Cần ghi số tiền phải nộp (đồng, số nguyên dương).", "The amount to pay is required (whole VND, positive).")
+		if err := payment.CheckAmount("amount_vnd", cmd.AmountVND); err != nil {
+			return err
 		}
 		d.PaymentDueVND, d.ResumeStatus, d.Status = cmd.AmountVND, Processing, PaymentRequested
 		ev.Payload["amount_vnd"] = cmd.AmountVND

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"fmt"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/textfold"
+	"github.com/motcua/motcua/internal/textin"
 )
 
 // Applicant is the person or organisation the dossier is for. ID numbers and
@@ -115,6 +117,42 @@ var (
 
 func invalid(code, vi, en string) *apperr.Error { return apperr.New(apperr.Invalid, code, vi, en) }
 
+func invalidText(code, field string, p textin.Problem) *apperr.Error {
+	return apperr.Newf(apperr.Invalid, code, "Trường %[1]s %[2]s.", "Field %[1]s %[3]s.", field, p.Vi(), p.En())
+}
+
+// MaxPaperCount bounds the originals or copies of one paper received at the
+// counter; Form 01 counts papers, a hundred of one kind is already unusual.
+const MaxPaperCount = 99
+
+// Normalize cleans component i (from 0) of a filing: its name is NFC, one
+// visible line; the counts of originals and copies are whole numbers within
+// MaxPaperCount (Form 01 item 1 prints them: a negative count is no receipt).
+func (c *ComponentFiles) Normalize(i int) error {
+	c.Name = textfold.NFC(c.Name)
+	field := fmt.Sprintf("components[%d]", i)
+	if p, ok := textin.Name(c.Name); !ok {
+		return invalidText("component_name_invalid", field+".name", p)
+	}
+	if c.Name == "" {
+		return apperr.Newf(apperr.Invalid, "component_name_required", "Thành phần hồ sơ thứ %d chưa có tên.", "Component %d has no name.", i+1)
+	}
+	if len([]rune(c.Name)) > 500 {
+		return apperr.Newf(apperr.Invalid, "component_name_too_long", "Tên thành phần hồ sơ thứ %d quá dài (tối đa 500 ký tự).", "Component %d's name is too long (500 characters at most).", i+1)
+	}
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"originals", c.Originals}, {"copies", c.Copies}} {
+		name, n := f.name, f.n
+		if n < 0 || n > MaxPaperCount {
+			return apperr.Newf(apperr.Invalid, "component_count_invalid", "Trường %[1]s.%[2]s phải từ 0 đến %[3]d (là %[4]d).",
+				"Field %[1]s.%[2]s must be 0 to %[3]d (it is %[4]d).", field, name, MaxPaperCount, n)
+		}
+	}
+	return nil
+}
+
 // Normalize cleans the applicant's data (NFC, spaces) and checks it.
 func (a *Applicant) Normalize() error {
 	a.Name = textfold.NFC(a.Name)
@@ -122,6 +160,21 @@ func (a *Applicant) Normalize() error {
 	a.IDNumber = strings.TrimSpace(a.IDNumber)
 	a.Phone = strings.NewReplacer(" ", "", ".", "", "-", "").Replace(strings.TrimSpace(a.Phone))
 	a.Email = strings.TrimSpace(a.Email)
+	// The name is one line of visible text: it is printed on Form 01, the
+	// receipt and the result, and searched (DESIGN: NFC everywhere). Zero-width
+	// characters and bidi overrides would make two names look alike or one
+	// print as another; the address may span lines, nothing else may.
+	if p, ok := textin.Name(a.Name); !ok {
+		return invalidText("applicant_name_invalid", "applicant.name", p)
+	}
+	if p, ok := textin.Block(a.Address); !ok {
+		return invalidText("applicant_address_invalid", "applicant.address", p)
+	}
+	for _, f := range [][2]string{{"applicant.id_number", a.IDNumber}, {"applicant.phone", a.Phone}, {"applicant.email", a.Email}} {
+		if p, ok := textin.Line(f[1]); !ok {
+			return invalidText("applicant_text_invalid", f[0], p)
+		}
+	}
 	switch {
 	case a.Name == "":
 		return invalid("applicant_name_required", "Cần nhập họ tên người nộp hồ sơ.", "The applicant's name is required.")

@@ -83,8 +83,8 @@ var (
 // positive whole number of đồng, or a reference with other than letters and
 // digits (VNPay's vnp_TxnRef).
 func CheckRequest(r Request) error {
-	if r.AmountVND <= 0 {
-		return fmt.Errorf("payment: amount %d VND: must be positive", r.AmountVND)
+	if r.AmountVND <= 0 || r.AmountVND > MaxAmountVND {
+		return fmt.Errorf("payment: amount %d VND: must be positive and at most %d", r.AmountVND, MaxAmountVND)
 	}
 	if r.Ref == "" || len(r.Ref) > 100 || strings.IndexFunc(r.Ref, func(c rune) bool { return !isAlnum(c) }) >= 0 {
 		return fmt.Errorf("payment: reference %q: 1–100 letters and digits", r.Ref)

@@ -15,7 +15,6 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
-	"github.com/motcua/motcua/internal/textfold"
 )
 
 // NewDossier is the input of a submission.
@@ -241,9 +240,8 @@ func (s *Service) checkComponents(ctx context.Context, actor org.Actor, in []dos
 		return nil, apperr.New(apperr.Invalid, "too_many_components", "Tối đa 100 thành phần hồ sơ.", "At most 100 components.")
 	}
 	for i, c := range in {
-		c.Name = textfold.NFC(c.Name)
-		if c.Name == "" {
-			return nil, apperr.Newf(apperr.Invalid, "component_name_required", "Thành phần hồ sơ thứ %d chưa có tên.", "Component %d has no name.", i+1)
+		if err := c.Normalize(i); err != nil {
+			return nil, err
 		}
 		if c.FileIDs == nil {
 			c.FileIDs = []string{}
