@@ -128,7 +128,7 @@ func benchLimit(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, store.Config{DataDir: *dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL")})
+	st, err := store.Open(ctx, storeConfig(*dataDir))
 	if err != nil {
 		fmt.Fprintf(stderr, "motcua bench limit: %v\n", err)
 		return 1

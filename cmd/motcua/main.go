@@ -18,9 +18,14 @@ Usage:
   motcua calendar holidays YEAR
   motcua calendar due --received RFC3339 --amount N --unit working_days|days|same_day
   motcua index rebuild|check [--data ./data]
+  motcua audit verify|checkpoint [--data ./data]
+  motcua backup --out FILE [--data ./data]
+  motcua restore --from FILE [--data ./data] [--force]
   motcua bench generate|load|limit …   (benchmarks, see BENCHMARKS.md)
 
-MOTCUA_DATABASE_URL=postgres://… selects PostgreSQL instead of SQLite in --data.
+MOTCUA_DATABASE_URL=postgres://… selects PostgreSQL instead of SQLite in --data;
+MOTCUA_MIGRATE_DATABASE_URL=postgres://… (the owner role) migrates it, so that the server's role owns nothing.
+MOTCUA_SQLITE_SYNCHRONOUS=full (default, durable at acknowledgement) or normal.
 `
 
 func main() {
@@ -43,6 +48,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return calendarMain(args[1:], stdout, stderr)
 	case "index":
 		return indexMain(args[1:], stdout, stderr)
+	case "audit":
+		return auditMain(args[1:], stdout, stderr)
+	case "backup":
+		return backupMain(args[1:], stdout, stderr)
+	case "restore":
+		return restoreMain(args[1:], stdout, stderr)
 	case "bench":
 		return benchMain(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

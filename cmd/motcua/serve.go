@@ -29,7 +29,7 @@ import (
 // openService opens the database named by --data / MOTCUA_DATABASE_URL,
 // migrates it and builds the service.
 func openService(ctx context.Context, dataDir string, log *slog.Logger) (*service.Service, *store.Store, error) {
-	st, err := store.Open(ctx, store.Config{DataDir: dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL")})
+	st, err := store.Open(ctx, storeConfig(dataDir))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,6 +101,11 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// Other processes on the same PostgreSQL may change the calendar or the
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
+	// The signed checkpoints of the audit chains (audit_cmd.go).
+	if err := auditCheckpoints(ctx, st, *dataDir, log); err != nil {
+		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
+		return 1
+	}
 	if err := startBackground(ctx, svc, log, *baseURL, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(postal.ConfigFromEnv())}); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
@@ -147,7 +152,7 @@ func migrateMain(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, store.Config{DataDir: *dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL")})
+	st, err := store.Open(ctx, storeConfig(*dataDir))
 	if err != nil {
 		fmt.Fprintf(stderr, "motcua migrate: %v\n", err)
 		return 1

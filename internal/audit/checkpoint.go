@@ -143,7 +143,8 @@ func LoadKey(getenv func(string) string, dataDir string) (ed25519.PrivateKey, er
 
 // TrustedPublicKey is the key checkpoints are verified with:
 // MOTCUA_AUDIT_PUBLIC_KEY (hex) when a verifier holds only the public key,
-// else the public half of LoadKey.
+// else the public half of MOTCUA_AUDIT_KEY or of the key file; nil when
+// none is there (a verifier never creates a key).
 func TrustedPublicKey(getenv func(string) string, dataDir string) (ed25519.PublicKey, error) {
 	if v := strings.TrimSpace(getenv("MOTCUA_AUDIT_PUBLIC_KEY")); v != "" {
 		b, err := hex.DecodeString(v)
@@ -151,6 +152,11 @@ func TrustedPublicKey(getenv func(string) string, dataDir string) (ed25519.Publi
 			return nil, errors.New("audit: MOTCUA_AUDIT_PUBLIC_KEY must be 64 hex digits")
 		}
 		return ed25519.PublicKey(b), nil
+	}
+	if strings.TrimSpace(getenv("MOTCUA_AUDIT_KEY")) == "" {
+		if _, err := os.Stat(filepath.Join(dataDir, KeyFileName)); errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
 	}
 	k, err := LoadKey(getenv, dataDir)
 	if err != nil {
