@@ -811,6 +811,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		postalContract(c)
 		// The citizen's data store (datastore_api_test.go).
 		dataStoreContract(c)
+		// Reveals of masked personal data (privacy_test.go).
+		privacyContract(c)
 
 		m := c.want(200, c.do("GET", "/metrics", "", nil, nil))
 		if !strings.HasPrefix(m.header.Get("Content-Type"), "text/plain") {

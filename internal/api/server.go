@@ -82,6 +82,7 @@ func (s *Server) routes() {
 	s.postalRoutes()
 	s.paymentRoutes()
 	s.dataStoreRoutes()
+	s.privacyRoutes()
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, apperr.New(apperr.NotFound, "no_such_endpoint", "Không có địa chỉ API này.", "There is no such API endpoint."))
 	})

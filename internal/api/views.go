@@ -6,10 +6,13 @@ import (
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 )
 
-// DossierView is the JSON form of a dossier for people allowed to see it.
+// DossierView is the JSON form of a dossier for people allowed to see it; the
+// applicant's personal data is shown as the actor's role allows
+// (org.AccessPolicy), masked for supervisors, delivery fields for post.
 type DossierView struct {
 	ID                   int64                    `json:"id"`
 	Code                 *string                  `json:"code"`
@@ -82,7 +85,7 @@ func (s *Server) dossierView(d *dossier.Dossier, actor org.Actor) DossierView {
 	return DossierView{
 		ID: d.ID, Code: strPtr(d.Code), ProcedureCode: d.ProcedureCode, ProcedureVersion: d.ProcedureVersion,
 		Status: d.Status, NationalStatus: d.Status.NationalCode(), Channel: d.Channel, ReturnMethod: d.ReturnMethod,
-		Version: d.Version, Applicant: d.Applicant, Components: comps,
+		Version: d.Version, Applicant: service.ShownApplicant(actor, d.Applicant), Components: comps,
 		ReceivingAgencyCode: s.agencyCode(d.ReceivingAgencyID), ProcessingAgencyCode: s.agencyCode(d.ProcessingAgencyID),
 		SubmittedAt: Time{d.SubmittedAt}, ReceivedAt: tptr(d.ReceivedAt), DueAt: tptr(d.DueAt),
 		OriginalDueAt: tptr(d.OriginalDueAt), PreviousDueAt: tptr(d.PreviousDueAt), DueExplain: d.DueExplain,
@@ -148,4 +151,28 @@ type FileView struct {
 	ContentType string `json:"content_type"`
 	Name        string `json:"name"`
 	CreatedAt   Time   `json:"created_at"`
+}
+
+// RevealView is one recorded reveal of masked personal data.
+type RevealView struct {
+	ID        int64    `json:"id"`
+	DossierID int64    `json:"dossier_id"`
+	UserID    int64    `json:"user_id"`
+	Username  string   `json:"username"`
+	Role      string   `json:"role"`
+	Fields    []string `json:"fields"`
+	Reason    string   `json:"reason"`
+	At        Time     `json:"at"`
+}
+
+func revealView(r store.Reveal) RevealView {
+	return RevealView{ID: r.ID, DossierID: r.DossierID, UserID: r.UserID, Username: r.Username, Role: r.Role,
+		Fields: r.Fields, Reason: r.Reason, At: Time{r.At}}
+}
+
+// RevealedView answers a reveal: the applicant with the asked fields unmasked
+// and the record of the reveal.
+type RevealedView struct {
+	Applicant dossier.Applicant `json:"applicant"`
+	Reveal    RevealView        `json:"reveal"`
 }

@@ -488,17 +488,36 @@ func (s *Service) CanSee(actor org.Actor, d *dossier.Dossier) error {
 		}
 		return apperr.ErrNotFound // a citizen must not learn that someone else's dossier exists
 	}
-	if actor.Covers(d.ProcessingAgencyID) || actor.Covers(d.ReceivingAgencyID) {
-		return nil
+	if !actor.Covers(d.ProcessingAgencyID) && !actor.Covers(d.ReceivingAgencyID) {
+		return errAgencyScope
 	}
-	return apperr.New(apperr.Forbidden, "agency_scope",
-		"Hồ sơ không thuộc cơ quan của bạn.", "This dossier does not belong to your agency.")
+	if org.AccessOf(actor.Role).Scope == org.ScopePostal && !hasPostalLeg(d) {
+		// The postal operator carries papers; a dossier that never goes by
+		// post is none of its business (Decision 45/2016/QĐ-TTg Art. 6).
+		return apperr.New(apperr.Forbidden, "postal_scope",
+			"Hồ sơ này không gửi, nhận qua bưu chính.", "This dossier does not travel by post.")
+	}
+	return nil
 }
 
-// Dossier loads a dossier the actor may see.
+// hasPostalLeg: the dossier was filed by post or its result goes back by post.
+func hasPostalLeg(d *dossier.Dossier) bool {
+	return d.Channel == dossier.ChannelPostal || d.ReturnMethod == dossier.ReturnPostal
+}
+
+var errAgencyScope = apperr.New(apperr.Forbidden, "agency_scope",
+	"Hồ sơ không thuộc cơ quan của bạn.", "This dossier does not belong to your agency.")
+
+// Dossier loads a dossier the actor may see, its applicant's personal data
+// shown as the actor's role allows (privacy.go). Nothing may write back what
+// it returns: writes load through visible.
 func (s *Service) Dossier(ctx context.Context, actor org.Actor, id int64) (*dossier.Dossier, error) {
 	d, err := s.Store.Dossier(ctx, id)
-	return s.visible(actor, d, err)
+	if d, err = s.visible(actor, d, err); err != nil {
+		return nil, err
+	}
+	d.Applicant = ShownApplicant(actor, d.Applicant)
+	return d, nil
 }
 
 // visible turns the result of loading a dossier into what the actor may see.
@@ -538,6 +557,11 @@ func (s *Service) List(ctx context.Context, actor org.Actor, f ListFilter) ([]*d
 	if f.Status != "" && !dossier.Status(f.Status).Valid() {
 		return nil, apperr.Newf(apperr.Invalid, "status_invalid", "Trạng thái %q không tồn tại.", "Unknown status %q.", f.Status)
 	}
+	access := org.AccessOf(actor.Role)
+	if !access.SearchByID && actor.Role != org.RoleCitizen && looksLikeIDNumber(f.Q) {
+		return nil, errIDSearch
+	}
+	sf.PostalLeg = access.Scope == org.ScopePostal
 	switch {
 	case actor.Role == org.RoleCitizen:
 		sf.OwnerID = actor.UserID
@@ -563,7 +587,14 @@ func (s *Service) List(ctx context.Context, actor org.Actor, f ListFilter) ([]*d
 		}
 		sf.AgencyIDs = sub
 	}
-	return s.Store.ListDossiers(ctx, sf)
+	list, err := s.Store.ListDossiers(ctx, sf)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		d.Applicant = ShownApplicant(actor, d.Applicant)
+	}
+	return list, nil
 }
 
 func intersect(a, b []int64) []int64 {

@@ -172,19 +172,20 @@ func (s *Service) subtree(id int64) []int64 {
 	return out
 }
 
-// ActorFor builds the acting identity of a user: staff of the province's
-// supervising roles see every agency; other staff see their agency and the
-// agencies under it; citizens see only their own dossiers.
+// ActorFor builds the acting identity of a user from its role's row of
+// org.AccessPolicy: province-wide supervisors see every agency; other staff,
+// the postal operator included, see their agency and the agencies under it
+// (the postal operator, of those, only dossiers with a postal leg: CanSee);
+// citizens see only their own dossiers.
 func (s *Service) ActorFor(u org.User) org.Actor {
 	a := org.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role, Verified: u.Verified}
 	if u.AgencyID != nil {
 		a.AgencyID = *u.AgencyID
 	}
-	switch u.Role {
-	case org.RoleAdmin, org.RoleDirector, org.RoleChair:
+	switch org.AccessOf(u.Role).Scope {
+	case org.ScopeProvince:
 		a.AllScope = true
-	case org.RoleCitizen:
-	default:
+	case org.ScopeAgency, org.ScopePostal:
 		if a.AgencyID != 0 {
 			a.Scope = s.subtree(a.AgencyID)
 		}

@@ -1,0 +1,178 @@
+package service
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textfold"
+)
+
+// ShownApplicant is the applicant as the actor's role may see it by default
+// (org.AccessPolicy): in full for the people who process the dossier and
+// for its owner; masked for supervisors; name, phone and address for the
+// postal operator. Masking twice gives the same result.
+func ShownApplicant(actor org.Actor, a dossier.Applicant) dossier.Applicant {
+	switch org.AccessOf(actor.Role).Shown {
+	case org.ShownFull:
+		return a
+	case org.ShownMasked:
+		return dossier.Applicant{Name: a.Name, IDNumber: MaskDigits(a.IDNumber, 4, 3), Phone: MaskDigits(a.Phone, 2, 2),
+			Email: MaskEmail(a.Email), Address: MaskAddress(a.Address)}
+	default: // delivery
+		return dossier.Applicant{Name: a.Name, Phone: a.Phone, Address: a.Address}
+	}
+}
+
+// MaskDigits keeps the first head and last tail characters of s and stars
+// the rest: 001234567890 → 0012*****890; a value too short to keep both
+// ends is starred whole.
+func MaskDigits(s string, head, tail int) string {
+	n := utf8.RuneCountInString(s)
+	if n == 0 {
+		return ""
+	}
+	r := []rune(s)
+	if n <= head+tail+1 {
+		return strings.Repeat("*", n)
+	}
+	return string(r[:head]) + strings.Repeat("*", n-head-tail) + string(r[n-tail:])
+}
+
+// MaskEmail keeps the first letter and the domain: an***@example.com → a***@example.com.
+func MaskEmail(s string) string {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" {
+		return MaskDigits(s, 0, 0)
+	}
+	first, _ := utf8.DecodeRuneInString(local)
+	return string(first) + "***@" + domain
+}
+
+// MaskAddress keeps the last part of an address (the commune or province,
+// after the last comma) and hides the street and house number.
+func MaskAddress(s string) string {
+	if s == "" {
+		return ""
+	}
+	if i := strings.LastIndex(s, ","); i >= 0 {
+		return "***," + s[i+1:]
+	}
+	return "***"
+}
+
+// looksLikeIDNumber: a query of digits only is an ID number (or a phone),
+// never a receipt code (which has dots and dashes) or a name.
+func looksLikeIDNumber(q string) bool {
+	q = strings.TrimSpace(q)
+	if len(q) < 6 {
+		return false
+	}
+	for _, c := range q {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var errIDSearch = apperr.New(apperr.Forbidden, "id_search_not_allowed",
+	"Vai trò của bạn không tìm hồ sơ theo số định danh; hãy tìm theo mã hồ sơ hoặc họ tên.",
+	"Your role does not search dossiers by ID number; search by dossier code or name.")
+
+// RevealFields are the masked fields a reveal may unmask.
+var RevealFields = []string{"id_number", "phone", "email", "address"}
+
+// RevealInput is a request to unmask personal data of one dossier.
+type RevealInput struct {
+	Fields []string `json:"fields"`
+	Reason string   `json:"reason"`
+}
+
+// Revealed is the applicant with the asked fields unmasked.
+type Revealed struct {
+	Applicant dossier.Applicant
+	Reveal    store.Reveal
+}
+
+// Reveal unmasks the asked fields of a dossier's applicant for a role that
+// sees them masked, and records who, when, which fields and why before
+// answering: a reveal that cannot be recorded is not made.
+func (s *Service) Reveal(ctx context.Context, actor org.Actor, dossierID int64, in RevealInput) (*Revealed, error) {
+	access := org.AccessOf(actor.Role)
+	if !access.Reveal {
+		return nil, apperr.New(apperr.Forbidden, "reveal_not_allowed",
+			"Vai trò của bạn không được xem dữ liệu cá nhân đã che.", "Your role may not unmask personal data.")
+	}
+	reason := textfold.NFC(strings.TrimSpace(in.Reason))
+	if n := utf8.RuneCountInString(reason); n < 10 || n > 500 {
+		return nil, apperr.New(apperr.Invalid, "reveal_reason_required",
+			"Cần nêu lý do xem dữ liệu cá nhân (10 đến 500 ký tự); lý do được ghi lại.",
+			"Give the reason for unmasking personal data (10 to 500 characters); it is recorded.")
+	}
+	fields := []string{}
+	for _, f := range in.Fields {
+		if !slices.Contains(RevealFields, f) {
+			return nil, apperr.Newf(apperr.Invalid, "reveal_field_unknown",
+				"Trường %q không xem được (id_number, phone, email, address).",
+				"Field %q cannot be revealed (id_number, phone, email, address).", f)
+		}
+		if !slices.Contains(fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	if len(fields) == 0 {
+		return nil, apperr.New(apperr.Invalid, "reveal_fields_required",
+			"Hãy chọn trường cần xem (id_number, phone, email, address).",
+			"Choose the fields to reveal (id_number, phone, email, address).")
+	}
+	d, err := s.Store.Dossier(ctx, dossierID)
+	if d, err = s.visible(actor, d, err); err != nil {
+		return nil, err
+	}
+	r := store.Reveal{DossierID: d.ID, UserID: actor.UserID, Username: actor.Username, Role: string(actor.Role),
+		Fields: fields, Reason: reason, At: s.Now().UTC()}
+	if r.ID, err = s.Store.InsertReveal(ctx, r); err != nil {
+		return nil, err
+	}
+	shown, full := ShownApplicant(actor, d.Applicant), d.Applicant
+	for _, f := range fields {
+		switch f {
+		case "id_number":
+			shown.IDNumber = full.IDNumber
+		case "phone":
+			shown.Phone = full.Phone
+		case "email":
+			shown.Email = full.Email
+		case "address":
+			shown.Address = full.Address
+		}
+	}
+	return &Revealed{Applicant: shown, Reveal: r}, nil
+}
+
+// Reveals lists the reveals of one dossier (dossierID > 0) or of all: for the
+// roles that may read the log, and, for one dossier, also for anyone who may
+// reveal it (they see who else looked).
+func (s *Service) Reveals(ctx context.Context, actor org.Actor, dossierID, beforeID int64, limit int) ([]store.Reveal, error) {
+	access := org.AccessOf(actor.Role)
+	if dossierID > 0 {
+		if !access.ReadReveals && !access.Reveal {
+			return nil, errRevealsForbidden
+		}
+		if _, err := s.Dossier(ctx, actor, dossierID); err != nil {
+			return nil, err
+		}
+	} else if !access.ReadReveals {
+		return nil, errRevealsForbidden
+	}
+	return s.Store.Reveals(ctx, dossierID, beforeID, limit)
+}
+
+var errRevealsForbidden = apperr.New(apperr.Forbidden, "reveals_forbidden",
+	"Chỉ quản trị viên đọc nhật ký xem dữ liệu cá nhân.", "Only administrators read the log of personal data reveals.")
