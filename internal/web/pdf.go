@@ -23,7 +23,11 @@ import (
 
 func init() {
 	addMessages(map[string][2]string{
-		"pdf.no_form":        {"Không có mẫu phiếu này. Các mẫu: 01, 02, 03, 04, 05.", "There is no such form. Forms: 01, 02, 03, 04, 05."},
+		"pdf.no_form":        {"Không có mẫu phiếu này. Các mẫu: 01, 02, 03, 04, 05 (hoặc 06), stop, rejection.", "There is no such form. Forms: 01, 02, 03, 04, 05 (or 06), stop, rejection."},
+		"pdf.no_stop":        {"Hồ sơ không bị dừng giải quyết nên không có Thông báo dừng giải quyết (Mẫu 05, Thông tư 03/2025).", "This dossier was not stopped, so it has no stop notice (Form 05 of Circular 03/2025)."},
+		"pdf.no_rejection":   {"Hồ sơ không bị từ chối giải quyết nên không có thông báo từ chối.", "This dossier was not rejected, so it has no rejection notice."},
+		"pdf.stop_basis":     {"Điều 21 Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ", "Decree 118/2025/NĐ-CP of 9 June 2025, Art. 21"},
+		"pdf.stop_withdrawn": {"Người yêu cầu đã đề nghị rút hồ sơ", "The applicant asked to withdraw the dossier"},
 		"pdf.no_01":          {"Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận và hẹn trả kết quả (Mẫu 01).", "The dossier has not been received yet, so it has no receipt (Form 01)."},
 		"pdf.no_02":          {"Hồ sơ chưa có yêu cầu bổ sung nên không có Phiếu yêu cầu bổ sung (Mẫu 02).", "No supplementation was requested for this dossier, so it has no Form 02."},
 		"pdf.no_03":          {"Hồ sơ không bị từ chối tiếp nhận nên không có Phiếu từ chối (Mẫu 03).", "This dossier was not refused, so it has no refusal slip (Form 03)."},
@@ -56,7 +60,11 @@ func notFoundMsg(key string) error {
 // formPDF sends Form 01–05 of a dossier, inline, as application/pdf.
 func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	n, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
-	if !ok || len(n) != 2 || n < "01" || n > "05" {
+	// Numbers are Circular 01/2018's, which the links have always used;
+	// Circular 03/2025 numbers the control slip 06 (served too) and gives 05
+	// to the stop notice, served as "stop" (RULES-VN.md §1.5–1.6).
+	named := n == "stop" || n == "rejection"
+	if !ok || (!named && (len(n) != 2 || n < "01" || n > "06")) {
 		s.renderError(w, r, notFoundMsg("pdf.no_form"))
 		return
 	}
@@ -67,7 +75,7 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		s.renderError(w, r, err)
 		return
 	}
-	if actor.Role == org.RoleCitizen && n == "05" {
+	if actor.Role == org.RoleCitizen && (n == "05" || n == "06") {
 		s.renderError(w, r, apperr.New(apperr.Forbidden, "form_staff_only", translate("vi", "pdf.staff_only"), translate("en", "pdf.staff_only")))
 		return
 	}
@@ -92,8 +100,12 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		err = fd.refusal(&buf)
 	case "04":
 		err = fd.apology(&buf)
-	case "05":
+	case "05", "06":
 		err = fd.slip(&buf)
+	case "stop":
+		err = fd.stopNotice(&buf)
+	case "rejection":
+		err = fd.rejection(&buf)
 	}
 	if err != nil {
 		s.renderError(w, r, err)
@@ -104,6 +116,12 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		name = "ho-so-" + strconv.FormatInt(d.ID, 10)
 	}
 	file := "mau-" + n + "-" + name + ".pdf"
+	switch n {
+	case "stop":
+		file = "thong-bao-dung-" + name + ".pdf"
+	case "rejection":
+		file = "thong-bao-tu-choi-" + name + ".pdf"
+	}
 	sendPrivate(w, "application/pdf", file, int64(buf.Len()), &buf)
 }
 
@@ -277,11 +295,18 @@ func (f *formData) receipt(w *bytes.Buffer) error {
 	for _, c := range f.d.Components {
 		comps = append(comps, f.component(c))
 	}
+	// The lookup key opens the tracking page beyond the bare status; the QR
+	// code carries it so that scanning the slip still shows everything.
+	key, err := f.s.svc.TrackKey(f.r.Context(), f.d.Code)
+	if err != nil {
+		return err
+	}
 	return forms.RenderReceipt(w, forms.Receipt{
 		Agency: f.header(recv), Place: f.place(recv), Code: f.d.Code, Applicant: f.applicant(),
 		Procedure: f.proc.Name, Components: comps, Sets: 1, TimeLimit: timeLimitText(f.proc.TimeLimit),
 		ReceivedAt: *f.d.ReceivedAt, DueAt: *due, ReturnAt: ret, FeeVND: f.d.FeeVND, Receiver: ev.ActorName,
-		TrackURL: f.s.baseURL(f.r) + "/track/" + url.PathEscape(f.d.Code),
+		TrackURL: f.s.baseURL(f.r) + "/track/" + url.PathEscape(f.d.Code) + "?key=" + url.QueryEscape(key),
+		TrackKey: key,
 	})
 }
 
@@ -345,6 +370,47 @@ func (f *formData) apology(w *bytes.Buffer) error {
 		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, OriginalDueAt: orig,
 		NewDueAt: payloadTime(ev.Payload, "due_at"), Reason: payloadString(ev.Payload, "reason"),
 		Signer: payloadString(ev.Payload, "signer"),
+	})
+}
+
+// stopNotice is Form 05 of Circular 03/2025: the agency holding the dossier
+// when it stopped tells the applicant, citing Decree 118/2025 Art. 21.
+func (f *formData) stopNotice(w *bytes.Buffer) error {
+	i, ev := f.event(dossier.ActStop)
+	if ev == nil || f.d.ReceivedAt == nil || f.d.Code == "" {
+		return notFoundMsg("pdf.no_stop")
+	}
+	by := f.holderAfter(i)
+	reason := payloadString(ev.Payload, "reason")
+	if strings.TrimSpace(reason) == "" {
+		reason = vi("pdf.stop_withdrawn")
+		if _, wd := f.event(dossier.ActWithdraw); wd != nil && payloadString(wd.Payload, "reason") != "" {
+			reason += ": " + payloadString(wd.Payload, "reason")
+		}
+	}
+	return forms.RenderStopNotice(w, forms.StopNotice{
+		Agency: f.header(by), Place: f.place(by), At: ev.At, Code: f.d.Code, Applicant: f.applicant(),
+		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, LegalBasis: vi("pdf.stop_basis"), Reason: reason,
+		Signer: ev.ActorName,
+	})
+}
+
+// rejection is the written notice, with reasons, of a dossier found not
+// eligible; it is returned to the applicant like a result.
+func (f *formData) rejection(w *bytes.Buffer) error {
+	i, ev := f.event(dossier.ActReject)
+	if ev == nil || f.d.ReceivedAt == nil {
+		return notFoundMsg("pdf.no_rejection")
+	}
+	by := f.holderAfter(i)
+	basis := vi("pdf.legal_fallback")
+	if len(f.proc.LegalBasis) > 0 {
+		basis = strings.Join(f.proc.LegalBasis, "; ")
+	}
+	return forms.RenderRejection(w, forms.Rejection{
+		Agency: f.header(by), Place: f.place(by), At: ev.At, Code: f.d.Code, Applicant: f.applicant(),
+		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, LegalBasis: basis, Reason: payloadString(ev.Payload, "reason"),
+		Signer: ev.ActorName,
 	})
 }
 

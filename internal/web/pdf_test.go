@@ -104,7 +104,7 @@ func TestFormsOfADossierFollowItsHistory(t *testing.T) {
 		"09 giờ 00 phút, ngày 01 tháng 12 năm 2026", "10 ngày", "Trần Thị Một Cửa",
 		"TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH", "ỦY BAN NHÂN DÂN TỈNH MẪU", e.url+"/track/"+hang.Code)
 	// Before reception there is no receipt, and forms that were never issued do not exist.
-	counter.mustNotExist(t, hang, 404, "02", "03", "04", "06", "1")
+	counter.mustNotExist(t, hang, 404, "02", "03", "04", "07", "1", "stop", "rejection")
 	waiting := e.seedDossier(criminalRecord, "Vũ Văn Chờ")
 	counter.mustNotExist(t, waiting, 404, "01", "05")
 	if f := counter.fetch(formURL(waiting, "01")); !strings.Contains(string(f.Body), "chưa được tiếp nhận") {
