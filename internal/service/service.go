@@ -40,6 +40,7 @@ type Service struct {
 	agencyMu sync.RWMutex
 	agencies map[int64]org.Agency
 	children map[int64][]int64
+	limits   limits // per-address rate limits, tracking secret (limits.go)
 }
 
 // New builds the service over an opened store and loads the calendar with
