@@ -115,12 +115,18 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, actor org.Ac
 		if part.FormName() != "file" {
 			continue
 		}
-		f, err := s.svc.Upload(r.Context(), actor, part.FileName(), part)
+		// A retry with the same Idempotency-Key gets the first file_id back.
+		res, err := s.svc.UploadOnce(r.Context(), actor, r.Header.Get("Idempotency-Key"), part.FileName(), part, func(f store.File) ([]byte, error) {
+			return json.Marshal(FileView{ID: f.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType, Name: f.Name, CreatedAt: Time{f.CreatedAt}})
+		})
 		if err != nil {
 			s.writeError(w, r, err)
 			return
 		}
-		writeJSON(w, 201, FileView{ID: f.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType, Name: f.Name, CreatedAt: Time{f.CreatedAt}})
+		if res.Replay {
+			w.Header().Set("Idempotent-Replayed", "true")
+		}
+		writeRaw(w, res.Status, res.Body)
 		return
 	}
 	s.writeError(w, r, apperr.New(apperr.BadInput, "file_missing", "Thiếu trường \"file\".", "The \"file\" field is missing."))
