@@ -25,9 +25,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	token, u, err := s.svc.Login(r.Context(), strings.TrimSpace(in.Username), in.Password)
+	token, u, err := s.svc.LoginFrom(r.Context(), s.clientKey(r), strings.TrimSpace(in.Username), in.Password)
 	if err != nil {
-		s.writeError(w, r, err)
+		s.writeLimited(w, r, err)
 		return
 	}
 	writeJSON(w, 200, map[string]any{"token": token, "token_type": "Bearer", "expires_in": int(service.TokenLifetime.Seconds()),
@@ -70,10 +70,18 @@ func (s *Server) listAgencies(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, map[string]any{"items": list})
 }
 
+// track is the public look-up: the bare status for the code alone, the
+// procedure, agency and dates with the key printed on Form 01 (?key=).
 func (s *Server) track(w http.ResponseWriter, r *http.Request) {
-	d, err := s.svc.Track(r.Context(), r.PathValue("code"))
+	t, err := s.svc.TrackFrom(r.Context(), s.clientKey(r), r.PathValue("code"), r.URL.Query().Get("key"))
 	if err != nil {
-		s.writeError(w, r, err)
+		s.writeLimited(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	d := t.Full
+	if d == nil {
+		writeJSON(w, 200, TrackView{Code: t.Code, Status: t.Status, NationalStatus: t.Status.NationalCode(), Detail: "status"})
 		return
 	}
 	name := ""
@@ -84,7 +92,7 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, 200, TrackView{Code: d.Code, ProcedureCode: d.ProcedureCode, ProcedureName: name, Status: d.Status,
 		NationalStatus: d.Status.NationalCode(), ReceivedAt: tptr(d.ReceivedAt), DueAt: tptr(d.DueAt),
 		PreviousDueAt: tptr(d.PreviousDueAt), FinishedAt: tptr(d.FinishedAt), ReturnedAt: tptr(d.ReturnedAt),
-		Timeliness: s.timeliness(d, s.svc.Now()), AgencyName: a.Name})
+		Timeliness: s.timeliness(d, s.svc.Now()), AgencyName: a.Name, Detail: "full"})
 }
 
 func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, actor org.Actor) {

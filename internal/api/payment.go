@@ -1,11 +1,10 @@
 package api
 
 import (
-	"net"
 	"net/http"
-	"os"
 	"strings"
 
+	"github.com/motcua/motcua/internal/clientip"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 )
@@ -30,7 +29,7 @@ type PaymentStarted struct {
 }
 
 func (s *Server) startPayment(w http.ResponseWriter, r *http.Request, actor org.Actor, id int64) {
-	started, err := s.svc.StartPayment(r.Context(), actor, id, PaymentLinks(r))
+	started, err := s.svc.StartPayment(r.Context(), actor, id, PaymentLinks(r, s.opt.BaseURL, s.opt.ClientIP))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -41,10 +40,12 @@ func (s *Server) startPayment(w http.ResponseWriter, r *http.Request, actor org.
 }
 
 // PaymentLinks builds the addresses the gateway needs from the public base
-// URL (MOTCUA_BASE_URL), or from the request when it is not set. The web
-// pages use it too, so that both send the gateway the same callback.
-func PaymentLinks(r *http.Request) service.PaymentLinks {
-	base := strings.TrimRight(os.Getenv("MOTCUA_BASE_URL"), "/")
+// URL configured at start (--base-url / MOTCUA_BASE_URL), or from the request
+// when none is. The client's address (vnp_IpAddr) is the one ips resolves: the
+// citizen's, not that of our own reverse proxy. The web pages use it too, so
+// that both send the gateway the same callback.
+func PaymentLinks(r *http.Request, baseURL string, ips clientip.Resolver) service.PaymentLinks {
+	base := strings.TrimRight(baseURL, "/")
 	if base == "" {
 		scheme := "http"
 		if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
@@ -56,11 +57,7 @@ func PaymentLinks(r *http.Request) service.PaymentLinks {
 	if strings.HasPrefix(strings.ToLower(r.Header.Get("Accept-Language")), "en") {
 		locale = "en"
 	}
-	ip, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		ip = r.RemoteAddr
-	}
-	return service.PaymentLinks{ReturnURL: base + "/pay/return", NotifyBase: base, ClientIP: ip, Locale: locale}
+	return service.PaymentLinks{ReturnURL: base + "/pay/return", NotifyBase: base, ClientIP: ips.String(r), Locale: locale}
 }
 
 // paymentCallback answers a gateway's server-to-server notice in the

@@ -9,13 +9,11 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/org"
@@ -41,11 +39,12 @@ type Server struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	actions  *prometheus.CounterVec
+	opt      Options
 }
 
-// New builds the API server.
-func New(svc *service.Service, log *slog.Logger) *Server {
-	s := &Server{svc: svc, log: log, mux: http.NewServeMux(), registry: prometheus.NewRegistry()}
+// NewWith builds the API server.
+func NewWith(svc *service.Service, log *slog.Logger, opt Options) *Server {
+	s := &Server{svc: svc, log: log, mux: http.NewServeMux(), registry: prometheus.NewRegistry(), opt: opt}
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "motcua_http_requests_total", Help: "HTTP requests by route and status."}, []string{"method", "route", "code"})
 	s.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "motcua_http_request_duration_seconds", Help: "HTTP request latency by route.",
 		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}}, []string{"route"})
@@ -61,7 +60,7 @@ func (s *Server) Mux() *http.ServeMux { return s.mux }
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, map[string]string{"status": "ok"}) })
 	s.mux.HandleFunc("GET /readyz", s.readyz)
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+	s.mux.Handle("GET /metrics", s.metricsGate())
 	s.mux.HandleFunc("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) { writeRaw(w, 200, openAPIDoc) })
 
 	s.mux.HandleFunc("POST /api/v1/auth/token", s.login)
@@ -123,6 +122,7 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // the query string (it may hold an ID number being searched).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	r, info := withRequestInfo(r)
 	sw := &statusWriter{ResponseWriter: w}
 	h := sw.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -139,12 +139,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				writeJSON(sw, http.StatusInternalServerError, errInternal)
 			}
 		}
-		route := r.Pattern
-		if route == "" {
-			route = "unmatched"
-		}
-		s.requests.WithLabelValues(r.Method, route, strconv.Itoa(sw.status)).Inc()
-		s.duration.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		s.observe(r, info, sw.status, start)
 	}()
 	if s.inputOK(sw, r) {
 		s.mux.ServeHTTP(sw, r)
@@ -164,6 +159,7 @@ func (s *Server) authed(h func(http.ResponseWriter, *http.Request, org.Actor)) h
 			s.writeError(w, r, err)
 			return
 		}
+		NoteActor(r.Context(), actor.UserID)
 		h(w, r, actor)
 	}
 }

@@ -111,6 +111,8 @@ type TrackView struct {
 	ReturnedAt     *Time               `json:"returned_at"`
 	Timeliness     *dossier.Timeliness `json:"timeliness"`
 	AgencyName     string              `json:"agency_name"`
+	// Detail is "status" for the code alone, "full" with the receipt's key.
+	Detail string `json:"detail"`
 }
 
 // EventView is one entry of a dossier's history.
