@@ -138,7 +138,7 @@ func TestOperationalEndpoints(t *testing.T) {
 		if r := e.do("GET", "/readyz", "", nil, nil); r.status != 200 || r.str("status") != "ready" {
 			t.Fatalf("readyz %d %s", r.status, r.raw)
 		}
-		// What /metrics holds, and who may read it: metrics_test.go.
+		// What /metrics holds, and who may read it: security_test.go.
 		if r := e.do("GET", "/metrics", "", nil, nil); r.status != 404 {
 			t.Fatalf("/metrics is public: %d", r.status)
 		}

@@ -746,7 +746,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		e.setNow(at("2026-12-18T08:00:00+07:00"))
 		c.mustAct("counter", id, &v, map[string]any{"action": "return_result"})
 		c.want(200, c.do("GET", "/api/v1/track/"+code+"?key="+trackKey, "", nil, nil))
-		// Look-ups are limited per address (track_test.go).
+		// Look-ups are limited per address (security_test.go).
 		for i := 0; c.do("GET", "/api/v1/track/"+code, "", nil, nil).status != 429; i++ {
 			if i > 2*service.TrackBurst {
 				t.Fatal("public tracking is never limited")
@@ -827,7 +827,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		// Reveals of masked personal data (privacy_test.go).
 		privacyContract(c)
 
-		// Not public on this listener (metrics_test.go serves it with a token).
+		// Not public on this listener (security_test.go reads it with a token).
 		c.want(404, c.do("GET", "/metrics", "", nil, nil))
 
 		// Every documented response was seen, except those a healthy test
