@@ -48,6 +48,10 @@ func RenderReceipt(w io.Writer, f Receipt) error {
 		d.title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
 		d.font("B", bodySize+1)
 		p.MultiCell(textW, 6.5, "Mã hồ sơ: "+code, "", "C", false)
+		if k := clean(f.TrackKey); k != "" {
+			d.font("", bodySize)
+			p.MultiCell(textW, 6, "Mã tra cứu: "+k, "", "C", false)
+		}
 		p.Ln(3)
 
 		applicantFields(d, f.Applicant, "Tiếp nhận hồ sơ của")

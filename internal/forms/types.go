@@ -54,6 +54,7 @@ type Receipt struct {
 	FeeVND     int64
 	Receiver   string // officer who received the dossier
 	TrackURL   string // status look-up address, encoded in the QR code
+	TrackKey   string // lookup key for tracking beyond the status; optional
 	Copy       string // copy marker, e.g. "Liên 1: Giao người nộp hồ sơ"; optional
 }
 

@@ -2,10 +2,14 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/clientip"
 	"github.com/motcua/motcua/internal/org"
 )
 
@@ -60,8 +64,9 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, sess *session
 func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session) {
 	username := strings.TrimSpace(r.PostFormValue("username"))
 	next := safeNext(r.PostFormValue("next"))
-	token, u, err := s.svc.Login(r.Context(), username, r.PostFormValue("password"))
+	token, u, err := s.svc.LoginFrom(r.Context(), s.clientKey(r), username, r.PostFormValue("password"))
 	if err != nil {
+		api.SetRetryAfter(w, err)
 		v := s.newView(r, "login.title", loginData{Username: username, Next: next, OIDC: s.oidc != nil, Demo: s.opt.Demo})
 		v.Error = v.ErrorText(err)
 		s.render(w, r, s.httpStatus(r, err), "login", v)
@@ -114,4 +119,38 @@ func (s *Server) demoCitizen(w http.ResponseWriter, r *http.Request, sess *sessi
 		next = roleHome(org.RoleCitizen)
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// sameOriginPath answers next when it is a path on this site, "" otherwise.
+// Browsers are lenient: they drop tabs and newlines inside a URL, read a
+// backslash as a slash and "//host" as another site, so "/\t/evil.example/"
+// and "/\evil.example" both leave the site. Only a parsed URL with no scheme,
+// host or user, whose path starts with exactly one slash and holds no
+// backslash or control character (raw or percent-encoded), is kept.
+func sameOriginPath(next string) string {
+	if next == "" || next[0] != '/' || strings.ContainsAny(next, "\\") || hasControl(next) {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return ""
+	}
+	p := u.Path
+	if strings.HasPrefix(next, "//") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\") || hasControl(p) {
+		return ""
+	}
+	if q, err := url.QueryUnescape(u.RawQuery); err != nil || hasControl(q) {
+		return ""
+	}
+	return next
+}
+
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || unicode.IsControl(r) })
+}
+
+// clientKey is the client's address as the rate limits count it, resolved
+// the same way as the API does (trusted proxies only).
+func (s *Server) clientKey(r *http.Request) string {
+	return clientip.Key(s.opt.ClientIP.Addr(r))
 }

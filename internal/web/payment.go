@@ -123,7 +123,7 @@ func (s *Server) payList(w http.ResponseWriter, r *http.Request, sess *session, 
 // payStart opens a payment and sends the browser to the gateway; a refusal
 // comes back on the payments page, in the citizen's language.
 func (s *Server) payStart(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
-	links := api.PaymentLinks(r)
+	links := api.PaymentLinks(r, s.opt.BaseURL, s.opt.ClientIP)
 	if s.opt.BaseURL != "" {
 		base := strings.TrimRight(s.opt.BaseURL, "/")
 		links.ReturnURL, links.NotifyBase = base+"/pay/return", base

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
@@ -55,6 +56,8 @@ func init() {
 		"track.result":       {"Hồ sơ %s", "Dossier %s"},
 		"track.not_found":    {"Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại từng ký tự trên phiếu hẹn.", "No dossier has this code. Check each character on your appointment slip."},
 		"track.agency":       {"Cơ quan đang giải quyết", "Agency handling it"},
+		"track.key":          {"Mã tra cứu (in cạnh mã hồ sơ trên phiếu hẹn; không bắt buộc)", "Lookup key (printed beside the code on the slip; optional)"},
+		"track.key_hint":     {"Chỉ có mã hồ sơ: xem tình trạng. Có thêm mã tra cứu: xem cả thủ tục, cơ quan và thời hạn.", "With the code alone you see the status; with the lookup key also the procedure, agency and dates."},
 		"track.privacy":      {"Trang tra cứu công khai không hiển thị thông tin cá nhân.", "The public tracking page shows no personal data."},
 	})
 }
@@ -127,10 +130,15 @@ func (s *Server) procedure(w http.ResponseWriter, r *http.Request, sess *session
 	s.render(w, r, 200, "procedure", v)
 }
 
-// trackData is public: status and dates only (no personal data).
+// trackData is public: the status for the code alone; procedure, agency
+// and dates only with the lookup key printed on Form 01 (Full). Never
+// personal data.
 type trackData struct {
 	Code       string
+	Key        string
 	Found      bool
+	Full       bool
+	Status     dossier.Status
 	Dossier    *dossier.Dossier
 	Procedure  string
 	Agency     string
@@ -142,23 +150,29 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request, sess *session) {
 	if code == "" {
 		code = strings.TrimSpace(r.URL.Query().Get("code"))
 	}
-	d := trackData{Code: code}
+	d := trackData{Code: code, Key: strings.TrimSpace(r.URL.Query().Get("key"))}
 	v := s.newView(r, "track.title", &d)
 	status := 200
 	if code != "" {
-		ds, err := s.svc.Track(r.Context(), code)
+		t, err := s.svc.TrackFrom(r.Context(), s.clientKey(r), code, d.Key)
 		var e *apperr.Error
 		switch {
 		case err == nil:
-			d.Found, d.Dossier = true, ds
-			if p, err := s.svc.ProcedureVersion(r.Context(), ds.ProcedureCode, ds.ProcedureVersion); err == nil {
-				d.Procedure = p.Name
+			d.Found, d.Status = true, t.Status
+			if ds := t.Full; ds != nil {
+				d.Full, d.Dossier = true, ds
+				if p, err := s.svc.ProcedureVersion(r.Context(), ds.ProcedureCode, ds.ProcedureVersion); err == nil {
+					d.Procedure = p.Name
+				}
+				a, _ := s.svc.Agency(ds.ProcessingAgencyID)
+				d.Agency = a.Name
+				d.Timeliness = ds.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
 			}
-			a, _ := s.svc.Agency(ds.ProcessingAgencyID)
-			d.Agency = a.Name
-			d.Timeliness = ds.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
 		case errors.As(err, &e) && e.Kind == apperr.NotFound:
 			v.Error, status = v.T("track.not_found"), http.StatusNotFound
+		case errors.As(err, &e) && (e.Kind == apperr.Forbidden || e.Kind == apperr.Locked):
+			api.SetRetryAfter(w, err)
+			v.Error, status = v.ErrorText(err), e.Kind.HTTPStatus()
 		default:
 			s.renderError(w, r, err)
 			return

@@ -202,10 +202,5 @@ func (s *Server) form(h handler) handler {
 	}
 }
 
-// safeNext keeps redirects after sign-in on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return ""
-	}
-	return next
-}
+// safeNext keeps redirects after sign-in on this site (see sameOriginPath).
+func safeNext(next string) string { return sameOriginPath(next) }
