@@ -82,6 +82,7 @@ func init() {
 		"counter.resent":          {"Biểu mẫu này đã được gửi và hồ sơ đã được tạo. Hãy xem hàng chờ trước khi nhập lại.", "This form was already sent and its dossier created. Check the queue before entering it again."},
 		"counter.created":         {"Đã ghi nhận hồ sơ. Kiểm tra giấy tờ rồi bấm “Tiếp nhận” để cấp mã và in Giấy tiếp nhận (Mẫu 01).", "Dossier recorded. Check the papers, then press “Receive” to issue its code and print the receipt (Form 01)."},
 		"counter.check_title":     {"Kiểm tra hồ sơ", "Check the dossier"},
+		"counter.check_title_of":  {"Kiểm tra hồ sơ của %s", "Check the dossier of %s"},
 		"counter.required":        {"Thành phần hồ sơ theo quy định", "Papers the procedure requires"},
 		"counter.provided":        {"Người nộp đã cung cấp", "Provided by the applicant"},
 		"counter.not_provided":    {"Chưa có", "Not provided"},
@@ -578,11 +579,14 @@ func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session
 		d.Scans, d.ScanMB = s.scanRows(r, sess.Actor, dd.D, form, failed == string(dossier.ActReceive)), service.MaxFileSize>>20
 	}
 	v := s.newView(r, "counter.check_title", d)
-	title := dd.D.Code
-	if title == "" {
-		title = dd.D.Applicant.Name
+	// Before reception the dossier has no code yet: name it by whose it is
+	// ("Kiểm tra hồ sơ của …"), so the title does not read as if the name
+	// were the dossier's code beside "(chưa cấp mã)".
+	if dd.D.Code != "" {
+		v.Title = v.T("counter.check_title") + " " + dd.D.Code
+	} else {
+		v.Title = v.T("counter.check_title_of", dd.D.Applicant.Name)
 	}
-	v.Title = v.T("counter.check_title") + " " + title
 	if r.URL.Query().Get("ok") == "counter_new" {
 		v.Flash = v.T("counter.created")
 	}

@@ -186,7 +186,8 @@ func TestCounterReceivesSomeonePresent(t *testing.T) {
 		}
 
 		p := b.postMultipart("/counter/new", form, upload{"file_0", "to-khai.pdf", tinyPDF}, upload{"file_2", "cccd.png", tinyPNG})
-		p.must(t, 200, "Đã ghi nhận hồ sơ", "Lê Thị Thu Hà", "to-khai.pdf", "cccd.png", "Tại quầy", "Giấy ủy quyền có công chứng", "Tiếp nhận")
+		p.must(t, 200, "Đã ghi nhận hồ sơ", "Lê Thị Thu Hà", "to-khai.pdf", "cccd.png", "Tại quầy", "Giấy ủy quyền có công chứng", "Tiếp nhận",
+			"<h1>Kiểm tra hồ sơ của Lê Thị Thu Hà</h1>") // not "Kiểm tra hồ sơ <name>" beside "(chưa cấp mã)" (issue 22 item 8)
 		m := regexp.MustCompile(`^/counter/dossiers/(\d+)$`).FindStringSubmatch(p.URL)
 		if m == nil {
 			t.Fatalf("lands on %s, want the check page", p.URL)
