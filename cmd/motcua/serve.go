@@ -17,6 +17,7 @@ import (
 	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/blob"
+	"github.com/motcua/motcua/internal/clientip"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/payment"
@@ -54,6 +55,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	withDemo := fs.Bool("demo", false, "load the demo province, catalog and users")
 	baseURL := fs.String("base-url", os.Getenv("MOTCUA_BASE_URL"), "public address for links and QR codes, e.g. https://dichvucong.example.gov.vn")
 	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect issuer for citizen sign-in (national e-ID)")
+	metricsAddr := fs.String("metrics-addr", os.Getenv("MOTCUA_METRICS_ADDR"), "separate listener for /metrics, e.g. 127.0.0.1:9090 (the main one serves it only with MOTCUA_METRICS_TOKEN)")
 	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "OpenID Connect client id (secret in MOTCUA_OIDC_CLIENT_SECRET)")
 	pprofFlag(fs, stderr)
 	if err := fs.Parse(args); err != nil {
@@ -114,8 +116,15 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
-	handler := api.New(svc, log)
-	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL}
+	// Read once: which peers are our reverse proxies (their X-Forwarded-For
+	// names the client for the rate limits and vnp_IpAddr).
+	proxies, err := clientip.Parse(os.Getenv("MOTCUA_TRUSTED_PROXIES"))
+	if err != nil {
+		fmt.Fprintf(stderr, "motcua serve: MOTCUA_TRUSTED_PROXIES: %v\n", err)
+		return 1
+	}
+	handler := api.NewWith(svc, log, api.Options{BaseURL: *baseURL, MetricsToken: os.Getenv("MOTCUA_METRICS_TOKEN"), ClientIP: proxies})
+	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL, ClientIP: proxies}
 	if *oidcIssuer != "" {
 		webOpt.OIDC = &web.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient, ClientSecret: os.Getenv("MOTCUA_OIDC_CLIENT_SECRET")}
 	}
@@ -127,8 +136,14 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	handler.Mux().Handle("/", pages)
 	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
+	if *metricsAddr != "" {
+		msrv := &http.Server{Addr: *metricsAddr, Handler: handler.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { errc <- msrv.ListenAndServe() }()
+		defer msrv.Close()
+		fmt.Fprintf(stdout, "Metrics on %s\n", *metricsAddr)
+	}
 	fmt.Fprintf(stdout, "Một Cửa listening on %s (%s)\n", *addr, st.Dialect())
 	select {
 	case err := <-errc:
