@@ -72,6 +72,15 @@ func init() {
 		"ok.act_rate":               {"Cảm ơn bạn đã đánh giá.", "Thank you for your rating."},
 		"ok.act_complaint":          {"Đã ghi nhận phản ánh, kiến nghị.", "The complaint is recorded."},
 		"dos.complaint_ref":         {"Số hiệu phản ánh, kiến nghị (PAKN)", "Complaint (PAKN) reference"},
+		"dos.masked":                {"Số định danh, điện thoại, thư điện tử và địa chỉ được che: vai trò của bạn giám sát, không trực tiếp giải quyết hồ sơ. Xem khi cần, nêu lý do; mỗi lần xem được ghi lại.", "ID number, phone, e-mail and address are masked: your role supervises rather than processes dossiers. Reveal them when needed, with a reason; every reveal is recorded."},
+		"dos.delivery_only":         {"Bưu chính chỉ thấy họ tên, điện thoại và địa chỉ để chuyển phát.", "The postal service sees only the name, phone and address it needs to deliver."},
+		"dos.reveal":                {"Xem dữ liệu cá nhân đã che", "Reveal masked personal data"},
+		"dos.reveal_reason":         {"Lý do xem (được ghi lại)", "Reason (recorded)"},
+		"dos.reveal_do":             {"Xem và ghi nhật ký", "Reveal and record"},
+		"dos.revealed":              {"Đã hiển thị các trường bạn chọn; lần xem này đã được ghi lại. Tải lại trang để che lại.", "The fields you chose are shown; this reveal is recorded. Reload the page to mask them again."},
+		"dos.reveals":               {"Nhật ký xem dữ liệu cá nhân", "Personal data reveals"},
+		"dos.reveal_who":            {"Người xem", "By"},
+		"dos.reveal_fields":         {"Trường", "Fields"},
 	})
 }
 
@@ -80,6 +89,7 @@ func (s *Server) dossierRoutes() {
 	s.mux.HandleFunc("GET /dossiers/{id}", s.require(s.byID(s.staffDossier), staff...))
 	s.mux.HandleFunc("POST /dossiers/{id}/act", s.require(s.form(s.byID(s.staffAct)), staff...))
 	s.mux.HandleFunc("GET /dossiers/{id}/files/{file}", s.require(s.byID(s.dossierFile)))
+	s.mux.HandleFunc("POST /dossiers/{id}/reveal", s.require(s.form(s.byID(s.staffReveal)), staff...))
 }
 
 func pathID(r *http.Request) (int64, error) {
@@ -108,6 +118,13 @@ type dossierData struct {
 	Back       string
 	ActURL     string // where this page's action forms post
 	FilesBase  string // where attachments are fetched
+	// Shown is how the actor sees the applicant's personal data
+	// (org.AccessPolicy); CanReveal offers the reveal form, Reveals are
+	// the recorded reveals of this dossier, Revealed: this page unmasks.
+	Shown     org.Shown
+	CanReveal bool
+	Reveals   []store.Reveal
+	Revealed  bool
 }
 
 type formLink struct{ N, Key string }
@@ -139,6 +156,13 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 	}
 	data.Forms = formsOf(d, data.Events)
 	data.ActURL = "/dossiers/" + strconv.FormatInt(id, 10) + "/act"
+	access := org.AccessOf(actor.Role)
+	data.Shown, data.CanReveal = access.Shown, access.Reveal
+	if access.Reveal {
+		if data.Reveals, err = s.svc.Reveals(ctx, actor, id, 0, 20); err != nil {
+			return nil, err
+		}
+	}
 	data.FilesBase = "/dossiers/" + strconv.FormatInt(id, 10) + "/files"
 	return data, nil
 }
@@ -196,6 +220,29 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, sess *sessi
 		v.Error = v.ErrorText(actErr)
 	}
 	s.render(w, r, status, "dossier", v)
+}
+
+// staffReveal unmasks what a supervisor asked for, once, on this answer:
+// the values are not put in an address or a session, and the next load of
+// the page is masked again. The service records the reveal first.
+func (s *Server) staffReveal(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
+	in := service.RevealInput{Fields: r.PostForm["fields"], Reason: r.PostFormValue("reason")}
+	res, err := s.svc.Reveal(r.Context(), sess.Actor, id, in)
+	if err != nil {
+		s.showDossier(w, r, sess, id, s.httpStatus(r, err), r.PostForm, "reveal", err)
+		return
+	}
+	data, err := s.loadDossier(r, sess.Actor, id)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	data.D.Applicant, data.Revealed = res.Applicant, true
+	data.Back = safeNext(r.URL.Query().Get("back"))
+	w.Header().Set("Cache-Control", "no-store")
+	v := s.newView(r, "dos.title", data)
+	v.Title = v.T("dos.title") + " " + data.D.Code
+	s.render(w, r, 200, "dossier", v)
 }
 
 func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
