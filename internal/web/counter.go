@@ -123,6 +123,7 @@ func (s *Server) counterRoutes() {
 	s.mux.HandleFunc("GET /counter/dossiers/{id}", s.require(s.byID(s.counterCheck), desk...))
 	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.counterForm(s.byID(s.counterAct)), desk...))
 	s.pdfRoutes()
+	s.trackingBookRoutes()
 }
 
 // ---- queues ----------------------------------------------------------------
