@@ -498,3 +498,37 @@ func TestCalendar_ConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Each explanation has a Vietnamese and an English part, so that a page
+// shows only the language its reader chose (issue 22 item 4).
+func TestExplainInOneLanguage(t *testing.T) {
+	c := Default()
+	d, err := c.Due(at(t, "2026-12-01 09:00"), Rule{10, WorkingDays})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Resume(d.At, at(t, "2026-12-03 09:00"), at(t, "2026-12-03 10:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := c.Extend(r.At, at(t, "2026-12-10 09:00"), at(t, "2026-12-22 17:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []string{d.Explain, r.Explain, e.Explain} {
+		vi, en := ExplainIn(x, "vi"), ExplainIn(x, "en")
+		for _, w := range []string{"Received", "The clock", "Extension", "working days", "Due "} {
+			if strings.Contains(vi, w) {
+				t.Errorf("Vietnamese part holds %q: %s", w, vi)
+			}
+		}
+		for _, w := range []string{"Hạn", "Tiếp nhận", "ngày"} {
+			if strings.Contains(en, w) {
+				t.Errorf("English part holds %q: %s", w, en)
+			}
+		}
+	}
+	if got := ExplainIn("chỉ một phần", "en"); got != "chỉ một phần" {
+		t.Errorf("an old explanation is shown whole: %q", got)
+	}
+}

@@ -11,6 +11,24 @@ import (
 // explainable"). They are built only by Due, Resume and Extend; DueAt, the
 // server's hot path, never pays for them.
 
+// ExplainSep parts the Vietnamese and the English explanation of a due date
+// (Due.Explain, stored with the dossier): a page shows the one its reader
+// chose (ExplainIn); the API and the record keep both.
+const ExplainSep = "\n\n"
+
+// ExplainIn is the part of an explanation in lang ("vi" or "en"); one
+// written before the parts were separated is returned whole.
+func ExplainIn(explain, lang string) string {
+	vi, en, ok := strings.Cut(explain, ExplainSep)
+	if !ok {
+		return explain
+	}
+	if lang == "en" {
+		return en
+	}
+	return vi
+}
+
 func fmtTime(t time.Time) string { return t.In(Zone).Format("15:04 02/01/2006") }
 
 func fmtDateVI(d Date) string { return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year) }
@@ -114,14 +132,14 @@ func (c *Calendar) explainDue(d Due) string {
 		en = fmt.Sprintf("Budget %d working hours (working hours %s, a working day is %s)", d.Rule.Amount, c.hoursText(), durText(c.perDay))
 	}
 	sv, se := skippedSummary(d.Skipped)
-	return fmt.Sprintf("Tiếp nhận lúc %s (%s). %s; %s. Hạn trả kết quả: %s (%s). Received %s (%s). %s; %s. Due %s (%s).",
+	return fmt.Sprintf("Tiếp nhận lúc %s (%s). %s; %s. Hạn trả kết quả: %s (%s)."+ExplainSep+"Received %s (%s). %s; %s. Due %s (%s).",
 		fmtTime(recv), viWeekday(rd.Weekday()), vi, sv, fmtTime(d.At), viWeekday(dd.Weekday()),
 		recv.Format("2006-01-02 15:04"), rd.Weekday(), en, se, d.At.Format("2006-01-02 15:04"), dd.Weekday())
 }
 
 func (c *Calendar) explainResume(d Due, suspended, resumed time.Time) string {
 	sv, se := skippedSummary(d.Skipped)
-	return fmt.Sprintf("Tạm dừng tính thời hạn để bổ sung hồ sơ từ %s đến %s: %s thời gian làm việc (tính tròn phút, bỏ phần giây lẻ). Hạn cũ %s được cộng thêm khoảng thời gian đó; %s. Hạn mới: %s (%s). "+
+	return fmt.Sprintf("Tạm dừng tính thời hạn để bổ sung hồ sơ từ %s đến %s: %s thời gian làm việc (tính tròn phút, bỏ phần giây lẻ). Hạn cũ %s được cộng thêm khoảng thời gian đó; %s. Hạn mới: %s (%s)."+ExplainSep+
 		"The clock stopped for supplementation from %s to %s: %s of working time (in whole minutes, seconds dropped). The previous due date %s moves later by that time; %s. New due date %s (%s).",
 		fmtTime(suspended), fmtTime(resumed), durText(d.Suspended), fmtTime(d.From), sv, fmtTime(d.At), viWeekday(DateOf(d.At).Weekday()),
 		suspended.Format("2006-01-02 15:04"), resumed.Format("2006-01-02 15:04"), durText(d.Suspended), d.From.Format("2006-01-02 15:04"), se, d.At.Format("2006-01-02 15:04"), DateOf(d.At).Weekday())
@@ -130,7 +148,7 @@ func (c *Calendar) explainResume(d Due, suspended, resumed time.Time) string {
 func (c *Calendar) explainExtend(d Due, requested time.Time) string {
 	sv, se := skippedSummary(d.Skipped)
 	extra := c.WorkingTime(d.From, d.At)
-	return fmt.Sprintf("Gia hạn (Mẫu 04, xin lỗi và hẹn lại ngày trả kết quả, chỉ một lần): đề nghị lúc %s, trước hạn cũ %s; hạn mới %s (%s), thêm %s thời gian làm việc; %s. "+
+	return fmt.Sprintf("Gia hạn (Mẫu 04, xin lỗi và hẹn lại ngày trả kết quả, chỉ một lần): đề nghị lúc %s, trước hạn cũ %s; hạn mới %s (%s), thêm %s thời gian làm việc; %s."+ExplainSep+
 		"Extension (Form 04, apology and new appointment, once only): requested %s, before the previous due date %s; new due date %s (%s), %s more working time; %s.",
 		fmtTime(requested), fmtTime(d.From), fmtTime(d.At), viWeekday(DateOf(d.At).Weekday()), durText(extra), sv,
 		requested.Format("2006-01-02 15:04"), d.From.Format("2006-01-02 15:04"), d.At.Format("2006-01-02 15:04"), DateOf(d.At).Weekday(), durText(extra), se)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/motcua/motcua/internal/calendar"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -125,6 +126,9 @@ type view struct {
 
 // T translates a message key into the page's language.
 func (v *view) T(key string, args ...any) string { return translate(v.Lang, key, args...) }
+
+// Explain is a due date's explanation in the page's language only.
+func (v *view) Explain(explain string) string { return calendar.ExplainIn(explain, v.Lang) }
 
 // Status, ActionName, Timeliness, Channel and ReturnMethod name domain values.
 func (v *view) Status(s dossier.Status) string { return v.T(statusKey(s)) }
