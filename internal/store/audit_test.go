@@ -333,3 +333,21 @@ func TestPostgresServerRoleOwnsNothing(t *testing.T) {
 	}
 	s2.Close()
 }
+
+// Verifying beside a live server finds nothing wrong: each dossier and its
+// log are read in one snapshot.
+func TestAuditVerifyWhileWriting(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
+		agency := seed(t, s)
+		chainedDossier(t, s, agency)
+		stop := make(chan struct{})
+		wait := writeWhile(t, s, agency, stop)
+		defer func() { close(stop); wait() }()
+		for range 20 {
+			rep, err := s.VerifyAudit(ctx, nil, 0)
+			if err != nil || rep.Break != nil {
+				t.Fatalf("verify under writes: %v %v", rep.Break, err)
+			}
+		}
+	})
+}

@@ -28,14 +28,14 @@ func scanProjection(row interface{ Scan(...any) error }) (audit.Projection, erro
 
 // auditEvents reads the events of dossiers lo..hi in (dossier, seq) order,
 // those with a row id up to maxID when maxID > 0.
-func (s *Store) auditEvents(ctx context.Context, lo, hi, maxID int64) (map[int64][]audit.Event, error) {
+func (s *Store) auditEvents(ctx context.Context, tx *sql.Tx, lo, hi, maxID int64) (map[int64][]audit.Event, error) {
 	q := `SELECT id, dossier_id, seq, action, from_status, to_status, actor_user_id, actor_role, actor_name, at, note, payload,
 		idempotency_key, COALESCE(hash, '') FROM dossier_events WHERE dossier_id >= ? AND dossier_id <= ?`
 	args := []any{lo, hi}
 	if maxID > 0 {
 		q, args = q+` AND id <= ?`, append(args, maxID)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(q+` ORDER BY dossier_id, seq`), args...)
+	rows, err := tx.QueryContext(ctx, s.q(q+` ORDER BY dossier_id, seq`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit: read events: %w", err)
 	}
@@ -57,40 +57,57 @@ func (s *Store) auditEvents(ctx context.Context, lo, hi, maxID int64) (map[int64
 func (s *Store) eachDossierBatch(ctx context.Context, maxEvent int64, fn func([]audit.Projection, map[int64][]audit.Event) (bool, error)) error {
 	after := int64(0)
 	for {
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT `+auditGenesisCols+` FROM dossiers WHERE id > ? ORDER BY id LIMIT ?`), after, auditBatch)
-		if err != nil {
-			return fmt.Errorf("store: audit: read dossiers: %w", err)
-		}
-		var batch []audit.Projection
-		for rows.Next() {
-			p, err := scanProjection(rows)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("store: audit: read dossiers: %w", err)
-			}
-			batch = append(batch, p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: audit: read dossiers: %w", err)
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		lo, hi := batch[0].ID, batch[len(batch)-1].ID
-		if len(batch) < auditBatch {
-			hi = 1<<62 - 1 // the last batch also takes events of dossier ids past the last row
-		}
-		evs, err := s.auditEvents(ctx, lo, hi, maxEvent)
-		if err != nil {
+		more, last, err := s.dossierBatch(ctx, after, maxEvent, fn)
+		if err != nil || !more {
 			return err
 		}
-		more, err := fn(batch, evs)
-		if err != nil || !more || len(batch) < auditBatch {
-			return err
-		}
-		after = batch[len(batch)-1].ID
+		after = last
 	}
+}
+
+// dossierBatch reads the dossiers after `after` and their events in one
+// snapshot (a live server keeps writing: a row and its log read apart
+// would disagree), and hands them to fn.
+func (s *Store) dossierBatch(ctx context.Context, after, maxEvent int64, fn func([]audit.Projection, map[int64][]audit.Event) (bool, error)) (bool, int64, error) {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.r.BeginTx(ctx, opts)
+	if err != nil {
+		return false, 0, fmt.Errorf("store: audit: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT `+auditGenesisCols+` FROM dossiers WHERE id > ? ORDER BY id LIMIT ?`), after, auditBatch)
+	if err != nil {
+		return false, 0, fmt.Errorf("store: audit: read dossiers: %w", err)
+	}
+	var batch []audit.Projection
+	for rows.Next() {
+		p, err := scanProjection(rows)
+		if err != nil {
+			rows.Close()
+			return false, 0, fmt.Errorf("store: audit: read dossiers: %w", err)
+		}
+		batch = append(batch, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, 0, fmt.Errorf("store: audit: read dossiers: %w", err)
+	}
+	if len(batch) == 0 {
+		return false, 0, nil
+	}
+	lo, hi := batch[0].ID, batch[len(batch)-1].ID
+	if len(batch) < auditBatch {
+		hi = 1<<62 - 1 // the last batch also takes events of dossier ids past the last row
+	}
+	evs, err := s.auditEvents(ctx, tx, lo, hi, maxEvent)
+	if err != nil {
+		return false, 0, err
+	}
+	more, err := fn(batch, evs)
+	return more && len(batch) == auditBatch, batch[len(batch)-1].ID, err
 }
 
 // AuditReport is what VerifyAudit found.
