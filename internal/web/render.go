@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
