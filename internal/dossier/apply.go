@@ -53,10 +53,10 @@ func Apply(d *Dossier, cmd Command, env Env) (Event, error) {
 	return ev, nil
 }
 
-func needReason(cmd Command, what string) error {
+func needReason(cmd Command, whatVI, whatEN string) error {
 	if cmd.Reason == "" {
-		return apperr.Newf(apperr.Invalid, "reason_required",
-			"Cần ghi rõ lý do khi %s.", "A reason is required to %s.", what)
+		return apperr.New(apperr.Invalid, "reason_required",
+			"Cần ghi rõ lý do khi "+whatVI+".", "A reason is required to "+whatEN+".")
 	}
 	return nil
 }
@@ -82,7 +82,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.ReceivingAgencyID = cmd.Actor.AgencyID
 		ev.Payload["code"], ev.Payload["due_at"], ev.Payload["due_explain"] = d.Code, local(due), explain
 	case ActRefuse:
-		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03) / refuse (Form 03)"); err != nil {
+		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03)", "refuse (Form 03)"); err != nil {
 			return err
 		}
 		d.Status = Refused
@@ -105,7 +105,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				"Chỉ được yêu cầu bổ sung hồ sơ một lần (Nghị định 118/2025 Điều 11 khoản 2).",
 				"Supplementation may be requested only once per dossier (Decree 118/2025 Art. 11(2)).")
 		}
-		if err := needReason(cmd, "yêu cầu bổ sung (Mẫu 02) / request supplementation (Form 02)"); err != nil {
+		if err := needReason(cmd, "yêu cầu bổ sung (Mẫu 02)", "request supplementation (Form 02)"); err != nil {
 			return err
 		}
 		d.SupplementCount++
@@ -155,7 +155,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			return apperr.New(apperr.Invalid, "extension_already_made",
 				"Chỉ được hẹn lại ngày trả kết quả một lần.", "The return date may be postponed only once.")
 		}
-		if err := needReason(cmd, "gia hạn (Mẫu 04) / extend (Form 04)"); err != nil {
+		if err := needReason(cmd, "gia hạn (Mẫu 04)", "extend (Form 04)"); err != nil {
 			return err
 		}
 		if textfold.NFC(cmd.Signer) == "" {
@@ -185,7 +185,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			ev.Payload["result_file_ids"] = d.ResultFileIDs
 		}
 	case ActReject:
-		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện / reject"); err != nil {
+		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện", "reject"); err != nil {
 			return err
 		}
 		d.Status, d.FinishedAt = Rejected, tp(at)
@@ -198,7 +198,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		// agency stopping on its own must state why in the stop notice
 		// (Decree 118/2025 Art. 21, Form 05 of Circular 03/2025).
 		if d.Status != WithdrawalRequested {
-			if err := needReason(cmd, "dừng giải quyết (Mẫu 05) / stop processing (Form 05)"); err != nil {
+			if err := needReason(cmd, "dừng giải quyết (Mẫu 05)", "stop processing (Form 05)"); err != nil {
 				return err
 			}
 		}

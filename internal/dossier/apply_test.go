@@ -3,6 +3,7 @@ package dossier
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -324,6 +325,39 @@ func TestRateOnceOnSettledDossier_Circular01_2018_Art12(t *testing.T) {
 			var e *apperr.Error
 			if !errors.As(err, &e) || e.Code != "already_rated" {
 				t.Fatalf("a second rating must be refused, got %v", err)
+			}
+		})
+	}
+}
+
+// A missing reason is said in one language at a time: the Vietnamese message
+// held "(Mẫu 02) / request supplementation (Form 02)" (issue 22 item 4).
+func TestReasonRequiredOneLanguageEach(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		from Status
+		cmd  Command
+	}{
+		{"request_supplement_Form02", Processing, Command{Action: ActRequestSupplement, Actor: leader}},
+		{"reject", Processing, Command{Action: ActReject, Actor: leader}},
+		{"stop_Form05", Processing, Command{Action: ActStop, Actor: leader}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.cmd.At = t0.Add(20 * time.Hour)
+			_, err := Apply(at(t, c.from), c.cmd, env)
+			e, _ := apperr.As(err)
+			if e == nil || e.Code != "reason_required" {
+				t.Fatalf("%v", err)
+			}
+			for _, w := range []string{" / ", "request", "reject", "stop", "Form"} {
+				if strings.Contains(e.MessageVi, w) {
+					t.Errorf("Vietnamese message %q holds %q", e.MessageVi, w)
+				}
+			}
+			for _, w := range []string{" / ", "Mẫu", "Cần", "lý do"} {
+				if strings.Contains(e.Message, w) {
+					t.Errorf("English message %q holds %q", e.Message, w)
+				}
 			}
 		})
 	}

@@ -29,7 +29,7 @@ var complaintRule = rule{
 const maxComplaintRef = 100
 
 func applyComplaint(d *Dossier, cmd Command, ev *Event) error {
-	if err := needReason(cmd, "ghi nhận phản ánh, kiến nghị / record a complaint"); err != nil {
+	if err := needReason(cmd, "ghi nhận phản ánh, kiến nghị", "record a complaint"); err != nil {
 		return err
 	}
 	ref := strings.TrimSpace(cmd.ComplaintRef)
