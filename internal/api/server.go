@@ -17,6 +17,7 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/routes"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -34,7 +35,7 @@ func OpenAPI() []byte { return openAPIDoc }
 type Server struct {
 	svc      *service.Service
 	log      *slog.Logger
-	mux      *http.ServeMux
+	mux      *routes.Mux
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
@@ -44,7 +45,7 @@ type Server struct {
 
 // NewWith builds the API server.
 func NewWith(svc *service.Service, log *slog.Logger, opt Options) *Server {
-	s := &Server{svc: svc, log: log, mux: http.NewServeMux(), registry: prometheus.NewRegistry(), opt: opt}
+	s := &Server{svc: svc, log: log, mux: routes.New(), registry: prometheus.NewRegistry(), opt: opt}
 	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "motcua_http_requests_total", Help: "HTTP requests by route and status."}, []string{"method", "route", "code"})
 	s.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "motcua_http_request_duration_seconds", Help: "HTTP request latency by route.",
 		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}}, []string{"route"})
@@ -55,7 +56,7 @@ func NewWith(svc *service.Service, log *slog.Logger, opt Options) *Server {
 }
 
 // Mux exposes the router so that other transports (web pages) can share it.
-func (s *Server) Mux() *http.ServeMux { return s.mux }
+func (s *Server) Mux() *http.ServeMux { return s.mux.ServeMux }
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, map[string]string{"status": "ok"}) })

@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/clientip"
+	"github.com/motcua/motcua/internal/routes"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -34,7 +35,7 @@ type Server struct {
 	svc   *service.Service
 	log   *slog.Logger
 	opt   Options
-	mux   *http.ServeMux
+	mux   *routes.Mux
 	pages map[string]*pageTemplate
 	oidc  *oidcClient
 	cop   *http.CrossOriginProtection
@@ -46,7 +47,7 @@ func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
 	if opt.SiteName == "" {
 		opt.SiteName = "Một Cửa"
 	}
-	s := &Server{svc: svc, log: log, opt: opt, mux: http.NewServeMux(), cop: http.NewCrossOriginProtection()}
+	s := &Server{svc: svc, log: log, opt: opt, mux: routes.New(), cop: http.NewCrossOriginProtection()}
 	pages, err := loadTemplates()
 	if err != nil {
 		return nil, err
