@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -143,8 +144,13 @@ func TestDossierLifecycle(t *testing.T) {
 			t.Fatalf("extension event must keep reason and signer: %v", ext)
 		}
 
-		// Public tracking: status and dates, and no personal data at all.
-		trk := e.do("GET", "/api/v1/track/000.00.01.H99-261201-0001", "", nil, nil)
+		// Public tracking with the key on Form 01: status and dates, and no
+		// personal data at all (the code alone: security_test.go).
+		trackKey, err := e.svc.TrackKey(context.Background(), "000.00.01.H99-261201-0001")
+		if err != nil {
+			t.Fatal(err)
+		}
+		trk := e.do("GET", "/api/v1/track/000.00.01.H99-261201-0001?key="+trackKey, "", nil, nil)
 		if trk.status != 200 || trk.str("status") != "returned" || trk.str("procedure_name") == "" {
 			t.Fatalf("track: %d %s", trk.status, trk.raw)
 		}
