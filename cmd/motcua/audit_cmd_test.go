@@ -10,7 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/motcua/motcua/internal/audit"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/service"
@@ -21,9 +23,16 @@ import (
 // filed and received through the service.
 func auditEnv(t *testing.T, n int) (data string, svc *service.Service, st *store.Store) {
 	t.Helper()
+	return auditEnvOn(t, n, "")
+}
+
+// auditEnvOn is auditEnv on the PostgreSQL database of url ("": SQLite).
+func auditEnvOn(t *testing.T, n int, url string) (data string, svc *service.Service, st *store.Store) {
+	t.Helper()
 	for _, k := range []string{"MOTCUA_DATABASE_URL", "MOTCUA_MIGRATE_DATABASE_URL", "MOTCUA_AUDIT_KEY", "MOTCUA_AUDIT_PUBLIC_KEY", "MOTCUA_SQLITE_SYNCHRONOUS"} {
 		t.Setenv(k, "")
 	}
+	t.Setenv("MOTCUA_DATABASE_URL", url)
 	data = t.TempDir()
 	ctx := context.Background()
 	svc, st, err := openService(ctx, data, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -95,5 +104,42 @@ func TestAuditCommand(t *testing.T) {
 	code := run([]string{"audit", "verify", "--data", data}, &out, &errb)
 	if code != 1 || !strings.Contains(out.String(), "BROKEN: dossier "+d.Code+" seq 1:") || strings.Contains(out.String(), "Giả") {
 		t.Fatalf("verify after tampering: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}
+
+// serve's periodic checkpoint: written at start, once per period however
+// many nodes run it, and it verifies.
+func TestPeriodicCheckpointOncePerPeriod(t *testing.T) {
+	data, _, st := auditEnv(t, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for range 2 { // two nodes
+		if err := auditCheckpoints(ctx, st, data, log); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var cps []audit.Checkpoint
+	for range 200 {
+		var err error
+		if cps, err = st.Checkpoints(ctx, 5); err != nil {
+			t.Fatal(err)
+		}
+		if len(cps) > 0 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if len(cps) != 1 || cps[0].Dossiers != 1 || cps[0].Events != 2 {
+		t.Fatalf("checkpoints: %+v", cps)
+	}
+	t.Setenv("MOTCUA_AUDIT_CHECKPOINT_EVERY", "5s")
+	if err := auditCheckpoints(ctx, st, data, log); err == nil {
+		t.Fatal("a period under a minute must be refused")
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"audit", "verify", "--data", data}, &out, &errb); code != 0 || !strings.Contains(out.String(), "1 checkpoint(s) verified") {
+		t.Fatalf("verify: exit %d\n%s%s", code, out.String(), errb.String())
 	}
 }
