@@ -137,9 +137,6 @@ func (c *ComponentFiles) Normalize(i int) error {
 	if c.Name == "" {
 		return apperr.Newf(apperr.Invalid, "component_name_required", "Thành phần hồ sơ thứ %d chưa có tên.", "Component %d has no name.", i+1)
 	}
-	if len([]rune(c.Name)) > 500 {
-		return apperr.Newf(apperr.Invalid, "component_name_too_long", "Tên thành phần hồ sơ thứ %d quá dài (tối đa 500 ký tự).", "Component %d's name is too long (500 characters at most).", i+1)
-	}
 	for _, f := range []struct {
 		name string
 		n    int
