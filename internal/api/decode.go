@@ -37,7 +37,9 @@ func decode(r *http.Request, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return jsonError(err)
 	}
-	if dec.More() {
+	// Only white space may follow the object: dec.More() alone let a stray
+	// "}" or "]" through (found by FuzzDecode, testdata/fuzz).
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return apperr.New(apperr.BadInput, "json_trailing", "Chỉ gửi một đối tượng JSON.", "Send exactly one JSON object.")
 	}
 	return nil
