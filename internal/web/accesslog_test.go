@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/internal/api"
+	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store/storetest"
+	"github.com/motcua/motcua/internal/web"
+)
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+// Pages are logged by their own route pattern and actor, never by the query.
+func TestAccessLogNamesPageRoutes(t *testing.T) {
+	var buf lockedBuffer
+	log := slog.New(slog.NewJSONHandler(&buf, nil))
+	ctx := context.Background()
+	svc, err := service.New(ctx, storetest.SQLite(t), &service.Blobs{Dir: t.TempDir()}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
+	svc.Now = e.clock
+	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
+		t.Fatal(err)
+	}
+	h := api.New(svc, log)
+	pages, err := web.New(svc, log, web.Options{Demo: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Mux().Handle("/", pages)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	e.url = srv.URL
+
+	b := e.signedIn("counter")
+	b.get("/track?code=079203001234")
+	b.get("/counter")
+	out := buf.String()
+	if strings.Contains(out, "079203001234") {
+		t.Fatalf("the query reached the log:\n%s", out)
+	}
+	var trackLine, counterLine string
+	for _, l := range strings.Split(out, "\n") {
+		switch {
+		case strings.Contains(l, `"route":"GET /track"`):
+			trackLine = l
+		case strings.Contains(l, `"route":"GET /counter"`):
+			counterLine = l
+		}
+	}
+	if trackLine == "" || counterLine == "" || strings.Contains(counterLine, `"actor":0`) {
+		t.Fatalf("page lines: track %q counter %q\n%s", trackLine, counterLine, out)
+	}
+}
