@@ -90,7 +90,23 @@ func (s *Service) Queue(ctx context.Context, actor org.Actor, status dossier.Sta
 	if actor.Role == org.RoleCitizen {
 		return nil, apperr.ErrForbidden
 	}
-	return s.Store.QueueDossiers(ctx, s.staffScope(actor), status, limit)
+	list, err := s.Store.QueueDossiers(ctx, s.staffScope(actor), status, limit)
+	if err != nil {
+		return nil, err
+	}
+	// The queues follow org.AccessPolicy like every other list: the postal
+	// operator's desk holds only what travels by post, and each applicant
+	// is shown as the role may see it.
+	postal := org.AccessOf(actor.Role).Scope == org.ScopePostal
+	out := list[:0]
+	for _, d := range list {
+		if postal && !hasPostalLeg(d) {
+			continue
+		}
+		d.Applicant = ShownApplicant(actor, d.Applicant)
+		out = append(out, d)
+	}
+	return out, nil
 }
 
 // staffScope is the agencies a staff member's lists cover; nil is the whole

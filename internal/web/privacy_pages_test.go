@@ -68,3 +68,23 @@ func TestDossierPagePersonalData(t *testing.T) {
 	e.signedIn("postal").get(fmt.Sprintf("/dossiers/%d", res.Dossier.ID)).must(t, 200, "Lê Thị Bưu", "0987654321", "5 Trần Phú",
 		"chỉ thấy họ tên, điện thoại và địa chỉ").lacks(t, "001190054321", "buu@example.vn")
 }
+
+// The counter's queue of results to return, which the postal operator's
+// desk shares, lists for it only the dossiers that go back by post.
+func TestPostalDeskListsOnlyPostalDossiers(t *testing.T) {
+	e := sqliteEnv(t)
+	done := func(d *dossier.Dossier) {
+		d = e.seedAct(d, "counter", act("receive"), act("transfer"))
+		e.seedAct(d, "leader", act("approve"))
+	}
+	done(e.seedDossier(criminalRecord, "Đinh Văn Trực Tuyến"))
+	res, err := e.svc.Submit(t.Context(), e.actorNamed("citizen"), service.NewDossier{ProcedureCode: criminalRecord, Applicant: dossier.Applicant{Name: "Lê Thị Bưu",
+		IDNumber: "001190054321", Phone: "0987654321", Address: "5 Trần Phú"}, Components: []dossier.ComponentFiles{{Name: "Tờ khai"}},
+		ReturnMethod: dossier.ReturnPostal}, "desk-postal", "h", noBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done(res.Dossier)
+	e.signedIn("counter").get("/counter").must(t, 200, "Đinh Văn Trực Tuyến", "Lê Thị Bưu")
+	e.signedIn("postal").get("/counter").must(t, 200, "Lê Thị Bưu").lacks(t, "Đinh Văn Trực Tuyến", "001190054321")
+}
