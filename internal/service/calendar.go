@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
@@ -24,11 +23,13 @@ func (s *Service) CalendarYear(year int) (CalendarYear, error) {
 	cal := s.Calendar()
 	sc, err := cal.Schedule(year)
 	if err != nil {
-		return CalendarYear{}, apperr.New(apperr.Invalid, "year_out_of_range", err.Error(), err.Error())
+		vi, en := calendar.Messages(err)
+		return CalendarYear{}, apperr.New(apperr.Invalid, "year_out_of_range", vi, en)
 	}
 	hol, err := cal.Holidays(year)
 	if err != nil {
-		return CalendarYear{}, apperr.New(apperr.Invalid, "year_out_of_range", err.Error(), err.Error())
+		vi, en := calendar.Messages(err)
+		return CalendarYear{}, apperr.New(apperr.Invalid, "year_out_of_range", vi, en)
 	}
 	if hol == nil {
 		hol = []calendar.Date{}
@@ -51,7 +52,7 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 		return CalendarYear{}, apperr.New(apperr.Forbidden, "admin_only", "Chỉ quản trị viên được sửa lịch làm việc.", "Only an administrator may change the working calendar.")
 	}
 	if err := sc.Validate(); err != nil {
-		vi, en := splitBilingual(err)
+		vi, en := calendar.Messages(err)
 		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", vi, en)
 	}
 	sc.Official = true
@@ -65,7 +66,7 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 	cfg.Overrides = slices.DeleteFunc(slices.Clone(cfg.Overrides), func(o calendar.Schedule) bool { return o.Year == sc.Year })
 	cfg.Overrides = append(cfg.Overrides, sc)
 	if _, err := calendar.New(cfg); err != nil {
-		vi, en := splitBilingual(err)
+		vi, en := calendar.Messages(err)
 		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_invalid", vi, en)
 	}
 	data, err := json.Marshal(sc)
@@ -82,13 +83,3 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 	return s.CalendarYear(sc.Year)
 }
 
-// splitBilingual parts a calendar error written "tiếng Việt / English" so
-// that a page shows only the language its reader chose (the calendar
-// package, pure and without message keys, writes both in one string).
-func splitBilingual(err error) (vi, en string) {
-	msg := err.Error()
-	if v, e, ok := strings.Cut(msg, " / "); ok {
-		return v, e
-	}
-	return msg, msg
-}

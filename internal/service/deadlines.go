@@ -9,13 +9,13 @@ import (
 )
 
 // calErr turns a calendar refusal (a date outside the supported years, an
-// extension to an earlier date) into a client error; the calendar's messages
-// are already bilingual one-liners.
+// extension to an earlier date) into a client error, each language apart.
 func calErr(err error) error {
 	if _, ok := apperr.As(err); ok {
 		return err
 	}
-	return apperr.New(apperr.Invalid, "deadline_invalid", err.Error(), err.Error())
+	vi, en := calendar.Messages(err)
+	return apperr.New(apperr.Invalid, "deadline_invalid", vi, en)
 }
 
 // deadlines adapts the calendar to what the dossier rules ask of it.
