@@ -82,4 +82,3 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 	}
 	return s.CalendarYear(sc.Year)
 }
-
