@@ -24,6 +24,7 @@ func init() {
 		"dos.channel":               {"Hình thức nộp", "Channel"},
 		"dos.return":                {"Nhận kết quả", "Result delivery"},
 		"dos.processing":            {"Cơ quan giải quyết", "Processing agency"},
+		"dos.choose_agency":         {"— Chọn cơ quan nhận hồ sơ —", "— Choose the receiving agency —"},
 		"dos.receiving":             {"Nơi tiếp nhận", "Received by"},
 		"dos.original_due":          {"Hẹn trả ban đầu (Mẫu 01)", "Original due date (Form 01)"},
 		"dos.due_explain":           {"Cách tính hạn", "How the due date was computed"},
