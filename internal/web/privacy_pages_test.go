@@ -8,6 +8,8 @@ import (
 
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/store/storetest"
 )
 
 // Issue 16 item 1 on the pages: the dossier page and the payment pages
@@ -87,4 +89,23 @@ func TestPostalDeskListsOnlyPostalDossiers(t *testing.T) {
 	done(res.Dossier)
 	e.signedIn("counter").get("/counter").must(t, 200, "Đinh Văn Trực Tuyến", "Lê Thị Bưu")
 	e.signedIn("postal").get("/counter").must(t, 200, "Lê Thị Bưu").lacks(t, "Đinh Văn Trực Tuyến", "001190054321")
+}
+
+// The payment receipt of a dossier that never goes by post does not open
+// for the postal operator (it did, through the agency-wide scope).
+func TestPaymentReceiptNotForPostal(t *testing.T) {
+	e := payEnv(t, storetest.SQLite(t), demoGateways(t))
+	d := e.awaitingFee(200000)
+	b := e.signedIn("citizen")
+	checkout := b.post(fmt.Sprintf("/my/dossiers/%d/pay", d.ID), nil).must(t, 200, "200000 VND")
+	pressAtGateway(t, b, checkout, "pay").must(t, 200, "Thanh toán thành công")
+	list, err := e.svc.Store.DossierPayments(t.Context(), d.ID)
+	if err != nil || len(list) != 1 || list[0].Status != store.PaymentPaid {
+		t.Fatalf("payments %+v %v", list, err)
+	}
+	receipt := fmt.Sprintf("/payments/%d/receipt", list[0].ID)
+	e.signedIn("counter").get(receipt).must(t, 200, list[0].ReceiptNo)
+	p := e.signedIn("postal")
+	p.get(receipt).must(t, 403).lacks(t, list[0].ReceiptNo)
+	p.get(receipt+".pdf").must(t, 403)
 }
