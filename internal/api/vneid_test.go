@@ -19,9 +19,9 @@ func TestVNeIDVerifiedTiedToClaim(t *testing.T) {
 		ctx := context.Background()
 		const own = "001090012345"
 		hash, _ := auth.HashPassword(demoPassword)
-		mk := func(username, sub string) {
+		mk := func(username, sub, idNumber string) {
 			err := e.svc.Store.InTx(ctx, func(tx *store.Tx) error {
-				id, err := tx.CreateUser(ctx, org.User{Username: username, Name: "Công dân " + username, Role: org.RoleCitizen, IDNumber: own}, hash)
+				id, err := tx.CreateUser(ctx, org.User{Username: username, Name: "Công dân " + username, Role: org.RoleCitizen, IDNumber: idNumber}, hash)
 				if err != nil {
 					return err
 				}
@@ -33,20 +33,24 @@ func TestVNeIDVerifiedTiedToClaim(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		mk("vneid", "vneid-subject-1")
-		mk("plain", "")
+		mk("vneid", "vneid-subject-1", own)
+		mk("plain", "", own)
+		mk("vneid_noid", "vneid-subject-2", "") // the e-ID asserted a name only
 		cases := []struct {
-			name, user, idNumber string
-			verified             bool
+			name, user, idNumber, applicant string
+			verified                        bool
 		}{
-			{"own_id_number", "vneid", own, true},
-			{"someone_elses_id_number", "vneid", "001090099999", false},
-			{"not_signed_in_with_vneid", "plain", own, false},
+			{"own_id_number", "vneid", own, "Nguyễn Văn Dân", true},
+			{"someone_elses_id_number", "vneid", "001090099999", "Nguyễn Văn Dân", false},
+			{"not_signed_in_with_vneid", "plain", own, "Công dân plain", false},
+			{"no_id_claim_own_name", "vneid_noid", own, "công dân VNEID_NOID", true},
+			{"no_id_claim_other_name", "vneid_noid", own, "Nguyễn Văn Dân", false},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				b := submitBody(criminalRecord)
 				b["applicant"].(map[string]any)["id_number"] = c.idNumber
+				b["applicant"].(map[string]any)["name"] = c.applicant
 				r := e.do("POST", "/api/v1/dossiers", c.user, b, map[string]string{"Idempotency-Key": newKey()})
 				if r.status != 201 {
 					t.Fatalf("submit: %d %s", r.status, r.raw)

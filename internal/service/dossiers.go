@@ -15,6 +15,7 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/textfold"
 )
 
 // NewDossier is the input of a submission.
@@ -178,7 +179,7 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 	if err != nil {
 		return nil, err
 	}
-	verified, err := s.vneidVerified(ctx, actor, in.Applicant.IDNumber)
+	verified, err := s.vneidVerified(ctx, actor, in.Applicant)
 	if err != nil {
 		return nil, err
 	}
@@ -216,10 +217,11 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 // indicator 4.5b, TaiKhoanDuocXacThucVoiVNeID): the e-ID authenticates the
 // holder of the account and no one else (Decree 69/2024/NĐ-CP on electronic
 // identification and authentication), so the mark holds only when the
-// applicant's ID number is the one the e-ID asserted for the account. A
-// verified citizen may still file for someone else (a family member, a
-// principal), but that dossier is not marked verified.
-func (s *Service) vneidVerified(ctx context.Context, actor org.Actor, idNumber string) (bool, error) {
+// applicant is the person the e-ID asserted: the account's ID number when the
+// account holds one, otherwise (the sign-in does not store the ID number
+// claim yet) the name the e-ID asserted. A verified citizen may still file
+// for someone else (a family member, a principal), unmarked.
+func (s *Service) vneidVerified(ctx context.Context, actor org.Actor, a dossier.Applicant) (bool, error) {
 	if actor.Role != org.RoleCitizen || !actor.Verified {
 		return false, nil
 	}
@@ -227,7 +229,13 @@ func (s *Service) vneidVerified(ctx context.Context, actor org.Actor, idNumber s
 	if err != nil {
 		return false, fmt.Errorf("service: the account behind a verified filing: %w", err)
 	}
-	return u.Verified && u.IDNumber != "" && u.IDNumber == idNumber, nil
+	if !u.Verified {
+		return false, nil
+	}
+	if u.IDNumber != "" {
+		return u.IDNumber == a.IDNumber, nil
+	}
+	return textfold.Fold(u.Name) == textfold.Fold(a.Name), nil
 }
 
 func eventActor(a org.Actor) store.EventActor {
