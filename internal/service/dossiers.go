@@ -229,9 +229,6 @@ func (s *Service) vneidVerified(ctx context.Context, actor org.Actor, a dossier.
 	if err != nil {
 		return false, fmt.Errorf("service: the account behind a verified filing: %w", err)
 	}
-	if !u.Verified {
-		return false, nil
-	}
 	if u.IDNumber != "" {
 		return u.IDNumber == a.IDNumber, nil
 	}
