@@ -126,7 +126,8 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	handler := api.NewWith(svc, log, api.Options{BaseURL: *baseURL, MetricsToken: os.Getenv("MOTCUA_METRICS_TOKEN"), ClientIP: proxies})
 	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL, ClientIP: proxies}
 	if *oidcIssuer != "" {
-		webOpt.OIDC = &web.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient, ClientSecret: os.Getenv("MOTCUA_OIDC_CLIENT_SECRET")}
+		webOpt.OIDC = &web.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient, ClientSecret: os.Getenv("MOTCUA_OIDC_CLIENT_SECRET"),
+			IDClaim: os.Getenv("MOTCUA_OIDC_ID_CLAIM")}
 	}
 	pages, err := web.New(svc, log, webOpt)
 	if err != nil {

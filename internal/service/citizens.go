@@ -23,6 +23,9 @@ type OIDCIdentity struct {
 	Name    string
 	Email   string // empty when the provider did not give a verified one
 	Phone   string
+	// IDNumber is the personal identification number the e-ID asserted;
+	// empty when the provider did not send it.
+	IDNumber string
 }
 
 // Profile field bounds: the provider is trusted about who someone is, not
@@ -62,6 +65,9 @@ func (s *Service) CitizenFromOIDC(ctx context.Context, id OIDCIdentity) (org.Use
 	id.Name = clipClaim(id.Name, oidcMaxName)
 	id.Email = clipClaim(id.Email, oidcMaxContact)
 	id.Phone = clipClaim(id.Phone, oidcMaxContact)
+	if !personalIDNumber(id.IDNumber) {
+		id.IDNumber = "" // not a 9- or 12-digit number: not one to tie filings to
+	}
 	if id.Name == "" {
 		id.Name = "Công dân"
 	}
@@ -88,18 +94,21 @@ func (s *Service) CitizenFromOIDC(ctx context.Context, id OIDCIdentity) (org.Use
 	}
 	// Keep what the provider no longer sends: an empty claim is "not
 	// shared this time", not "deleted".
-	name, email, phone := id.Name, u.Email, u.Phone
+	name, email, phone, idNumber := id.Name, u.Email, u.Phone, u.IDNumber
 	if id.Email != "" {
 		email = id.Email
 	}
 	if id.Phone != "" {
 		phone = id.Phone
 	}
-	if name != u.Name || email != u.Email || phone != u.Phone {
-		if err := s.Store.UpdateUserProfile(ctx, u.ID, name, email, phone); err != nil {
+	if id.IDNumber != "" {
+		idNumber = id.IDNumber
+	}
+	if name != u.Name || email != u.Email || phone != u.Phone || idNumber != u.IDNumber {
+		if err := s.Store.UpdateUserProfile(ctx, u.ID, name, email, phone, idNumber); err != nil {
 			return org.User{}, err
 		}
-		u.Name, u.Email, u.Phone = name, email, phone
+		u.Name, u.Email, u.Phone, u.IDNumber = name, email, phone, idNumber
 	}
 	return u, nil
 }
@@ -115,6 +124,7 @@ func (s *Service) createOIDCCitizen(ctx context.Context, id OIDCIdentity) (store
 		Role:     org.RoleCitizen,
 		Email:    id.Email,
 		Phone:    id.Phone,
+		IDNumber: id.IDNumber,
 	}
 	err := s.Store.InTx(ctx, func(tx *store.Tx) error {
 		var err error
@@ -135,4 +145,18 @@ func (s *Service) createOIDCCitizen(ctx context.Context, id OIDCIdentity) (store
 		return store.OIDCAccount{}, fmt.Errorf("service: oidc citizen after concurrent creation: %w", errors.Join(err, rerr))
 	}
 	return acc, nil
+}
+
+// personalIDNumber: the 12-digit personal identification number (Law
+// 26/2023/QH15 on identification) or an old 9-digit identity card number.
+func personalIDNumber(v string) bool {
+	if len(v) != 9 && len(v) != 12 {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

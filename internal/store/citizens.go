@@ -56,10 +56,10 @@ func (t *Tx) CreateOIDCUser(ctx context.Context, u org.User, issuer, subject str
 	return id, nil
 }
 
-// UpdateUserProfile replaces a user's name, email and phone (the identity
-// provider's latest word on them).
-func (s *Store) UpdateUserProfile(ctx context.Context, userID int64, name, email, phone string) error {
-	_, err := s.Exec(ctx, `UPDATE users SET name = ?, email = ?, phone = ? WHERE id = ?`, name, email, phone, userID)
+// UpdateUserProfile replaces a user's name, email, phone and ID number (the
+// identity provider's latest word on them).
+func (s *Store) UpdateUserProfile(ctx context.Context, userID int64, name, email, phone, idNumber string) error {
+	_, err := s.Exec(ctx, `UPDATE users SET name = ?, email = ?, phone = ?, id_number = ? WHERE id = ?`, name, email, phone, idNumber, userID)
 	if err != nil {
 		return fmt.Errorf("store: update user profile: %w", err)
 	}

@@ -66,7 +66,7 @@ func TestUserByOIDC(t *testing.T) {
 			t.Fatalf("duplicate identity: %v, want a unique violation", err)
 		}
 
-		if err := s.UpdateUserProfile(c, id, "Lê Văn Cường Mới", "moi@example.vn", "0912345678"); err != nil {
+		if err := s.UpdateUserProfile(c, id, "Lê Văn Cường Mới", "moi@example.vn", "0912345678", ""); err != nil {
 			t.Fatal(err)
 		}
 		acc, _ = s.UserByOIDC(c, testIssuer, "sub-1")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"encoding/base64"
@@ -67,6 +68,12 @@ type OIDCConfig struct {
 	// Empty: Options.BaseURL, or else the request's own origin, followed by
 	// /auth/oidc/callback.
 	RedirectURL string
+	// IDClaim names the ID token claim carrying the personal identification
+	// number (số định danh cá nhân) the e-ID asserted; default "id_number".
+	// It ties the account to that number, so that a filing is marked as
+	// e-ID verified only for its holder (Decree 69/2024/NĐ-CP). Check the
+	// claim's name with the province's integration platform.
+	IDClaim string
 }
 
 const (
@@ -86,6 +93,7 @@ type oidcClient struct {
 	redirectURL string
 	http        *http.Client
 	authOrigin  string // scheme://host of the authorization endpoint
+	idClaim     string // claim of the personal identification number
 }
 
 // newOIDCClient discovers the provider. A provider that cannot be reached or
@@ -117,6 +125,7 @@ func newOIDCClient(cfg *OIDCConfig) (*oidcClient, error) {
 		verifier:    p.Verifier(&oidc.Config{ClientID: cfg.ClientID}),
 		redirectURL: cfg.RedirectURL,
 		http:        hc,
+		idClaim:     cmp.Or(cfg.IDClaim, "id_number"),
 	}
 	if u, err := url.Parse(c.oauth.Endpoint.AuthURL); err == nil && u.IsAbs() {
 		c.authOrigin = u.Scheme + "://" + u.Host
@@ -388,6 +397,12 @@ func (s *Server) oidcIdentity(ctx context.Context, f oidcFlow, code string) (ser
 		return service.OIDCIdentity{}, fmt.Errorf("id token claims: %w", err)
 	}
 	id := service.OIDCIdentity{Issuer: idt.Issuer, Subject: idt.Subject, Name: c.fullName(), Phone: c.Phone}
+	var all map[string]any
+	if err := idt.Claims(&all); err == nil {
+		if v, ok := all[s.oidc.idClaim].(string); ok {
+			id.IDNumber = strings.TrimSpace(v)
+		}
+	}
 	if c.emailUsable() {
 		id.Email = c.Email
 	}

@@ -37,6 +37,7 @@ const (
 // forge the ID token the provider will sign, to show each is refused.
 type vneidUser struct {
 	sub, name, email, phone string
+	idNumber                string // the id_number claim, when set
 
 	aud, iss, nonce string
 	expired         bool
@@ -48,6 +49,7 @@ type vneidClaims struct {
 	Email         string `json:"email,omitempty"`
 	EmailVerified bool   `json:"email_verified,omitempty"`
 	Phone         string `json:"phone_number,omitempty"`
+	IDNumber      string `json:"id_number,omitempty"`
 }
 
 func (u *vneidUser) ID() string { return u.sub }
@@ -71,7 +73,7 @@ func (u *vneidUser) Claims(_ []string, c *mockoidc.IDTokenClaims) (jwt.Claims, e
 		c.NotBefore = c.IssuedAt
 		c.ExpiresAt = jwt.NewNumericDate(time.Now().Add(-time.Hour))
 	}
-	return &vneidClaims{IDTokenClaims: c, Name: u.name, Email: u.email, EmailVerified: u.email != "", Phone: u.phone}, nil
+	return &vneidClaims{IDTokenClaims: c, Name: u.name, Email: u.email, EmailVerified: u.email != "", Phone: u.phone, IDNumber: u.idNumber}, nil
 }
 
 // provider is a running mock OpenID Connect provider.
