@@ -40,13 +40,7 @@ func RenderApology(w io.Writer, f Apology) error {
 		d.title("Phiếu xin lỗi và hẹn lại ngày trả kết quả")
 		d.pdf.Ln(3)
 		agency := orDots(clean(f.Agency.Name))
-		// "Kính gửi" stands indented and centred-left in Vietnamese letters.
-		d.pdf.SetX(marginLeft + 20)
-		d.font("", bodySize)
-		d.pdf.Write(lineH, "Kính gửi: ")
-		d.font("B", bodySize)
-		d.pdf.Write(lineH, "Ông/Bà "+clean(f.Applicant.Name))
-		d.pdf.Ln(lineH + 2)
+		d.addressee(f.Applicant.Name)
 
 		reason := strings.TrimRight(clean(f.Reason), ".")
 		d.para("Ngày " + strings.TrimPrefix(dateText(f.ReceivedAt), "ngày ") + ", " + agency +
