@@ -99,3 +99,31 @@ func TestServeDemoSQLite(t *testing.T) {
 		}
 	}
 }
+
+// Every command and subcommand answers --help with its usage on stdout and
+// exit 0, and does nothing else (no database is opened: --data points
+// nowhere).
+func TestEveryCommandHelp(t *testing.T) {
+	nowhere := filepath.Join(t.TempDir(), "absent")
+	for _, args := range [][]string{
+		{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"import", "--help"}, {"import", "procedures", "--help"},
+		{"calendar", "--help"}, {"calendar", "lunar", "--help"}, {"calendar", "holidays", "-h"}, {"calendar", "due", "--help"},
+		{"index", "--help"}, {"index", "check", "--help"}, {"index", "rebuild", "--help"},
+		{"audit", "--help"}, {"audit", "verify", "--help"}, {"audit", "checkpoint", "--help"},
+		{"backup", "--help"}, {"restore", "--help"},
+		{"bench", "--help"}, {"bench", "generate", "--help"}, {"bench", "load", "--help"}, {"bench", "limit", "--help"},
+	} {
+		t.Run(strings.Join(args, "_"), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(append(args, "--data", nowhere), &out, &errb); code != 0 {
+				t.Fatalf("exit %d; stderr %s", code, errb.String())
+			}
+			if !strings.Contains(out.String(), "motcua") && !strings.Contains(out.String(), "Usage") && !strings.Contains(out.String(), "usage") {
+				t.Fatalf("no usage on stdout: %q", out.String())
+			}
+			if _, err := os.Stat(nowhere); err == nil {
+				t.Fatal("--help created the data directory")
+			}
+		})
+	}
+}

@@ -37,6 +37,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	if len(args) > 1 && wantsHelp(args[1:]) {
+		return commandHelp(args, stdout)
+	}
+	return dispatch(args, stdout, stderr)
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		return serveMain(args[1:], stdout, stderr)
@@ -63,4 +70,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "motcua: lệnh không tồn tại / unknown command %q\n%s", args[0], usage)
 		return 2
 	}
+}
+
+// wantsHelp reports -h or --help among a command's arguments.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return false
+}
+
+// commandHelp answers "motcua CMD … --help" with the usage on stdout and exit
+// 0, whatever the command: the commands with flags print their flags (their
+// flag set's usage, sent to stdout), the others the commands' synopsis.
+func commandHelp(args []string, stdout io.Writer) int {
+	switch args[0] {
+	case "serve", "migrate", "index", "import", "bench", "audit", "backup", "restore":
+		fmt.Fprint(stdout, usage)
+		dispatch(args, stdout, stdout) // a flag set prints its flags and stops at --help
+		return 0
+	case "calendar":
+		if len(args) > 1 && args[1] == "due" {
+			return dispatch(args, stdout, stdout)
+		}
+	}
+	fmt.Fprint(stdout, usage)
+	return 0
 }
