@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"slices"
@@ -167,27 +166,15 @@ var principals = []struct {
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
-	st := storetest.SQLite(t)
-	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict), tokens: map[string]string{}}
-	svc.Now = e.clock
-	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
-		t.Fatal(err)
-	}
-	h := api.New(svc, log)
-	pages, err := web.New(svc, log, web.Options{Demo: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.Mux().Handle("/", pages)
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	e.url = srv.URL
+	var pages *web.Server
+	e, h := startEnv(t, storetest.SQLite(t), slog.New(slog.NewTextHandler(io.Discard, nil)), time.Date(2026, 12, 1, 9, 0, 0, 0, ict),
+		func(svc *service.Service, h *api.Server) {
+			var err error
+			if pages, err = web.New(svc, slog.New(slog.NewTextHandler(io.Discard, nil)), web.Options{Demo: true}); err != nil {
+				t.Fatal(err)
+			}
+			h.Mux().Handle("/", pages)
+		})
 	e.addCitizen("citizen_b")
 
 	// Every registered route has a rule, and every rule a route.
@@ -233,7 +220,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				path = strings.Replace(pattern, "{id}", fmt.Sprint(tc), 1)
 			}
 			if strings.HasPrefix(pattern, "/admin/agencies/{id}") {
-				a, _ := e.svc.Store.AgencyByCode(ctx, demo.CommuneB)
+				a, _ := e.svc.Store.AgencyByCode(t.Context(), demo.CommuneB)
 				path = strings.Replace(pattern, "{id}", fmt.Sprint(a.ID), 1)
 			}
 			status, body := c.send(method, path, route)

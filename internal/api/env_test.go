@@ -57,6 +57,14 @@ func newEnv(t testing.TB, st *store.Store) *env {
 // logging to log.
 func newEnvAt(t testing.TB, st *store.Store, log *slog.Logger, now time.Time) *env {
 	t.Helper()
+	e, _ := startEnv(t, st, log, now, nil)
+	return e
+}
+
+// startEnv builds the server; mount, when set, adds handlers beside the API
+// (the web pages) before it starts listening.
+func startEnv(t testing.TB, st *store.Store, log *slog.Logger, now time.Time, mount func(*service.Service, *api.Server)) (*env, *api.Server) {
+	t.Helper()
 	ctx := context.Background()
 	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
 	if err != nil {
@@ -67,10 +75,14 @@ func newEnvAt(t testing.TB, st *store.Store, log *slog.Logger, now time.Time) *e
 	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(api.New(svc, log))
+	h := api.New(svc, log)
+	if mount != nil {
+		mount(svc, h)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	e.url = srv.URL
-	return e
+	return e, h
 }
 
 // eachDB runs a test on SQLite and on PostgreSQL.

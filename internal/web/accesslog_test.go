@@ -2,17 +2,11 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/motcua/motcua/internal/api"
-	"github.com/motcua/motcua/internal/demo"
-	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store/storetest"
 	"github.com/motcua/motcua/internal/web"
 )
@@ -33,25 +27,7 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 func TestAccessLogNamesPageRoutes(t *testing.T) {
 	var buf lockedBuffer
 	log := slog.New(slog.NewJSONHandler(&buf, nil))
-	ctx := context.Background()
-	svc, err := service.New(ctx, storetest.SQLite(t), &service.Blobs{Dir: t.TempDir()}, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
-	svc.Now = e.clock
-	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
-		t.Fatal(err)
-	}
-	h := api.New(svc, log)
-	pages, err := web.New(svc, log, web.Options{Demo: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.Mux().Handle("/", pages)
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	e.url = srv.URL
+	e := newEnvLogged(t, storetest.SQLite(t), web.Options{Demo: true}, log, nil)
 
 	b := e.signedIn("counter")
 	b.get("/track?code=079203001234")

@@ -65,8 +65,13 @@ func newEnv(t testing.TB, st *store.Store, opt web.Options) *env {
 // payment gateways).
 func newEnvWith(t testing.TB, st *store.Store, opt web.Options, configure func(*service.Service)) *env {
 	t.Helper()
+	return newEnvLogged(t, st, opt, slog.New(slog.NewTextHandler(io.Discard, nil)), configure)
+}
+
+// newEnvLogged is newEnvWith with the server logging to log.
+func newEnvLogged(t testing.TB, st *store.Store, opt web.Options, log *slog.Logger, configure func(*service.Service)) *env {
+	t.Helper()
 	ctx := context.Background()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc, err := service.New(ctx, st, &service.Blobs{Dir: t.TempDir()}, log)
 	if err != nil {
 		t.Fatal(err)
