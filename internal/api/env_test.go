@@ -160,6 +160,16 @@ func (e *env) do(method, path, user string, body any, headers map[string]string)
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
+	return e.send(req)
+}
+
+// send runs a request (again, when it can rebuild its body) and reads the
+// answer.
+func (e *env) send(req *http.Request) resp {
+	e.t.Helper()
+	if req.GetBody != nil {
+		req.Body, _ = req.GetBody()
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		e.t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"regexp"
@@ -24,15 +23,7 @@ func (e *env) upload(user, name string, data []byte) resp {
 	req, _ := http.NewRequest("POST", e.url+"/api/v1/files", &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+e.token(user))
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	out := resp{status: res.StatusCode, raw: raw}
-	jsonUnmarshal(raw, &out.body)
-	return out
+	return e.send(req)
 }
 
 var pdf = []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")

@@ -133,22 +133,6 @@ func (e *env) signedPost(keyID string, secret []byte, body any, skew time.Durati
 	return req
 }
 
-func (e *env) send(req *http.Request) resp {
-	e.t.Helper()
-	if req.GetBody != nil {
-		req.Body, _ = req.GetBody()
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	out := resp{status: res.StatusCode, header: res.Header, raw: raw}
-	json.Unmarshal(raw, &out.body)
-	return out
-}
-
 // report signs and sends an operator's event.
 func (e *env) report(body any) resp {
 	e.t.Helper()
