@@ -47,8 +47,14 @@ func (s *Service) TrackingBook(ctx context.Context, actor org.Actor, agencyID in
 			book.Parent = parent.Name
 		}
 	}
+	names := map[string]string{} // a month holds a few procedures many times over
 	for _, d := range ds {
-		row := report.BookRow{Code: d.Code, Procedure: s.ProcedureName(ctx, d.ProcedureCode), Sets: 1,
+		name, ok := names[d.ProcedureCode]
+		if !ok {
+			name = s.ProcedureName(ctx, d.ProcedureCode)
+			names[d.ProcedureCode] = name
+		}
+		row := report.BookRow{Code: d.Code, Procedure: name, Sets: 1,
 			Applicant: d.Applicant.Name, Contact: strings.Trim(d.Applicant.Address+"; "+d.Applicant.Phone, "; ")}
 		if h, ok := s.Agency(d.ProcessingAgencyID); ok {
 			row.Agency = h.Name
