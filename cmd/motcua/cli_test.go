@@ -112,6 +112,8 @@ func TestEveryCommandHelp(t *testing.T) {
 		{"audit", "--help"}, {"audit", "verify", "--help"}, {"audit", "checkpoint", "--help"},
 		{"backup", "--help"}, {"restore", "--help"},
 		{"bench", "--help"}, {"bench", "generate", "--help"}, {"bench", "load", "--help"}, {"bench", "limit", "--help"},
+		// --help after a positional argument answers with the usage too.
+		{"import", "procedures", "catalog.json", "--help"}, {"index", "rebuild", "--help"},
 	} {
 		t.Run(strings.Join(args, "_"), func(t *testing.T) {
 			var out, errb bytes.Buffer

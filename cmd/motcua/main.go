@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 const usage = `motcua — Một Cửa, the one-stop shop for administrative procedures
@@ -86,14 +87,22 @@ func wantsHelp(args []string) bool {
 // 0, whatever the command: the commands with flags print their flags (their
 // flag set's usage, sent to stdout), the others the commands' synopsis.
 func commandHelp(args []string, stdout io.Writer) int {
+	// Only the command, its subcommand and --help go on: the command must
+	// print its flags and do nothing ("import procedures FILE --help" must
+	// not import FILE).
+	only := []string{args[0]}
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") {
+		only = append(only, args[1])
+	}
+	only = append(only, "--help")
 	switch args[0] {
 	case "serve", "migrate", "index", "import", "bench", "audit", "backup", "restore":
 		fmt.Fprint(stdout, usage)
-		dispatch(args, stdout, stdout) // a flag set prints its flags and stops at --help
+		dispatch(only, stdout, stdout) // a flag set prints its flags and stops at --help
 		return 0
 	case "calendar":
 		if len(args) > 1 && args[1] == "due" {
-			return dispatch(args, stdout, stdout)
+			return dispatch(only, stdout, stdout)
 		}
 	}
 	fmt.Fprint(stdout, usage)
