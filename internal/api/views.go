@@ -45,6 +45,7 @@ type DossierView struct {
 	AllowedActions       []dossier.Action         `json:"allowed_actions"`
 	Rating               int                      `json:"rating"`
 	ComplaintCount       int                      `json:"complaint_count"`
+	UrgeCount            int                      `json:"urge_count"`
 	ResultFileIDs        []string                 `json:"result_file_ids"`
 	UpdatedAt            Time                     `json:"updated_at"`
 }
@@ -92,7 +93,7 @@ func (s *Server) dossierView(d *dossier.Dossier, actor org.Actor) DossierView {
 		SuspendedAt: tptr(d.SuspendedAt), FinishedAt: tptr(d.FinishedAt), ReturnedAt: tptr(d.ReturnedAt),
 		Timeliness: s.timeliness(d, s.svc.Now()), SupplementCount: d.SupplementCount, ExtensionCount: d.ExtensionCount,
 		FeeVND: d.FeeVND, PaymentDueVND: d.PaymentDueVND, PaidVND: d.PaidVND, AllowedActions: allowed,
-		Rating: int(d.Rating), ComplaintCount: d.ComplaintCount, ResultFileIDs: results, UpdatedAt: Time{d.UpdatedAt},
+		Rating: int(d.Rating), ComplaintCount: d.ComplaintCount, UrgeCount: d.UrgeCount, ResultFileIDs: results, UpdatedAt: Time{d.UpdatedAt},
 	}
 }
 

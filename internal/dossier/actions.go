@@ -32,7 +32,7 @@ const (
 
 // Actions lists the actions a client may send, in lifecycle order.
 var Actions = []Action{ActReceive, ActRefuse, ActTransfer, ActRequestSupplement, ActSupplement, ActRequestPayment,
-	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate, ActComplaint}
+	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate, ActComplaint, ActUrge}
 
 // rule says from which statuses an action may be taken and by which roles.
 // The owner flag lets the applicant act on their own dossier.
@@ -67,6 +67,7 @@ var rules = map[Action]rule{
 	// The postal operator's reports (postal.go): the dossier on its way in,
 	// the result on its way out.
 	ActComplaint:            complaintRule, // complaint.go
+	ActUrge:                 urgeRule,      // urge.go
 	ActPostalPickedUp:       {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalHandedOver:     {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalDelivered:      {from: []Status{Returned}, roles: postalRoles},
@@ -78,8 +79,8 @@ func ParseAction(s string) (Action, error) {
 	a := Action(strings.TrimSpace(s))
 	if _, ok := rules[a]; !ok {
 		return "", apperr.Newf(apperr.Invalid, "unknown_action",
-			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint.",
-			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint.", s)
+			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge.",
+			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge.", s)
 	}
 	return a, nil
 }

@@ -217,6 +217,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		return applyPostal(d, cmd, ev)
 	case ActComplaint:
 		return applyComplaint(d, cmd, ev)
+	case ActUrge:
+		return applyUrge(d, cmd, ev)
 	case ActRate:
 		if d.Rating != Unrated {
 			return apperr.New(apperr.Invalid, "already_rated",

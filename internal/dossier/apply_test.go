@@ -83,13 +83,13 @@ func TestTransitionTable(t *testing.T) {
 	actorFor := map[Action]org.Actor{
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
 		ActSupplement: owner, ActRequestPayment: specialist, ActPay: counter, ActExtend: leader, ActApprove: leader,
-		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner, ActComplaint: owner,
+		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner, ActComplaint: owner, ActUrge: leader,
 		ActPostalPickedUp: postman, ActPostalHandedOver: postman, ActPostalDelivered: postman, ActPostalDeliveryFailed: postman,
 	}
 	allowed := map[Status][]Action{
 		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw, ActPostalPickedUp, ActPostalHandedOver},
-		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop, ActComplaint},
-		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActComplaint},
+		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop, ActComplaint, ActUrge},
+		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActComplaint, ActUrge},
 		SupplementRequested: {ActSupplement, ActWithdraw, ActStop, ActComplaint},
 		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop, ActComplaint},
 		WithdrawalRequested: {ActStop, ActComplaint},

@@ -77,6 +77,8 @@ type Dossier struct {
 	ResultFileIDs      []string // the electronic result (kết quả điện tử), attached when approved (766 indicator 4.1)
 	Rating             Rating   // the applicant's satisfaction, 0 until rated
 	ComplaintCount     int      // complaints (PAKN) linked to the dossier (766 indicator 5.4)
+	UrgeCount          int      // expediting orders (đôn đốc) received, urge.go
+	UrgedAt            *time.Time
 	RatedAt            *time.Time
 	UpdatedAt          time.Time
 }

@@ -19,22 +19,24 @@ const dossierCols = `id, code, procedure_code, procedure_version, status, channe
 	applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, components,
 	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
 	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
-	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified, result_files, paid_online, complaint_count`
+	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified, result_files, paid_online, complaint_count,
+	urge_count, urged_at`
 
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var (
-		d                                                         dossier.Dossier
-		code                                                      sql.NullString
-		owner                                                     sql.NullInt64
-		components, results                                       string
-		submitted, updated                                        int64
-		received, due, origDue, prevDue, susp, fin, retrnd, rated sql.NullInt64
+		d                                                                dossier.Dossier
+		code                                                             sql.NullString
+		owner                                                            sql.NullInt64
+		components, results                                              string
+		submitted, updated                                               int64
+		received, due, origDue, prevDue, susp, fin, retrnd, rated, urged sql.NullInt64
 	)
 	err := row.Scan(&d.ID, &code, &d.ProcedureCode, &d.ProcedureVersion, &d.Status, &d.Channel, &d.ReturnMethod, &owner,
 		&d.Applicant.Name, &d.Applicant.IDNumber, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address, &components,
 		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
 		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
-		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified, &results, &d.PaidOnline, &d.ComplaintCount)
+		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified, &results, &d.PaidOnline, &d.ComplaintCount,
+		&d.UrgeCount, &urged)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +44,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 	d.SubmittedAt, d.UpdatedAt = time.UnixMilli(submitted).UTC(), time.UnixMilli(updated).UTC()
 	d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.PreviousDueAt = fromMS(received), fromMS(due), fromMS(origDue), fromMS(prevDue)
 	d.SuspendedAt, d.FinishedAt, d.ReturnedAt, d.RatedAt = fromMS(susp), fromMS(fin), fromMS(retrnd), fromMS(rated)
+	d.UrgedAt = fromMS(urged)
 	if err := json.Unmarshal([]byte(components), &d.Components); err != nil {
 		return nil, fmt.Errorf("decode components: %w", err)
 	}
@@ -105,12 +108,14 @@ func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int
 	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, components = ?, receiving_agency_id = ?,
 		processing_agency_id = ?, version = ?, received_at = ?, due_at = ?, original_due_at = ?, previous_due_at = ?,
 		due_explain = ?, suspended_at = ?, resume_status = ?, supplement_count = ?, extension_count = ?, finished_at = ?,
-		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?, rating = ?, rated_at = ?, result_files = ?, paid_online = ?, complaint_count = ?
+		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?, rating = ?, rated_at = ?, result_files = ?, paid_online = ?, complaint_count = ?,
+		urge_count = ?, urged_at = ?
 		WHERE id = ? AND version = ?`,
 		nullStr(d.Code), d.Status, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
 		msPtr(d.ReceivedAt), msPtr(d.DueAt), msPtr(d.OriginalDueAt), msPtr(d.PreviousDueAt), d.DueExplain,
 		msPtr(d.SuspendedAt), d.ResumeStatus, d.SupplementCount, d.ExtensionCount, msPtr(d.FinishedAt),
-		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.Rating, msPtr(d.RatedAt), string(results), d.PaidOnline, d.ComplaintCount, d.ID, expected)
+		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.Rating, msPtr(d.RatedAt), string(results), d.PaidOnline, d.ComplaintCount,
+		d.UrgeCount, msPtr(d.UrgedAt), d.ID, expected)
 	if err != nil {
 		return false, fmt.Errorf("store: update dossier %d: %w", d.ID, err)
 	}
