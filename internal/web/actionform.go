@@ -45,6 +45,7 @@ var actionFields = map[dossier.Action][]string{
 	dossier.ActRate:              {"rating"},
 	dossier.ActApprove:           {"result_file"},
 	dossier.ActComplaint:         {"reason", "complaint_ref"},
+	dossier.ActUrge:              {"reason"},
 }
 
 // Needs reports whether the action's form shows the field.

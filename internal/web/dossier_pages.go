@@ -72,6 +72,7 @@ func init() {
 		"ok.act_return_result":      {"Đã trả kết quả.", "Result returned."},
 		"ok.act_rate":               {"Cảm ơn bạn đã đánh giá.", "Thank you for your rating."},
 		"ok.act_complaint":          {"Đã ghi nhận phản ánh, kiến nghị.", "The complaint is recorded."},
+		"ok.act_urge":               {"Đã đôn đốc cơ quan đang giữ hồ sơ.", "The agency holding the dossier has been urged."},
 		"dos.complaint_ref":         {"Số hiệu phản ánh, kiến nghị (PAKN)", "Complaint (PAKN) reference"},
 		"dos.masked":                {"Số định danh, điện thoại, thư điện tử và địa chỉ được che: vai trò của bạn giám sát, không trực tiếp giải quyết hồ sơ. Xem khi cần, nêu lý do; mỗi lần xem được ghi lại.", "ID number, phone, e-mail and address are masked: your role supervises rather than processes dossiers. Reveal them when needed, with a reason; every reveal is recorded."},
 		"dos.delivery_only":         {"Bưu chính chỉ thấy họ tên, điện thoại và địa chỉ để chuyển phát.", "The postal service sees only the name, phone and address it needs to deliver."},

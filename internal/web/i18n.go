@@ -122,6 +122,7 @@ func init() {
 		"action.return_result":      {"Trả kết quả", "Return the result"},
 		"action.rate":               {"Đánh giá mức độ hài lòng", "Rate the service"},
 		"action.complaint":          {"Ghi nhận phản ánh, kiến nghị", "Record a complaint"},
+		"action.urge":               {"Đôn đốc xử lý", "Urge the agency"},
 
 		"timeliness.early":   {"Trước hạn", "Early"},
 		"timeliness.on_time": {"Đúng hạn", "On time"},

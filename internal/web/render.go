@@ -234,8 +234,14 @@ func roleHome(role org.Role) string {
 		return "/counter"
 	case org.RoleSpecialist, org.RoleLeader:
 		return "/work"
-	case org.RoleDirector, org.RoleChair:
+	case org.RoleDirector:
 		return "/director"
+	case org.RoleChair:
+		// The PPC chair evaluates agencies and communes (the 766 index) and
+		// decides what is submitted to the PPC; the center's day-to-day
+		// supervision and expediting are the director's (Decree 118/2025
+		// Art. 8; RULES-VN.md §11).
+		return "/director/index"
 	case org.RoleAdmin:
 		return "/admin"
 	}

@@ -15,6 +15,7 @@ func init() {
 		"work.count":    {"%d hồ sơ", "%d dossiers"},
 		"work.empty":    {"Không có hồ sơ nào đang chờ xử lý.", "No dossier is waiting."},
 		"work.urgency":  {"Mức độ", "Urgency"},
+		"work.urged":    {"Được đôn đốc", "Urged"},
 		"urg.overdue":   {"Đã quá hạn", "Overdue"},
 		"urg.due_today": {"Đến hạn hôm nay", "Due today"},
 		"urg.at_risk":   {"Sắp đến hạn", "Due next working day"},
