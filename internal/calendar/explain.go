@@ -48,20 +48,20 @@ func skippedSummary(s []Skipped) (vi, en string) {
 	weekends := 0
 	type group struct {
 		from, to Date
-		what     string
+		vi, en   string
 	}
 	var groups []group
 	for _, k := range s {
-		what, plain := occasion(k)
+		wvi, wen, plain := occasion(k)
 		if plain {
 			weekends++
 			continue
 		}
-		if n := len(groups); n > 0 && groups[n-1].what == what && groups[n-1].to.AddDays(1) == k.Date {
+		if n := len(groups); n > 0 && groups[n-1].vi == wvi && groups[n-1].to.AddDays(1) == k.Date {
 			groups[n-1].to = k.Date
 			continue
 		}
-		groups = append(groups, group{k.Date, k.Date, what})
+		groups = append(groups, group{k.Date, k.Date, wvi, wen})
 	}
 	var vparts, eparts []string
 	if weekends > 0 {
@@ -74,23 +74,26 @@ func skippedSummary(s []Skipped) (vi, en string) {
 			vr += "–" + fmtDateVI(g.to)
 			er += "–" + g.to.String()
 		}
-		vparts = append(vparts, vr+": "+g.what)
-		eparts = append(eparts, er+": "+g.what)
+		vparts = append(vparts, vr+": "+g.vi)
+		eparts = append(eparts, er+": "+g.en)
 	}
 	return fmt.Sprintf("bỏ qua %d ngày không làm việc (%s)", len(s), strings.Join(vparts, "; ")),
 		fmt.Sprintf("%d non-working day(s) skipped (%s)", len(s), strings.Join(eparts, "; "))
 }
 
 // occasion returns the occasion part of a reason ("Tết … — kind" → "Tết …")
-// and whether the day is an ordinary weekend day.
-func occasion(k Skipped) (string, bool) {
+// in each language, and whether the day is an ordinary weekend day.
+func occasion(k Skipped) (vi, en string, plain bool) {
 	if k.Reason == weekdayName(k.Date.Weekday()) && isWeekend(k.Date) {
-		return "", true
+		return "", "", true
 	}
-	if i := strings.Index(k.Reason, " — "); i > 0 {
-		return k.Reason[:i], false
+	head := func(s string) string {
+		if i := strings.Index(s, " — "); i > 0 {
+			return s[:i]
+		}
+		return s
 	}
-	return k.Reason, false
+	return head(NoteIn(k.Reason, "vi")), head(NoteIn(k.Reason, "en")), false
 }
 
 func (c *Calendar) hoursText() string {

@@ -88,14 +88,14 @@ func ProposeSchedule(year int) (Schedule, error) {
 		}
 		// The occasion comes first and is the same for all five days, so
 		// that explanations can group them ("27/01–31/01: Tết …").
-		add(d, fmt.Sprintf("Tết Nguyên Đán %s / Lunar New Year — %s (lunar %d/%d); %s", yearName, lunarDayMonth(l), l.Day, l.Month, law.name))
+		add(d, fmt.Sprintf("Tết Nguyên Đán %s / Lunar New Year — %s / lunar %d/%d; %s", yearName, lunarDayMonth(l), l.Day, l.Month, law.name))
 	}
 	if law.hungKings {
 		d, err := LunarToSolar(LunarDate{Year: year, Month: 3, Day: 10})
 		if err != nil {
 			return Schedule{}, err
 		}
-		add(d, "Giỗ Tổ Hùng Vương / Hùng Kings' Commemoration — 10/3 âm lịch (lunar 10/3); "+law.name)
+		add(d, "Giỗ Tổ Hùng Vương / Hung Kings' Commemoration Day — 10/3 âm lịch / lunar 10/3; "+law.name)
 	}
 
 	// Compensatory days, in date order so that the earlier holiday takes the

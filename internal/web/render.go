@@ -130,6 +130,9 @@ func (v *view) T(key string, args ...any) string { return translate(v.Lang, key,
 // Explain is a due date's explanation in the page's language only.
 func (v *view) Explain(explain string) string { return calendar.ExplainIn(explain, v.Lang) }
 
+// DayNote is a calendar day's note (why it is off, or made up) in the page's language.
+func (v *view) DayNote(note string) string { return calendar.NoteIn(note, v.Lang) }
+
 // Status, ActionName, Timeliness, Channel and ReturnMethod name domain values.
 func (v *view) Status(s dossier.Status) string { return v.T(statusKey(s)) }
 func (v *view) ActionName(a any) string        { return v.T(fmt.Sprintf("action.%v", a)) }
