@@ -1,7 +1,10 @@
 package process
 
 import (
+	"errors"
 	"os"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,26 +24,43 @@ func at(t *testing.T, s string) time.Time {
 // Agencies consulted at step 6 in the tests; the source names none.
 var consulted = []string{"SXD", "SNNMT", "SKHCN"}
 
+var (
+	bacNinhOnce sync.Once
+	bacNinh     Imported
+	bacNinhErr  error
+)
+
 // bacNinh1582 is Bắc Ninh's process for 1.009645 as imported from the
 // catalogue shipped with the demo (a copy of reference/procedures.json),
-// with the consulted agencies of step 6 named.
+// with the consulted agencies of step 6 named. Each call returns its own
+// copy of the steps.
 func bacNinh1582(t *testing.T) Imported {
 	t.Helper()
-	f, err := os.Open("../demo/data/procedures.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	got, _, err := ParseFile(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range got {
-		if g.Process.VariantCode == "1.009645.H05" {
-			g.Process.Steps[5].Holder.Agencies = consulted
-			return g
+	bacNinhOnce.Do(func() {
+		f, err := os.Open("../demo/data/procedures.json")
+		if err != nil {
+			bacNinhErr = err
+			return
 		}
+		defer f.Close()
+		got, _, err := ParseFile(f)
+		if err != nil {
+			bacNinhErr = err
+			return
+		}
+		for _, g := range got {
+			if g.Process.VariantCode == "1.009645.H05" {
+				bacNinh = g
+				return
+			}
+		}
+		bacNinhErr = errors.New("1.009645.H05 not imported")
+	})
+	if bacNinhErr != nil {
+		t.Fatal(bacNinhErr)
 	}
-	t.Fatal("1.009645.H05 not imported")
-	return Imported{}
+	g := bacNinh
+	g.Process.Steps = slices.Clone(g.Process.Steps)
+	g.Process.Steps[5].Holder.Agencies = slices.Clone(consulted)
+	return g
 }
