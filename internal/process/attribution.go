@@ -19,8 +19,8 @@ type Answer struct {
 type StepRecord struct {
 	Step     int       `json:"step"` // number in the process, from 1
 	Name     string    `json:"name"`
-	Budget   Budget    `json:"budget"`
-	Agency   string    `json:"agency,omitempty"` // the agency that held it (not for a consultation)
+	Budget   Budget    `json:"budget_quarters"`
+	Agency   string    `json:"agency,omitempty"` // the agency that held it; for a consultation, the one that consults
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
 	Pauses   []Pause   `json:"pauses,omitempty"`
@@ -34,8 +34,9 @@ type StepResult struct {
 	Step    int     `json:"step"`
 	Name    string  `json:"name"`
 	Measure Measure `json:"measure"`
-	// Over is the working time past the step's due instant (0 when it
-	// ended in time).
+	// Over is the working time the step used past its budget. A step
+	// handed over after its due instant but in a break (lunch, evening) is
+	// late with an Over of 0: no working time ran over.
 	Over time.Duration `json:"over"`
 	// Responsible are the agencies that made the step late, the one that
 	// made it latest first: the holder, or for a consultation the consulted
@@ -113,6 +114,11 @@ func (c *Clock) Attribute(records []StepRecord) (Attribution, error) {
 					if a.At.After(m.Due) {
 						res.Responsible = append(res.Responsible, AgencyDelay{Agency: a.Agency, Over: c.overAt(r, a.At)})
 					}
+				}
+				// Every opinion came in time and the step still ran over:
+				// the consulting agency sat on them.
+				if len(res.Responsible) == 0 && r.Agency != "" {
+					res.Responsible = []AgencyDelay{{Agency: r.Agency, Over: res.Over}}
 				}
 			}
 			for _, d := range res.Responsible {

@@ -119,6 +119,24 @@ func TestAttribute_AllInTime(t *testing.T) {
 	}
 }
 
+// Every consulted agency answered in time but the step ended two hours past
+// its due: the agency that consults (it holds the step) is responsible.
+func TestAttribute_ConsultationInTimeHolderLate(t *testing.T) {
+	c := NewClock(calendar.Default())
+	recs := history(t, []Answer{{Agency: "SXD", At: at(t, "2026-02-27 10:00")}, {Agency: "SKHCN", At: at(t, "2026-02-27 16:00")}},
+		"2026-03-02 11:00", []string{
+			"2026-03-04 11:00", "2026-03-05 11:00", "2026-03-06 11:00", "2026-03-06 16:00", "2026-03-11 16:00", "2026-03-12 10:00",
+		})
+	recs[5].Agency = "STC"
+	a, err := c.Attribute(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []AgencyDelay{{"STC", 2 * time.Hour}}; !slices.Equal(a.Late, []int{6}) || !slices.Equal(a.Agencies, want) {
+		t.Fatalf("late %v agencies %v, want [6] %v", a.Late, a.Agencies, want)
+	}
+}
+
 func TestAttribute_OpenStepRefused(t *testing.T) {
 	c := NewClock(calendar.Default())
 	recs := history(t, nil, "2026-03-02 09:00", []string{

@@ -82,7 +82,7 @@ type Step struct {
 	NameEn string `json:"name_en,omitempty"` // optional
 	Role   Role   `json:"role"`
 	Holder Holder `json:"holder"`
-	Budget Budget `json:"budget"` // quarter working days
+	Budget Budget `json:"budget_quarters"` // quarter working days
 	Output Output `json:"output"`
 }
 
