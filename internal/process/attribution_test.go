@@ -13,7 +13,7 @@ import (
 // TestStepDue_BacNinh1582_Tet2026), step 6 (7 days, due Monday 2/3 09:00)
 // waits for the last consulted agency, and every later step keeps its budget
 // from its real start. holders are the agency codes of steps 1–12.
-func history(t *testing.T, answers []Answer, step6End string, finished []string) []StepRecord {
+func history(t testing.TB, answers []Answer, step6End string, finished []string) []StepRecord {
 	t.Helper()
 	p := bacNinh1582(t).Process
 	holder := []string{"TTPVHCC", "STC", "STC", "STC", "STC", "", "STC", "STC", "STC", "STC", "UBND", "TTPVHCC"}

@@ -12,7 +12,7 @@ import (
 )
 
 // at reads "2006-01-02 15:04" in Vietnam's zone.
-func at(t *testing.T, s string) time.Time {
+func at(t testing.TB, s string) time.Time {
 	t.Helper()
 	v, err := time.ParseInLocation("2006-01-02 15:04", s, calendar.Zone)
 	if err != nil {
@@ -34,7 +34,7 @@ var (
 // catalogue shipped with the demo (a copy of reference/procedures.json),
 // with the consulted agencies of step 6 named. Each call returns its own
 // copy of the steps.
-func bacNinh1582(t *testing.T) Imported {
+func bacNinh1582(t testing.TB) Imported {
 	t.Helper()
 	bacNinhOnce.Do(func() {
 		f, err := os.Open("../demo/data/procedures.json")
