@@ -221,7 +221,7 @@ func (s *Server) listDossiers(w http.ResponseWriter, r *http.Request, actor org.
 	if v := q.Get("overdue"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			s.writeError(w, r, apperr.New(apperr.BadInput, "overdue_invalid", "overdue phải là true hoặc false.", "overdue must be true or false."))
+			s.writeError(w, r, apperr.New(apperr.BadInput, "overdue_invalid", "Tham số \"overdue\" phải là true hoặc false.", "overdue must be true or false."))
 			return
 		}
 		f.Overdue = &b

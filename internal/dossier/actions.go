@@ -79,8 +79,8 @@ func ParseAction(s string) (Action, error) {
 	a := Action(strings.TrimSpace(s))
 	if _, ok := rules[a]; !ok {
 		return "", apperr.Newf(apperr.Invalid, "unknown_action",
-			"Thao tác %q không tồn tại. Các thao tác: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge.",
-			"Unknown action %q. Actions: receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge.", s)
+			"Thao tác %q không tồn tại. Các thao tác hợp lệ (receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge).",
+			"Unknown action %q. Valid actions (receive, refuse, transfer, request_supplement, supplement, request_payment, pay, extend, approve, reject, withdraw, stop, return_result, rate, complaint, urge).", s)
 	}
 	return a, nil
 }

@@ -5,13 +5,14 @@
 package langcheck
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
 
 // englishWords never occur in Vietnamese text, so one of them in a
 // Vietnamese page is English that leaked. Short words Vietnamese shares
-// ("a", "an", "do", "to", "me", "in", "no", "ban") are left out on purpose.
+// ("a", "an", "do", "to", "me", "in", "no", "ban", "thu") are left out on purpose.
 var englishWords = map[string]bool{}
 
 func init() {
@@ -24,7 +25,7 @@ func init() {
 		supplementation supplement approve approved reject rejected refuse refused return returned
 		working day days date time limit due overdue settled within late early holiday weekend
 		public make-up compensatory swapped monday tuesday wednesday thursday friday saturday sunday
-		mon tue wed thu fri sat sun january february march april june july august september october
+		mon tue wed fri sat sun january february march april june july august september october
 		november december page next back search filter show save cancel change password user name
 		number phone address email file files upload download print form forms notice
 		list status counter officer leader specialist director chair citizen`) {
@@ -38,10 +39,20 @@ var allowed = map[string]bool{"pdf": true, "xlsx": true, "vneid": true, "zalo": 
 	"e-mail": true, "ok": true, "id": true, "qr": true, "url": true, "api": true, "vnpay": true, "sms": true,
 	"dvcqg": true, "oidc": true, "csv": true, "json": true}
 
+// Names of API fields and values ("(procedure_code)", "(counter, postal,
+// online)", "\"file\""), and paths ("POST /api/v1/files"), are the same in
+// both languages: an API client sends them as they are.
+var (
+	identifierList = regexp.MustCompile(`\([a-z_]+(, [a-z_]+)*\)`)
+	quotedName     = regexp.MustCompile(`"[a-z_]+"`)
+	urlPath        = regexp.MustCompile(`/[A-Za-z0-9_/{}.-]+`)
+)
+
 // English lists the English words found in s (in order, once each).
 func English(s string) []string {
 	var out []string
 	seen := map[string]bool{}
+	s = urlPath.ReplaceAllString(quotedName.ReplaceAllString(identifierList.ReplaceAllString(s, ""), ""), "")
 	for _, w := range words(s) {
 		lw := strings.ToLower(w)
 		if englishWords[lw] && !allowed[lw] && !seen[lw] {
@@ -59,12 +70,28 @@ func Vietnamese(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range words(s) {
-		if hasVietnameseLetter(w) && !seen[w] {
+		if hasVietnameseLetter(w) && !documentCode(w) && !seen[w] {
 			seen[w] = true
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// documentCode tells the abbreviations in legal document numbers
+// ("118/2025/NĐ-CP", "QĐ-TTg"), which an English text cites as they are.
+func documentCode(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		r := []rune(p)
+		if len(r) == 0 || len(r) > 5 || !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasVietnameseLetter(w string) bool {

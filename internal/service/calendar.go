@@ -59,7 +59,7 @@ func (s *Service) SetCalendarYear(ctx context.Context, actor org.Actor, sc calen
 	if sc.Source == "" {
 		return CalendarYear{}, apperr.New(apperr.Invalid, "schedule_source_required",
 			"Cần ghi văn bản công bố lịch nghỉ (ví dụ: Công văn số …/VPCP-KGVX).",
-			"Name the notice that announced the schedule (e.g. Công văn …/VPCP-KGVX).")
+			"Name the notice that announced the schedule (its number, e.g. 1234/VPCP-KGVX).")
 	}
 	// Build the calendar first so a schedule the calendar refuses is never stored.
 	cfg := s.Calendar().Config()

@@ -67,7 +67,7 @@ func init() {
 		"admin.new_user":              {"Tạo tài khoản cán bộ", "Create a staff account"},
 		"admin.search":                {"Tìm theo tên hoặc tên đăng nhập", "Search by name or username"},
 		"admin.user_count":            {"%d tài khoản", "%d accounts"},
-		"admin.user_title":            {"Tài khoản %s", "Account %s"},
+		"admin.user_title":            {"Tài khoản của %s", "Account of %s"},
 		"admin.change_role":           {"Đổi vai trò, cơ quan", "Change role and agency"},
 		"admin.reset_password":        {"Đặt lại mật khẩu", "Reset the password"},
 		"admin.new_password":          {"Mật khẩu mới", "New password"},
@@ -101,7 +101,7 @@ func init() {
 		"admin.default_agency":        {"Cơ quan giải quyết mặc định", "Default processing agency"},
 		"admin.set_agency":            {"Lưu cơ quan giải quyết", "Save the processing agency"},
 		"admin.agency_none":           {"Chưa chọn", "Not set"},
-		"admin.fee_bad":               {"Phí, lệ phí phải là số nguyên đồng không âm, ví dụ 50000.", "The fee must be a whole, non-negative number of đồng, e.g. 50000."},
+		"admin.fee_bad":               {"Phí, lệ phí phải là số nguyên đồng không âm, ví dụ 50000.", "The fee must be a whole, non-negative number of dong (VND), e.g. 50000."},
 		"admin.amount_bad":            {"Thời hạn phải là một số nguyên.", "The time limit must be a whole number."},
 		"admin.id_bad":                {"Giá trị đã chọn không hợp lệ.", "The selected value is not valid."},
 		"admin.year":                  {"Năm", "Year"},
@@ -485,7 +485,7 @@ func (s *Server) userPage(w http.ResponseWriter, r *http.Request, sess *session,
 		d.AgencyName, d.AgencyIDText = a.Name, strconv.FormatInt(a.ID, 10)
 	}
 	v := s.newView(r, "admin.users", d)
-	v.Title = v.T("admin.user_title", u.Username)
+	v.Title = v.T("admin.user_title", u.Name)
 	if err != nil {
 		v.Error = v.ErrorText(err)
 	}

@@ -55,7 +55,7 @@ func init() {
 		"dos.confirm":               {"Bạn chắc chắn muốn thực hiện thao tác này?", "Are you sure you want to do this?"},
 		"dos.stale":                 {"Hồ sơ vừa được người khác cập nhật. Trang đã tải lại thông tin mới nhất; hãy xem lại rồi thực hiện.", "Someone else has just updated this dossier. The page now shows the latest state; check it and try again."},
 		"dos.new_due_bad":           {"Ngày hẹn mới không hợp lệ (cần dạng ngày/tháng/năm).", "The new return date is not a valid date."},
-		"dos.amount_bad":            {"Số tiền phải là số nguyên đồng, không có dấu chấm hay chữ.", "The amount must be a whole number of đồng."},
+		"dos.amount_bad":            {"Số tiền phải là số nguyên đồng, không có dấu chấm hay chữ.", "The amount must be a whole number of dong (VND)."},
 		"dos.rating_bad":            {"Hãy chọn một mức đánh giá.", "Choose a rating."},
 		"ok.act_receive":            {"Đã tiếp nhận hồ sơ và cấp mã. In Giấy tiếp nhận (Mẫu 01) cho người nộp.", "Dossier received and its code issued. Print the receipt (Form 01) for the applicant."},
 		"ok.act_refuse":             {"Đã từ chối tiếp nhận. In Phiếu từ chối (Mẫu 03) cho người nộp.", "Refused. Print the refusal slip (Form 03) for the applicant."},

@@ -37,6 +37,8 @@ type env struct {
 	// tick makes the clock move on by a millisecond at every reading, as a
 	// real one does, so that code asking the time twice sees two instants.
 	tick bool
+	// routes are the page server's patterns (lang_pages_test.go walks them).
+	routes []string
 }
 
 func (e *env) clock() time.Time {
@@ -90,6 +92,7 @@ func newEnvLogged(t testing.TB, st *store.Store, opt web.Options, log *slog.Logg
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.routes = pages.Routes()
 	h.Mux().Handle("/", pages)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
