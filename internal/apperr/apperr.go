@@ -29,9 +29,19 @@ type Error struct {
 	Code      string
 	Message   string // English
 	MessageVi string // Vietnamese
+	// Field names the input the error concerns ("reason"), when one does,
+	// so that a form shows the message beside it rather than at the top.
+	Field string
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// On is a copy of e that concerns the input field.
+func (e *Error) On(field string) *Error {
+	c := *e
+	c.Field = field
+	return &c
+}
 
 // New builds a client-safe error.
 func New(kind Kind, code, vi, en string) *Error {

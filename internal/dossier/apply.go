@@ -56,7 +56,7 @@ func Apply(d *Dossier, cmd Command, env Env) (Event, error) {
 func needReason(cmd Command, whatVI, whatEN string) error {
 	if cmd.Reason == "" {
 		return apperr.New(apperr.Invalid, "reason_required",
-			"Cần ghi rõ lý do khi "+whatVI+".", "A reason is required to "+whatEN+".")
+			"Cần ghi rõ lý do khi "+whatVI+".", "A reason is required to "+whatEN+".").On("reason")
 	}
 	return nil
 }

@@ -219,7 +219,7 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, sess *sessi
 	v := s.newView(r, "dos.title", data)
 	v.Title = v.T("dos.title") + " " + data.D.Code
 	if actErr != nil {
-		v.Error = v.ErrorText(actErr)
+		v.SetError(actErr)
 	}
 	s.render(w, r, status, "dossier", v)
 }

@@ -121,7 +121,18 @@ type view struct {
 	Path  string
 	Flash string
 	Error string
-	Data  any
+	// ErrorField is the input Error concerns: the form shows it beside that
+	// input, and the page not again at the top.
+	ErrorField string
+	Data       any
+}
+
+// FieldError is the error to show beside the input field, if it is its.
+func (v *view) FieldError(field string) string {
+	if v.ErrorField == field {
+		return v.Error
+	}
+	return ""
 }
 
 // T translates a message key into the page's language.
@@ -161,6 +172,14 @@ func (v *view) Is(roles ...string) bool {
 // Staff reports whether the user works in an agency.
 func (v *view) Staff() bool {
 	return v.Is("counter", "specialist", "leader", "director", "chair", "admin", "postal")
+}
+
+// SetError shows err on the page, beside its field when it names one.
+func (v *view) SetError(err error) {
+	v.Error = v.ErrorText(err)
+	if e, ok := apperr.As(err); ok {
+		v.ErrorField = e.Field
+	}
 }
 
 // ErrorText localizes a client-safe error.
