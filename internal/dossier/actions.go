@@ -143,6 +143,9 @@ type Command struct {
 	PaymentRef   string           // pay: the online payment's reference, set only from a verified provider callback
 	Postal       *PostalReport    // postal_*: the operator's report, set only from its signed webhook
 	ComplaintRef string           // complaint: the PAKN reference, when recorded by staff
+
+	// MissingPapers: request_supplement — the papers Form 02 lists.
+	MissingPapers []MissingPaper
 }
 
 // Event is the record of an applied command, as appended to the log.

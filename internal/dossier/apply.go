@@ -13,6 +13,9 @@ import (
 type Env struct {
 	Deadlines Deadlines
 	TimeLimit TimeLimit
+	// Components names the procedure version's papers, which a
+	// supplementation request may name (nil: not checked).
+	Components []string
 }
 
 func tp(t time.Time) *time.Time { return &t }
@@ -105,12 +108,26 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				"Chỉ được yêu cầu bổ sung hồ sơ một lần (Nghị định 118/2025 Điều 11 khoản 2).",
 				"Supplementation may be requested only once per dossier (Decree 118/2025 Art. 11(2)).")
 		}
-		if err := needReason(cmd, "yêu cầu bổ sung (Mẫu 02)", "request supplementation (Form 02)"); err != nil {
+		papers, err := normalizeMissingPapers(cmd.MissingPapers, env.Components)
+		if err != nil {
 			return err
+		}
+		// Form 02 names each paper to add or put right (Circular 01/2018 Form
+		// 02; Decree 118/2025 Art. 11(2): guidance "cụ thể", once, in writing).
+		// A reason alone is still accepted: API clients written before the
+		// checklist send only a reason, and a reason that names the papers is
+		// the same guidance in prose; Form 02 then prints it as its one row.
+		if len(papers) == 0 && cmd.Reason == "" {
+			return apperr.New(apperr.Invalid, "supplement_papers_required",
+				"Cần nêu các giấy tờ phải bổ sung, hoàn thiện (Mẫu 02) hoặc lý do.",
+				"Name the papers to add or complete (Form 02), or give a reason.")
 		}
 		d.SupplementCount++
 		d.ResumeStatus, d.Status, d.SuspendedAt = d.Status, SupplementRequested, tp(at)
 		ev.Payload["reason"] = cmd.Reason
+		if len(papers) > 0 {
+			ev.Payload["missing_papers"] = papers
+		}
 	case ActSupplement:
 		if len(cmd.Components) == 0 && cmd.Note == "" {
 			return apperr.New(apperr.Invalid, "supplement_empty",

@@ -337,16 +337,17 @@ func TestReasonRequiredOneLanguageEach(t *testing.T) {
 		name string
 		from Status
 		cmd  Command
+		code string
 	}{
-		{"request_supplement_Form02", Processing, Command{Action: ActRequestSupplement, Actor: leader}},
-		{"reject", Processing, Command{Action: ActReject, Actor: leader}},
-		{"stop_Form05", Processing, Command{Action: ActStop, Actor: leader}},
+		{"request_supplement_Form02", Processing, Command{Action: ActRequestSupplement, Actor: leader}, "supplement_papers_required"},
+		{"reject", Processing, Command{Action: ActReject, Actor: leader}, "reason_required"},
+		{"stop_Form05", Processing, Command{Action: ActStop, Actor: leader}, "reason_required"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.cmd.At = t0.Add(20 * time.Hour)
 			_, err := Apply(at(t, c.from), c.cmd, env)
 			e, _ := apperr.As(err)
-			if e == nil || e.Code != "reason_required" {
+			if e == nil || e.Code != c.code {
 				t.Fatalf("%v", err)
 			}
 			for _, w := range []string{" / ", "request", "reject", "stop", "Form"} {
