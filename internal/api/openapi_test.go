@@ -426,6 +426,7 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		{"ActionInput", service.ActionInput{}, false},
 		{"ApplicantInput", dossier.Applicant{}, false},
 		{"ComponentInput", dossier.ComponentFiles{}, false},
+		{"MissingPaper", dossier.MissingPaper{}, false},
 	}
 	for _, c := range cases {
 		s, ok := schemas[c.schema].(jsonObj)

@@ -314,6 +314,8 @@ type ActionInput struct {
 	ComplaintRef string `json:"complaint_ref"`
 	// PaymentRef: pay — set only by the verified gateway callback, never read from a client.
 	PaymentRef string `json:"-"`
+	// MissingPapers: request_supplement — each paper Form 02 lists, with what is wrong.
+	MissingPapers []dossier.MissingPaper `json:"missing_papers"`
 }
 
 // Act applies an action to a dossier whose version the client last saw.
@@ -329,7 +331,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
 		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef,
-		ComplaintRef: in.ComplaintRef}
+		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, store.ErrNotFound) {
@@ -389,6 +391,9 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 			}
 		}
 		env := dossier.Env{Deadlines: deadlines{cal}, TimeLimit: dossier.TimeLimit{Amount: proc.TimeLimit.Amount, Unit: proc.TimeLimit.Unit}}
+		for _, c := range proc.Components {
+			env.Components = append(env.Components, c.Name)
+		}
 		before := *d
 		ev, err := dossier.Apply(d, cmd, env)
 		if err != nil {
