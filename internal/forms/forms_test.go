@@ -70,9 +70,9 @@ func supplement() SupplementRequest {
 		At:        receivedAt,
 		Applicant: hang,
 		Procedure: procedure,
-		Items: []Component{
-			{Name: "Bản sao có chứng thực giấy khai sinh của người được cấp Phiếu lý lịch tư pháp", Copies: 1},
-			{Name: "Giấy xác nhận thông tin về cư trú do Công an xã cấp", Originals: 1},
+		Items: []SupplementItem{
+			{Component{Name: "Bản sao có chứng thực giấy khai sinh của người được cấp Phiếu lý lịch tư pháp", Copies: 1}, "Còn thiếu"},
+			{Component{Name: "Giấy xác nhận thông tin về cư trú do Công an xã cấp", Originals: 1}, "Không hợp lệ: đã hết hạn"},
 		},
 		Reason:       reason,
 		Officer:      "Trần Văn Đức",

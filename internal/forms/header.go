@@ -15,6 +15,7 @@ const (
 type header struct {
 	agency Agency
 	suffix string    // number suffix: "TNHS" prints "Số: ……/TNHS"; empty prints no number line
+	number string    // the number before the suffix; blank prints dots to write by hand
 	dated  bool      // whether to print the place-and-date line under the motto
 	place  string    // place of issue; blank prints dots
 	at     time.Time // date of issue; zero prints dots
@@ -58,7 +59,7 @@ func (d *doc) header(h header) {
 	if h.suffix != "" {
 		p.SetXY(marginLeft, y)
 		d.font("", bodySize)
-		p.MultiCell(leftColW, lineH, "Số: "+dots+"/"+h.suffix, "", "C", false)
+		p.MultiCell(leftColW, lineH, "Số: "+orDots(h.number)+"/"+h.suffix, "", "C", false)
 		bottom = max(bottom, p.GetY())
 	}
 	if h.dated {

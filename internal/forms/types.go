@@ -63,15 +63,25 @@ type Receipt struct {
 type SupplementRequest struct {
 	Agency       Agency
 	Place        string
+	Number       string // the number before "/HDHS"; blank prints dots to write by hand
 	Code         string // optional: a dossier refused at the counter has none yet
 	At           time.Time
 	Applicant    Applicant
 	Procedure    string
-	Items        []Component // what the applicant must add or correct
-	Reason       string
-	Officer      string // officer giving guidance, who signs
+	Items        []SupplementItem // what the applicant must add or correct
+	Reason       string           // optional when every item says what is wrong
+	Officer      string           // officer giving guidance, who signs
 	OfficerPhone string
-	LookupURL    string // where the procedure's rules can be read
+	// The receiving unit's address and phone; blank prints dots.
+	AgencyAddress, AgencyPhone string
+	LookupURL                  string // where the procedure's rules can be read
+}
+
+// SupplementItem is one row of Form 02: a paper, how many originals and
+// copies it takes, and what is wrong with it ("Còn thiếu", "Chưa đầy đủ: …").
+type SupplementItem struct {
+	Component
+	Problem string
 }
 
 // Refusal is Form 03, the refusal to receive and process a dossier.
