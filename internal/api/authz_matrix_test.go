@@ -121,6 +121,7 @@ var matrixRules = map[string]string{
 	"GET /admin/agencies":                   "roles:admin",
 	"POST /admin/agencies":                  "roles:admin",
 	"POST /admin/agencies/{id}/active":      "roles:admin",
+	"POST /admin/agencies/{id}/contact":     "roles:admin",
 	"GET /admin/agencies/{id}/counters":     "roles:admin",
 	"POST /admin/agencies/{id}/counters":    "roles:admin",
 	"GET /admin/users":                      "roles:admin",

@@ -73,6 +73,9 @@ type Agency struct {
 	// agency (the provincial center for departments; the commune itself).
 	OneStopID *int64 `json:"one_stop_id,omitempty"`
 	Active    bool   `json:"active"`
+	// Address and Phone: the agency's contact, printed on the forms it issues.
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
 }
 
 // agencyCode: at most 35 characters, groups of digits and upper-case letters

@@ -13,7 +13,7 @@ import (
 // ErrNotFound is returned when a row does not exist.
 var ErrNotFound = errors.New("store: not found")
 
-const agencyCols = `id, code, name, level, kind, parent_id, one_stop_id, active`
+const agencyCols = `id, code, name, level, kind, parent_id, one_stop_id, active, address, phone`
 
 func scanAgency(row interface{ Scan(...any) error }) (org.Agency, error) {
 	var (
@@ -21,7 +21,7 @@ func scanAgency(row interface{ Scan(...any) error }) (org.Agency, error) {
 		parent, oneStp sql.NullInt64
 		active         int
 	)
-	err := row.Scan(&a.ID, &a.Code, &a.Name, &a.Level, &a.Kind, &parent, &oneStp, &active)
+	err := row.Scan(&a.ID, &a.Code, &a.Name, &a.Level, &a.Kind, &parent, &oneStp, &active, &a.Address, &a.Phone)
 	if parent.Valid {
 		a.ParentID = &parent.Int64
 	}
@@ -45,9 +45,9 @@ func (t *Tx) CreateAgency(ctx context.Context, a org.Agency) (int64, error) {
 		return 0, fmt.Errorf("store: agency code %q is not an electronic code of Decision 20/2020 Art. 4(1)", a.Code)
 	}
 	var id int64
-	err := t.QueryRow(ctx, `INSERT INTO agencies (code, name, level, kind, parent_id, one_stop_id, active)
-		VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`,
-		a.Code, a.Name, a.Level, a.Kind, nullID(a.ParentID), nullID(a.OneStopID)).Scan(&id)
+	err := t.QueryRow(ctx, `INSERT INTO agencies (code, name, level, kind, parent_id, one_stop_id, active, address, phone)
+		VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+		a.Code, a.Name, a.Level, a.Kind, nullID(a.ParentID), nullID(a.OneStopID), a.Address, a.Phone).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: create agency %s: %w", a.Code, err)
 	}

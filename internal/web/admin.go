@@ -174,6 +174,7 @@ func (s *Server) adminRoutes() {
 	get("/admin/agencies", s.adminAgencies)
 	post("/admin/agencies", s.adminCreateAgency)
 	post("/admin/agencies/{id}/active", s.byID(s.adminAgencyActive))
+	post("/admin/agencies/{id}/contact", s.byID(s.adminAgencyContact))
 	get("/admin/agencies/{id}/counters", s.adminCounters)
 	post("/admin/agencies/{id}/counters", s.byID(s.adminAddCounter))
 	get("/admin/users", s.adminUsers)

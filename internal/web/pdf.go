@@ -325,16 +325,13 @@ func (f *formData) supplement(w *bytes.Buffer) error {
 	if ev.FromStatus == string(dossier.Submitted) {
 		code = "" // asked before reception: no code had been issued yet
 	}
-	var items []forms.Component
-	for _, name := range listInNote(ev.Note, vi("counter.note_missing")) {
-		items = append(items, f.component(dossier.ComponentFiles{Name: name}))
-	}
-	if len(items) == 0 {
-		items = []forms.Component{{Name: vi("pdf.item_fallback")}}
-	}
+	items := supplementItems(f, ev)
+	// The form's number is the dossier's code: one Form 02 per dossier
+	// (Decree 118/2025 Art. 11(2)), so the code numbers it uniquely.
 	return forms.RenderSupplementRequest(w, forms.SupplementRequest{
-		Agency: f.header(by), Place: f.place(by), Code: code, At: ev.At, Applicant: f.applicant(),
+		Agency: f.header(by), Place: f.place(by), Number: code, Code: code, At: ev.At, Applicant: f.applicant(),
 		Procedure: f.proc.Name, Items: items, Reason: payloadString(ev.Payload, "reason"), Officer: ev.ActorName,
+		AgencyAddress: by.Address, AgencyPhone: by.Phone,
 		LookupURL: f.s.baseURL(f.r) + "/procedures/" + url.PathEscape(f.proc.Code),
 	})
 }
