@@ -58,8 +58,11 @@ func (d *doc) header(h header) {
 	bottom := y
 	if h.suffix != "" {
 		p.SetXY(marginLeft, y)
-		d.font("", bodySize)
-		p.MultiCell(leftColW, lineH, "Số: "+orDots(h.number)+"/"+h.suffix, "", "C", false)
+		// A dossier code as the number is long: shrink it onto one line
+		// rather than break "HDHS" in two.
+		line := "Số: " + orDots(h.number) + "/" + h.suffix
+		d.font("", fitSize(d, line, "", bodySize, leftColW-2))
+		p.MultiCell(leftColW, lineH, line, "", "C", false)
 		bottom = max(bottom, p.GetY())
 	}
 	if h.dated {

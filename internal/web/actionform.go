@@ -58,7 +58,8 @@ func (f actionForm) Required(field string) bool {
 		return f.Needs(field)
 	}
 	switch f.Action {
-	case dossier.ActWithdraw:
+	case dossier.ActWithdraw, dossier.ActRequestSupplement:
+		// request_supplement: the checklist may say it all (supplement_checklist.go).
 		return false
 	case dossier.ActStop:
 		d, ok := f.V.Data.(*dossierData)

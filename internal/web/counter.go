@@ -565,7 +565,7 @@ func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session
 		s.renderError(w, r, err)
 		return
 	}
-	dd.Failed = failed
+	dd.Failed, dd.ActErr = failed, actErr
 	dd.ActURL = fmt.Sprintf("/counter/dossiers/%d/act", id)
 	for _, a := range s.svc.Agencies() {
 		if a.Active && a.ID != dd.D.ProcessingAgencyID && a.Kind != org.KindServiceCenter {
@@ -598,8 +598,9 @@ func (s *Server) showCheck(w http.ResponseWriter, r *http.Request, sess *session
 }
 
 // counterAct applies an action from the check page. The checklist of the
-// receive form and the list of missing papers of the supplementation form
-// are written into the event's note, where Form 02 reads the list back.
+// receive form is written into the event's note; the supplementation form's
+// papers travel as missing_papers (supplement_checklist.go), which Form 02
+// prints row by row.
 func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	typed := url.Values{}
 	for k, v := range r.PostForm {
@@ -610,7 +611,7 @@ func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *sessio
 		s.showCheck(w, r, sess, id, s.httpStatus(r, err), typed, r.PostFormValue("action"), err)
 	}
 	action := r.PostFormValue("action")
-	if action == string(dossier.ActReceive) || action == string(dossier.ActRequestSupplement) {
+	if action == string(dossier.ActReceive) {
 		d, err := s.svc.Dossier(r.Context(), sess.Actor, id)
 		if err != nil {
 			s.renderError(w, r, err)
@@ -622,9 +623,6 @@ func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *sessio
 			return
 		}
 		field, header := "checked", translate("vi", "counter.note_checked")
-		if action == string(dossier.ActRequestSupplement) {
-			field, header = "missing", translate("vi", "counter.note_missing")
-		}
 		var names []string
 		for i, c := range p.Components { // in the procedure's order
 			if slices.Contains(r.PostForm[field], strconv.Itoa(i)) {
@@ -632,10 +630,8 @@ func (s *Server) counterAct(w http.ResponseWriter, r *http.Request, sess *sessio
 			}
 		}
 		r.PostForm.Set("note", composeNote(header, names, r.PostFormValue("note")))
-		if action == string(dossier.ActReceive) {
-			s.counterReceive(w, r, sess, d, back, typed, fail)
-			return
-		}
+		s.counterReceive(w, r, sess, d, back, typed, fail)
+		return
 	}
 	s.postAction(w, r, sess, id, back, fail)
 }
@@ -665,7 +661,8 @@ func composeNote(header string, items []string, note string) string {
 	return b.String()
 }
 
-// listInNote reads back the items composeNote wrote under header.
+// listInNote reads back the items composeNote wrote under header; Form 02
+// still reads supplementation requests made before the checklist this way.
 func listInNote(note, header string) []string {
 	lines := strings.Split(note, "\n")
 	for i, l := range lines {

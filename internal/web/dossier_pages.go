@@ -116,6 +116,7 @@ type dossierData struct {
 	Key        string       // idempotency key of the forms on this page
 	Form       url.Values   // values of a form sent back after an error
 	Failed     string       // the action whose form failed
+	ActErr     error        // why it failed, for messages beside its fields
 	Forms      []formLink
 	Back       string
 	ActURL     string // where this page's action forms post
@@ -210,7 +211,7 @@ func (s *Server) showDossier(w http.ResponseWriter, r *http.Request, sess *sessi
 		s.renderError(w, r, err)
 		return
 	}
-	data.Form, data.Failed, data.Back = form, failed, safeNext(r.URL.Query().Get("back"))
+	data.Form, data.Failed, data.Back, data.ActErr = form, failed, safeNext(r.URL.Query().Get("back")), actErr
 	for _, a := range s.svc.Agencies() {
 		if a.Active && a.ID != data.D.ProcessingAgencyID {
 			data.Agencies = append(data.Agencies, a)
@@ -259,6 +260,15 @@ func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 	f := r.PostForm
 	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
 		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref"))}
+	if in.Action == string(dossier.ActRequestSupplement) {
+		comps, err := s.supplementComponents(r)
+		if err != nil {
+			return in, err
+		}
+		if in.MissingPapers, err = missingPapersForm(f, in.Reason, comps); err != nil {
+			return in, err
+		}
+	}
 	if v := strings.TrimSpace(f.Get("new_due")); v != "" {
 		day, err := time.ParseInLocation("2006-01-02", v, vietnam)
 		if err != nil {

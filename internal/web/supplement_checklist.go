@@ -1,0 +1,187 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// The checklist of the supplementation request (Form 02): one row per
+// component of the procedure version, ticked when the paper is missing or
+// must be put right, with what is wrong; and a row for a paper the list does
+// not name. The same form serves the counter's check page and the agency's
+// dossier page. Field names: missing=<i> (ticked rows), paper_<i> (the
+// defect_<i>, explain_<i>; other_name, other_defect, other_explain. Row i is
+// the procedure version's component i, named by the server, not the form.
+
+func init() {
+	addMessages(map[string][2]string{
+		"sup.papers":            {"Giấy tờ cần bổ sung, hoàn thiện (Mẫu 02)", "Papers to add or complete (Form 02)"},
+		"sup.papers_hint":       {"Đánh dấu từng giấy tờ còn thiếu hoặc phải hoàn thiện và ghi rõ điểm cần sửa; mỗi giấy tờ là một dòng của Phiếu yêu cầu bổ sung.", "Tick each paper that is missing or must be put right and say what is wrong; each paper is one row of the supplementation request."},
+		"sup.defect":            {"Tình trạng", "What is wrong"},
+		"sup.defect.missing":    {"Còn thiếu", "Missing"},
+		"sup.defect.incomplete": {"Chưa đầy đủ", "Incomplete"},
+		"sup.defect.invalid":    {"Không hợp lệ", "Invalid"},
+		"sup.explain":           {"Nội dung cần bổ sung, hoàn thiện", "What must be done"},
+		"sup.other":             {"Giấy tờ khác (không có trong danh mục thành phần hồ sơ)", "Another paper (not in the procedure's list)"},
+		"sup.other_name":        {"Tên giấy tờ", "Name of the paper"},
+		"sup.explain_needed":    {"Ghi rõ giấy tờ này chưa đầy đủ hoặc không hợp lệ ở điểm nào.", "Say what is incomplete or invalid about this paper."},
+		"sup.other_name_needed": {"Nhập tên giấy tờ khác cần bổ sung.", "Give the name of the other paper."},
+		"sup.none":              {"Đánh dấu ít nhất một giấy tờ cần bổ sung, hoàn thiện hoặc ghi lý do.", "Tick at least one paper to add or complete, or give a reason."},
+		"sup.reason_optional":   {"không bắt buộc khi đã đánh dấu giấy tờ", "optional when papers are ticked"},
+		"sup.list":              {"Giấy tờ cần bổ sung, hoàn thiện", "Papers to add or complete"},
+	})
+	funcs["supplementChecklist"] = supplementChecklist
+	funcs["paperErr"] = paperErr
+	funcs["requestedPapers"] = requestedPapers
+}
+
+// paperFieldError is a checklist error tied to one field of the form, so
+// that the page says it beside that field.
+type paperFieldError struct {
+	field string
+	err   *apperr.Error
+}
+
+func (e *paperFieldError) Error() string { return e.err.Error() }
+func (e *paperFieldError) Unwrap() error { return e.err }
+
+func paperProblem(field, key string) error {
+	return &paperFieldError{field: field, err: apperr.New(apperr.Invalid, "supplement_paper_form", translate("vi", key), translate("en", key))}
+}
+
+// missingPapersForm reads the checklist. It checks only what the page can
+// say beside a field; the domain checks everything again.
+func missingPapersForm(f url.Values, reason string, components []catalog.Component) ([]dossier.MissingPaper, error) {
+	var out []dossier.MissingPaper
+	for _, i := range f["missing"] {
+		n, err := strconv.Atoi(i)
+		if err != nil || n < 0 || n >= len(components) {
+			continue
+		}
+		p := dossier.MissingPaper{Name: components[n].Name, Defect: dossier.Defect(f.Get("defect_" + i)),
+			Explanation: strings.TrimSpace(f.Get("explain_" + i))}
+		if p.Defect != "" && p.Defect != dossier.DefectMissing && p.Explanation == "" {
+			return nil, paperProblem("explain_"+i, "sup.explain_needed")
+		}
+		out = append(out, p)
+	}
+	name, explain := strings.TrimSpace(f.Get("other_name")), strings.TrimSpace(f.Get("other_explain"))
+	defect := dossier.Defect(f.Get("other_defect"))
+	switch {
+	case name == "" && explain != "":
+		return nil, paperProblem("other_name", "sup.other_name_needed")
+	case name != "":
+		if defect != "" && defect != dossier.DefectMissing && explain == "" {
+			return nil, paperProblem("other_explain", "sup.explain_needed")
+		}
+		out = append(out, dossier.MissingPaper{Name: name, Other: true, Defect: defect, Explanation: explain})
+	}
+	if len(out) == 0 && strings.TrimSpace(reason) == "" {
+		return nil, paperProblem("papers", "sup.none")
+	}
+	return out, nil
+}
+
+// supplementComponents are the components of the procedure version of the
+// dossier the request posts to ({id} in the path), whose rows the checklist
+// shows.
+func (s *Server) supplementComponents(r *http.Request) ([]catalog.Component, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil, apperr.ErrNotFound
+	}
+	d, err := s.svc.Dossier(r.Context(), sessionOf(r).Actor, id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.svc.ProcedureVersion(r.Context(), d.ProcedureCode, d.ProcedureVersion)
+	return p.Components, err
+}
+
+// paperErr is the message of a checklist error for field, in the page's
+// language, or "".
+func paperErr(v *view, field string) string {
+	var pe *paperFieldError
+	if d := checklistBase(v); d != nil && errors.As(d.ActErr, &pe) && pe.field == field {
+		return v.ErrorText(pe.err)
+	}
+	return ""
+}
+
+type checklistRow struct {
+	I               int
+	Name            string
+	Ticked          bool
+	Defect, Explain string
+}
+
+type checklistData struct {
+	V                             *view
+	Rows                          []checklistRow
+	OtherName, OtherDefect, Other string
+	Defects                       []dossier.Defect
+}
+
+func checklistBase(v *view) *dossierData {
+	switch d := v.Data.(type) {
+	case *dossierData:
+		return d
+	case *checkData:
+		return d.dossierData
+	}
+	return nil
+}
+
+// supplementChecklist builds the checklist for the page: as typed after a
+// failed post, otherwise with the papers not provided ticked.
+func supplementChecklist(v *view) checklistData {
+	out := checklistData{V: v, Defects: dossier.Defects}
+	d := checklistBase(v)
+	if d == nil {
+		return out
+	}
+	const a = string(dossier.ActRequestSupplement)
+	var typed url.Values
+	if d.Failed == a && d.Form != nil {
+		typed = d.Form
+		out.OtherName, out.OtherDefect, out.Other = typed.Get("other_name"), typed.Get("other_defect"), typed.Get("other_explain")
+	}
+	for i, c := range d.Procedure.Components {
+		k := strconv.Itoa(i)
+		row := checklistRow{I: i, Name: c.Name}
+		if typed != nil {
+			row.Ticked = slices.Contains(typed["missing"], k)
+			row.Defect, row.Explain = typed.Get("defect_"+k), typed.Get("explain_"+k)
+		} else {
+			row.Ticked = !slices.ContainsFunc(d.D.Components, func(p dossier.ComponentFiles) bool {
+				return sameComponent(p.Name, c.Name) && (len(p.FileIDs) > 0 || p.Originals+p.Copies > 0)
+			})
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
+type papersData struct {
+	V      *view
+	Papers []dossier.MissingPaper
+}
+
+// requestedPapers are the papers a request_supplement event names, for the
+// applicant's page.
+func requestedPapers(v *view, ev *store.StoredEvent) papersData {
+	out := papersData{V: v}
+	if ev != nil {
+		out.Papers = dossier.MissingPapersOf(ev.Payload)
+	}
+	return out
+}
