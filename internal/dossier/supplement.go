@@ -53,10 +53,11 @@ type MissingPaper struct {
 }
 
 // Limits on a request: a procedure with more than 50 papers is unheard of,
-// and the explanation is a line or two on a printed form.
+// the catalog's names of papers run to several hundred characters, and the
+// explanation is a line or two on a printed form.
 const (
 	maxMissingPapers   = 50
-	maxPaperNameRunes  = 300
+	maxPaperNameRunes  = 1000
 	maxExplanationRune = 500
 )
 
