@@ -16,7 +16,10 @@ import (
 // the applicant's page lists them (issue 22 item 5; Circular 01/2018 Form 02;
 // Decree 118/2025 Art. 11(2)).
 func TestSupplementChecklist_Circular01_2018_Form02(t *testing.T) {
-	e := sqliteEnv(t)
+	eachDB(t, func(t *testing.T, e *env) { supplementChecklist(t, e) })
+}
+
+func supplementChecklist(t *testing.T, e *env) {
 	ctx := t.Context()
 	d := e.seedAct(e.seedDossier(criminalRecord, "Lý Thị Bổ Sung"), "counter", act("receive"))
 	proc, err := e.svc.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion)
