@@ -143,6 +143,7 @@ type trackData struct {
 	Procedure  string
 	Agency     string
 	Timeliness dossier.Timeliness
+	Papers     []dossier.MissingPaper // asked for while waiting for supplementation, without explanations
 }
 
 func (s *Server) track(w http.ResponseWriter, r *http.Request, sess *session) {
@@ -167,6 +168,10 @@ func (s *Server) track(w http.ResponseWriter, r *http.Request, sess *session) {
 				a, _ := s.svc.Agency(ds.ProcessingAgencyID)
 				d.Agency = a.Name
 				d.Timeliness = ds.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
+				if d.Papers, err = s.svc.TrackedPapers(r.Context(), t); err != nil {
+					s.renderError(w, r, err)
+					return
+				}
 			}
 		case errors.As(err, &e) && e.Kind == apperr.NotFound:
 			v.Error, status = v.T("track.not_found"), http.StatusNotFound

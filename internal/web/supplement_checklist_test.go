@@ -74,6 +74,17 @@ func supplementChecklist(t *testing.T, e *env) {
 		t.Errorf("Form 02 lists a paper that was not ticked: %q", proc.Components[1].Name)
 	}
 
+	// Tracking with the receipt's key lists the papers and what is wrong, not
+	// the officer's free text; the code alone shows the status only.
+	key, err := e.svc.TrackKey(ctx, d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon := e.browser()
+	anon.get("/track/"+d.Code+"?key="+url.QueryEscape(key)).must(t, 200, "Giấy tờ cần bổ sung, hoàn thiện", "Văn bản ủy quyền — Không hợp lệ", "Còn thiếu").
+		lacks(t, "Thiếu chữ ký người yêu cầu", "Chưa được chứng thực", "Lý Thị Bổ Sung")
+	anon.get("/track/"+d.Code).must(t, 200).lacks(t, "Văn bản ủy quyền")
+
 	// The applicant reads the same list on the dossier's page.
 	c := e.signedIn("citizen")
 	c.get(fmt.Sprintf("/my/dossiers/%d", d.ID)).must(t, 200, "Giấy tờ cần bổ sung, hoàn thiện", "Thiếu chữ ký người yêu cầu",
