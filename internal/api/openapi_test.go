@@ -728,7 +728,17 @@ func TestOpenAPIResponses(t *testing.T) {
 		c.want(404, c.do("GET", "/api/v1/track/000.00.01.H99-261201-9999", "", nil, nil))
 		c.mustAct("counter", id, &v, map[string]any{"action": "transfer"})
 		e.setNow(at("2026-12-02T10:00:00+07:00"))
-		c.mustAct("specialist", id, &v, map[string]any{"action": "request_supplement", "reason": "Thiếu bản sao CCCD"})
+		// Form 02's papers (missing_papers): a paper the procedure does not list
+		// must be marked other; the request then names each paper.
+		c.want(422, c.act("specialist", id, v, map[string]any{"action": "request_supplement",
+			"missing_papers": []map[string]any{{"name": "Sổ hộ khẩu", "defect": "missing"}}}))
+		c.want(400, c.act("specialist", id, v, map[string]any{"action": "request_supplement",
+			"missing_papers": []map[string]any{{"name": "Sổ hộ khẩu", "oops": true}}}))
+		c.mustAct("specialist", id, &v, map[string]any{"action": "request_supplement", "reason": "Thiếu bản sao CCCD",
+			"missing_papers": []map[string]any{{"name": "Sổ hộ khẩu", "other": true, "defect": "invalid", "explanation": "Bản sao không có chứng thực"}}})
+		if evs := c.want(200, c.do("GET", path+"/events", "specialist", nil, nil)); !strings.Contains(string(evs.raw), `"missing_papers":[{"defect":"invalid","explanation":"Bản sao không có chứng thực","name":"Sổ hộ khẩu","other":true}]`) {
+			t.Fatalf("the event must carry the papers: %s", evs.raw)
+		}
 		c.want(200, c.do("GET", path, "specialist", nil, nil)) // suspended_at set
 		c.want(422, c.act("leader", id, v, map[string]any{"action": "approve"}))
 		e.setNow(at("2026-12-04T10:00:00+07:00"))
