@@ -107,6 +107,7 @@ var matrixRules = map[string]string{
 	"POST /counter/new":                     "roles:counter,counter_xa",
 	"GET /counter/dossiers/{id}":            "dossier:counter",
 	"POST /counter/dossiers/{id}/act":       "dossier:counter",
+	"POST /counter/bulk":                    "roles:counter,counter_xa,postal",
 	"GET /work":                             "roles:counter,counter_xa,specialist,specialist_tc,leader,director,admin",
 	"GET /dossiers/{id}":                    "dossier:counter,specialist,leader,director,chair,admin",
 	"POST /dossiers/{id}/act":               "dossier:counter,specialist,leader,director,chair,admin",

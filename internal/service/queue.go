@@ -189,9 +189,11 @@ var errNeedsPaperCheck = apperr.New(apperr.Invalid, "bulk_needs_check",
 
 // BulkReceivable tells whether an online filing may be received without
 // opening it: filed online (a postal one waits for the hand-over) with a
-// file in every component, so there is no paper to count or scan. The
-// officer still vouches for the check of the electronic papers (Decree
-// 61/2018 Art. 19), which the list shows; anything else is opened.
+// file in every component, so there is no paper to count and nothing to
+// scan (Circular 03/2025 Art. 5(2)). The officer still answers for the
+// check of validity and completeness (Decree 118 Art. 8(1), RULES-VN.md
+// "Reception"); bulk is for the filings already read on screen, anything
+// else is opened one by one.
 func BulkReceivable(d *dossier.Dossier) bool {
 	if d.Status != dossier.Submitted || d.Channel != dossier.ChannelOnline || len(d.Components) == 0 {
 		return false

@@ -124,6 +124,7 @@ func (s *Server) counterRoutes() {
 	s.mux.HandleFunc("POST /counter/dossiers/{id}/act", s.require(s.counterForm(s.byID(s.counterAct)), desk...))
 	s.pdfRoutes()
 	s.trackingBookRoutes()
+	s.queueRoutes()
 }
 
 // ---- queues ----------------------------------------------------------------
@@ -142,6 +143,7 @@ type counterHomeData struct {
 	CanReceive bool // counter officers receive; postal workers only return results
 	Waiting    []queueRow
 	Ready      []queueRow
+	QV         *queueView // search, filters, count tiles, paging (queue.go)
 }
 
 // queueLimit bounds each queue on the page.
@@ -149,8 +151,12 @@ const queueLimit = 200
 
 func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *session) {
 	ctx := r.Context()
-	d := counterHomeData{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanReceive: sess.Actor.Role == org.RoleCounter}
+	d := counterHomeData{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanReceive: sess.Actor.Role == org.RoleCounter, QV: readQueueView(r)}
 	lang := langOf(r)
+	if err := s.queueTools(ctx, sess.Actor, lang, d.QV, d.CanReceive); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	names := map[string]string{}
 	rows := func(list []*dossier.Dossier, waited bool) ([]queueRow, error) {
 		out := make([]queueRow, 0, len(list))
@@ -174,7 +180,7 @@ func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *sessi
 		return out, nil
 	}
 	if d.CanReceive {
-		list, err := s.svc.Queue(ctx, sess.Actor, dossier.Submitted, queueLimit)
+		list, err := s.queuePage(ctx, sess.Actor, d.QV, "submitted")
 		if err == nil {
 			d.Waiting, err = rows(list, true)
 		}
@@ -190,7 +196,7 @@ func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *sessi
 			}
 		}
 	}
-	list, err := s.svc.Queue(ctx, sess.Actor, dossier.Done, queueLimit)
+	list, err := s.queuePage(ctx, sess.Actor, d.QV, "done")
 	if err == nil {
 		d.Ready, err = rows(list, false)
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/org"
@@ -33,6 +34,7 @@ func (s *Server) workspaceRoutes() {
 type inboxRow struct {
 	service.InboxItem
 	Procedure string
+	NewPapers *time.Time // the applicant's supplementation came in after the agency last acted
 }
 
 type inboxData struct {
@@ -49,6 +51,11 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request, sess *session) {
 		s.renderError(w, r, err)
 		return
 	}
+	answered, err := s.svc.SupplementAnswered(r.Context(), items)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	d := inboxData{Counts: map[service.Urgency]int{}}
 	names := map[string]string{}
 	for _, it := range items {
@@ -59,12 +66,21 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request, sess *session) {
 				names[key] = p.Name
 			}
 		}
-		d.Rows = append(d.Rows, inboxRow{InboxItem: it, Procedure: names[key]})
+		row := inboxRow{InboxItem: it, Procedure: names[key]}
+		if at, ok := answered[it.Dossier.ID]; ok {
+			row.NewPapers = &at
+		}
+		d.Rows = append(d.Rows, row)
 		d.Counts[it.Urgency]++
 	}
 	s.render(w, r, 200, "work", s.newView(r, "work.title", d))
 }
 
 func init() {
+	funcs["suppliedAt"] = service.SupplementedAt
+	addMessages(map[string][2]string{
+		"dos.file_first":        {"nộp ban đầu", "first submitted"},
+		"dos.file_supplemented": {"nộp bổ sung %s", "supplemented %s"},
+	})
 	funcs["urgencies"] = func() []service.Urgency { return urgencyOrder }
 }

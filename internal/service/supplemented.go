@@ -1,0 +1,34 @@
+package service
+
+import (
+	"time"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/store"
+)
+
+// SupplementedAt tells when a file of a component came in with a
+// supplementation, or nil when it was in the dossier as first submitted.
+// It is read from the event log, where each supplement event carries the
+// components it brought (dossier.Apply, ActSupplement): the log is the
+// legal record already, so a second stored marker could only disagree
+// with it.
+func SupplementedAt(evs []store.StoredEvent, fileID string) *time.Time {
+	for _, e := range evs {
+		if e.Action != string(dossier.ActSupplement) {
+			continue
+		}
+		comps, _ := e.Payload["components"].([]any)
+		for _, c := range comps {
+			m, _ := c.(map[string]any)
+			ids, _ := m["file_ids"].([]any)
+			for _, id := range ids {
+				if id == fileID {
+					at := e.At
+					return &at
+				}
+			}
+		}
+	}
+	return nil
+}
