@@ -1,0 +1,102 @@
+package web_test
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/service"
+)
+
+// Three results are returned in one go; one of them was returned by a
+// colleague after the page was drawn, so its row reports the change and
+// the other two are returned all the same, each with its own event.
+func TestCounterBulkReturnOneFails(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		var done []*dossier.Dossier
+		for _, name := range []string{"Ngô Văn Một", "Ngô Văn Hai", "Ngô Văn Ba"} {
+			d := e.seedAct(e.seedDossier(criminalRecord, name), "counter", act("receive"), act("transfer"))
+			done = append(done, e.seedAct(d, "leader", act("approve")))
+		}
+		b := e.signedIn("counter")
+		p := b.get("/counter?queue=done").must(t, 200, `action="/counter/bulk"`, done[0].Code, done[2].Code)
+		p.lacks(t, `id="wait-h"`) // the filter shows the results queue only
+		form := url.Values{"action": {"return_result"}}
+		for _, d := range done {
+			id := fmt.Sprint(d.ID)
+			form.Add("id", id)
+			form.Set("v_"+id, fmt.Sprint(d.Version))
+			form.Set("k_"+id, "bulk-"+id)
+		}
+		e.seedAct(done[1], "counter", act("return_result")) // a colleague, meanwhile
+		p = b.post("/counter/bulk", form).must(t, 200, "2/3 hồ sơ đã xong", "Không thực hiện được", "vừa được người khác thay đổi")
+		row := p.Body[strings.Index(p.Body, fmt.Sprintf(`id="b%d"`, done[1].ID)):]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, "Không thực hiện được") {
+			t.Fatalf("the failure is reported beside its own row: %s", row)
+		}
+		for _, d := range done {
+			if got := e.fresh(d); got.Status != dossier.Returned {
+				t.Fatalf("%s: %s", d.Code, got.Status)
+			}
+		}
+		evs, _ := e.svc.Events(t.Context(), e.actorNamed("counter"), done[1].ID)
+		if n := len(evs); evs[n-1].Action != "return_result" || evs[n-2].Action == "return_result" {
+			t.Fatal("the colleague's return stands alone; the bulk did not return it twice")
+		}
+		// The same form again is a replay of each row, not new returns.
+		b.post("/counter/bulk", form).must(t, 200)
+		evs, _ = e.svc.Events(t.Context(), e.actorNamed("counter"), done[0].ID)
+		if n := len(evs); evs[n-1].Action != "return_result" || evs[n-2].Action == "return_result" {
+			t.Fatal("a resent bulk form returns nothing twice")
+		}
+		// Printing lists each ticked dossier's slips.
+		pf := url.Values{"action": {"print"}, "id": {fmt.Sprint(done[0].ID), fmt.Sprint(done[2].ID)}}
+		b.post("/counter/bulk", pf).must(t, 200, fmt.Sprintf("/dossiers/%d/forms/01.pdf", done[0].ID), fmt.Sprintf("/dossiers/%d/forms/06.pdf", done[2].ID))
+	})
+}
+
+// The queue's tools: a filter the service does not know is said on the
+// page, the tiles are links that apply their filter, and a filing without
+// a code yet is shown with its submission number.
+func TestCounterQueueFiltersAndTiles(t *testing.T) {
+	e := sqliteEnv(t)
+	d := e.seedDossier(criminalRecord, "Vũ Thị Lọc")
+	e.seedDossier(businessReg, "Công ty Khác")
+	b := e.signedIn("counter")
+	p := b.get("/counter").must(t, 200, fmt.Sprintf("Số nộp trực tuyến %d", d.ID), `href="/counter?queue=submitted"`,
+		`href="/counter?channel=online&amp;queue=submitted"`, `href="/counter?queue=submitted&amp;urgency=long_wait"`)
+	_ = p
+	b.get("/counter?queue=submitted&sort=ten").must(t, 200, "không hợp lệ cho sắp xếp").lacks(t, "Không có hồ sơ trực tuyến nào đang chờ")
+	b.get("/counter?queue=submitted&procedure=" + criminalRecord).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
+	b.get("/counter?find=vu+thi").must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
+	b.get(fmt.Sprintf("/counter?find=%d", d.ID)).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
+	b.get("/counter?queue=submitted&urgency=long_wait").must(t, 200, "Không có hồ sơ trực tuyến nào đang chờ.")
+}
+
+// After the applicant answers a supplementation the holder's inbox flags
+// the dossier until the holder acts again, and the dossier page tells the
+// new file from the ones first submitted.
+func TestInboxFlagsNewPapersAfterSupplementation(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		d := e.seedAct(e.seedDossier(criminalRecord, "Đỗ Văn Bổ Sung"), "counter", act("receive"), act("transfer"))
+		quiet := e.seedAct(e.seedDossier(criminalRecord, "Đỗ Thị Yên"), "counter", act("receive"), act("transfer"))
+		d = e.seedAct(d, "specialist", service.ActionInput{Action: "request_supplement", Reason: "Thiếu bản sao căn cước"})
+		f, err := e.svc.Upload(t.Context(), e.actorNamed("citizen"), "can-cuoc.pdf", strings.NewReader("%PDF-1.4\nx\n%%EOF\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d = e.seedAct(d, "citizen", service.ActionInput{Action: "supplement", Components: []dossier.ComponentFiles{{Name: "Bản sao căn cước", FileIDs: []string{f.ID}}}})
+		b := e.signedIn("specialist")
+		p := b.get("/work").must(t, 200, "Có giấy tờ bổ sung mới", d.Code, quiet.Code)
+		if strings.Count(p.Body, "Có giấy tờ bổ sung mới") != 1 {
+			t.Fatal("only the supplemented dossier is flagged")
+		}
+		b.get(fmt.Sprintf("/dossiers/%d", d.ID)).must(t, 200, "can-cuoc.pdf", "nộp bổ sung ")
+		// The holder acts: the flag goes.
+		e.seedAct(d, "specialist", service.ActionInput{Action: "request_payment", AmountVND: 200000})
+		b.get("/work").must(t, 200, d.Code).lacks(t, "Có giấy tờ bổ sung mới")
+	})
+}
