@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/service"
 )
@@ -99,4 +101,64 @@ func TestInboxFlagsNewPapersAfterSupplementation(t *testing.T) {
 		e.seedAct(d, "specialist", service.ActionInput{Action: "request_payment", AmountVND: 200000})
 		b.get("/work").must(t, 200, d.Code).lacks(t, "Có giấy tờ bổ sung mới")
 	})
+}
+
+// A counter officer filters the queue by a tile, ticks the filing that
+// needs no paper check and receives it in bulk; the specialist's inbox
+// flags the dossier whose applicant answered a supplementation.
+func TestBrowserQueueToolsAndInboxFlag(t *testing.T) {
+	e := sqliteEnv(t)
+	c := newChrome(t)
+	f, err := e.svc.Upload(t.Context(), e.actorNamed("citizen"), "to-khai.pdf", strings.NewReader("%PDF-1.4\nx\n%%EOF\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.svc.Submit(t.Context(), e.actorNamed("citizen"), service.NewDossier{ProcedureCode: businessReg, Channel: dossier.ChannelOnline,
+		Applicant:  dossier.Applicant{Name: "Công ty Đủ Tệp", IDNumber: "001090012345", Phone: "0912345678", Address: "12 Lê Lợi"},
+		Components: []dossier.ComponentFiles{{Name: "Giấy đề nghị", FileIDs: []string{f.ID}}}}, "b-full", "b-full", noBody)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := res.Dossier
+	e.seedDossier(criminalRecord, "Bùi Văn Thiếu Tệp")
+	supp := e.seedAct(e.seedDossier(criminalRecord, "Đỗ Văn Bổ Sung"), "counter", act("receive"), act("transfer"))
+	e.seedAct(e.seedDossier(criminalRecord, "Đỗ Thị Yên"), "counter", act("receive"), act("transfer"))
+	supp = e.seedAct(supp, "specialist", service.ActionInput{Action: "request_supplement", Reason: "Thiếu bản sao căn cước"})
+	g, err := e.svc.Upload(t.Context(), e.actorNamed("citizen"), "can-cuoc.pdf", strings.NewReader("%PDF-1.4\ny\n%%EOF\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	supp = e.seedAct(supp, "citizen", service.ActionInput{Action: "supplement", Components: []dossier.ComponentFiles{{Name: "Bản sao căn cước", FileIDs: []string{g.ID}}}})
+
+	desk := c.newTab("counter-queue", 1280, 900)
+	desk.run("sign in", chromedp.Navigate(e.url+"/login"), chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "counter"), chromedp.SendKeys(chromedp.ID("password"), demoPassword),
+		chromedp.Submit(chromedp.ID("password")), chromedp.WaitVisible(chromedp.ID("queue-filter")))
+	desk.sees(fmt.Sprintf("Số nộp trực tuyến %d", full.ID), "Bùi Văn Thiếu Tệp", "Cần mở để kiểm tra giấy tờ")
+	desk.page("queue-all")
+	desk.run("filter by procedure", chromedp.SetValue(chromedp.ID("f-proc"), businessReg), chromedp.Submit(chromedp.ID("find")),
+		chromedp.WaitVisible(chromedp.CSS(`#queue-filter a[href="/counter"]`)))
+	desk.sees("Công ty Đủ Tệp")
+	if strings.Contains(desk.text(), "Bùi Văn Thiếu Tệp") {
+		t.Fatal("the procedure filter keeps the other procedure's filing out")
+	}
+	desk.page("queue-filtered")
+	desk.run("tick and receive", chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=id][value="%d"]`, full.ID))),
+		chromedp.Click(chromedp.CSS(`button[value=receive]`)), chromedp.WaitVisible(chromedp.ID("bulk-summary")))
+	desk.sees("1/1 hồ sơ đã xong", "Giấy tiếp nhận (Mẫu 01)")
+	desk.page("queue-bulk-received")
+	if d := e.fresh(full); d.Status != dossier.Received {
+		t.Fatalf("bulk receipt: %s", d.Status)
+	}
+
+	work := c.newTab("inbox", 1280, 900)
+	work.run("sign in", chromedp.Navigate(e.url+"/login"), chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "specialist"), chromedp.SendKeys(chromedp.ID("password"), demoPassword),
+		chromedp.Submit(chromedp.ID("password")), chromedp.WaitReady(chromedp.CSS("main")),
+		chromedp.Navigate(e.url+"/work"), chromedp.WaitVisible(chromedp.CSS(".t-newpapers")))
+	work.sees("Có giấy tờ bổ sung mới", supp.Code, "Đỗ Thị Yên")
+	work.page("inbox-new-papers")
+	work.run("open the dossier", chromedp.Navigate(fmt.Sprintf("%s/dossiers/%d", e.url, supp.ID)), chromedp.WaitVisible(chromedp.CSS(".t-newpapers")))
+	work.sees("can-cuoc.pdf", "nộp bổ sung")
+	work.page("dossier-supplemented-files")
 }
