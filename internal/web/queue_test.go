@@ -72,7 +72,7 @@ func TestCounterQueueFiltersAndTiles(t *testing.T) {
 		`href="/counter?channel=online&amp;queue=submitted"`, `href="/counter?queue=submitted&amp;urgency=long_wait"`)
 	_ = p
 	b.get("/counter?queue=submitted&sort=ten").must(t, 200, "không hợp lệ cho sắp xếp").lacks(t, "Không có hồ sơ trực tuyến nào đang chờ")
-	b.get("/counter?queue=submitted&procedure=" + criminalRecord).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
+	b.get("/counter?queue=submitted&procedure="+criminalRecord).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
 	b.get("/counter?find=vu+thi").must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
 	b.get(fmt.Sprintf("/counter?find=%d", d.ID)).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
 	b.get("/counter?queue=submitted&urgency=long_wait").must(t, 200, "Không có hồ sơ trực tuyến nào đang chờ.")
