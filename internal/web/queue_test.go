@@ -76,6 +76,10 @@ func TestCounterQueueFiltersAndTiles(t *testing.T) {
 	b.get("/counter?find=vu+thi").must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
 	b.get(fmt.Sprintf("/counter?find=%d", d.ID)).must(t, 200, "Vũ Thị Lọc").lacks(t, "Công ty Khác")
 	b.get("/counter?queue=submitted&urgency=long_wait").must(t, 200, "Không có hồ sơ trực tuyến nào đang chờ.")
+	// In English the tools and the refusal speak English only.
+	b.post("/lang", url.Values{"to": {"en"}, "back": {"/"}})
+	b.get("/counter?queue=submitted&channel=fax").must(t, 200, "is not a valid channel").lacks(t, "không hợp lệ")
+	b.get("/counter").must(t, 200, "Online submission no.", "Waiting over a day").lacks(t, "Số nộp trực tuyến", "Chờ quá 1 ngày")
 }
 
 // After the applicant answers a supplementation the holder's inbox flags
