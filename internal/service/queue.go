@@ -42,7 +42,9 @@ type QueuePage struct {
 }
 
 var (
-	queueStatuses = map[string]dossier.Status{"submitted": dossier.Submitted, "done": dossier.Done}
+	// The statuses each queue holds; a status that joins a queue (the
+	// return queue taking rejected dossiers, say) is added here.
+	queueStatuses = map[string][]dossier.Status{"submitted": {dossier.Submitted}, "done": {dossier.Done}}
 	queueSorts    = map[string]bool{"": true, "oldest": true, "due": true, "received": true}
 	queueUrgency  = map[string]bool{"": true, "overdue": true, "long_wait": true}
 	queueChannels = map[string]bool{"": true, string(dossier.ChannelCounter): true, string(dossier.ChannelOnline): true, string(dossier.ChannelPostal): true}
@@ -101,7 +103,7 @@ func (s *Service) queueFilter(ctx context.Context, actor org.Actor, q *QueueQuer
 	if q.Page > 200 { // 10 000 rows deep: past that, a search is the way
 		return store.QueueFilter{}, badQueueValue("page", strconv.Itoa(q.Page))
 	}
-	f := store.QueueFilter{AgencyIDs: s.staffScope(actor), Status: st, Procedure: q.Procedure,
+	f := store.QueueFilter{AgencyIDs: s.staffScope(actor), Statuses: st, Procedure: q.Procedure,
 		Channel: dossier.Channel(q.Channel), Sort: q.Sort, Limit: QueuePageSize + 1, Offset: (q.Page - 1) * QueuePageSize,
 		PostalLeg: org.AccessOf(actor.Role).Scope == org.ScopePostal}
 	now := s.Now()

@@ -14,7 +14,7 @@ import (
 // already validated by the service; the store only turns them into SQL.
 type QueueFilter struct {
 	AgencyIDs   []int64 // receiving or processing agency; nil: the province
-	Status      dossier.Status
+	Statuses    []dossier.Status // at least one
 	Code        string // exact dossier code
 	ID          int64  // exact submission number (an online filing has no code yet)
 	NamePrefix  string // applicant name, folded, as a prefix
@@ -34,7 +34,14 @@ type QueueFilter struct {
 // dossiers_receiving (receiving_agency_id, status) bound the rows to the
 // queue. Sorting that set needs no index of its own, so none is added.
 func (f QueueFilter) where() (string, []any, bool) {
-	where, args := []string{"status = ?"}, []any{f.Status}
+	if len(f.Statuses) == 0 {
+		return "", nil, false
+	}
+	where := []string{"status IN (" + strings.TrimSuffix(strings.Repeat("?,", len(f.Statuses)), ",") + ")"}
+	var args []any
+	for _, st := range f.Statuses {
+		args = append(args, st)
+	}
 	if f.AgencyIDs != nil {
 		if len(f.AgencyIDs) == 0 {
 			return "", nil, false
@@ -168,7 +175,7 @@ func (s *Store) SupplementAnswered(ctx context.Context, ids []int64) (map[int64]
 // QueueProcedures lists the procedures that have dossiers in the queue, for
 // the procedure filter (only the status and agencies of f are read).
 func (s *Store) QueueProcedures(ctx context.Context, f QueueFilter) ([]string, error) {
-	where, args, ok := QueueFilter{AgencyIDs: f.AgencyIDs, Status: f.Status, PostalLeg: f.PostalLeg}.where()
+	where, args, ok := QueueFilter{AgencyIDs: f.AgencyIDs, Statuses: f.Statuses, PostalLeg: f.PostalLeg}.where()
 	if !ok {
 		return nil, nil
 	}
