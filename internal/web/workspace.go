@@ -77,10 +77,5 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request, sess *session) {
 }
 
 func init() {
-	funcs["suppliedAt"] = service.SupplementedAt
-	addMessages(map[string][2]string{
-		"dos.file_first":        {"nộp ban đầu", "first submitted"},
-		"dos.file_supplemented": {"nộp bổ sung %s", "supplemented %s"},
-	})
 	funcs["urgencies"] = func() []service.Urgency { return urgencyOrder }
 }
