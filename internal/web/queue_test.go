@@ -158,7 +158,7 @@ func TestBrowserQueueToolsAndInboxFlag(t *testing.T) {
 	work := c.newTab("inbox", 1280, 900)
 	work.run("sign in", chromedp.Navigate(e.url+"/login"), chromedp.WaitVisible(chromedp.ID("username")),
 		chromedp.SendKeys(chromedp.ID("username"), "specialist"), chromedp.SendKeys(chromedp.ID("password"), demoPassword),
-		chromedp.Submit(chromedp.ID("password")), chromedp.WaitReady(chromedp.CSS("main")),
+		chromedp.Submit(chromedp.ID("password")), chromedp.WaitNotPresent(chromedp.ID("password")),
 		chromedp.Navigate(e.url+"/work"), chromedp.WaitVisible(chromedp.CSS(".t-newpapers")))
 	work.sees("Có giấy tờ bổ sung mới", supp.Code, "Đỗ Thị Yên")
 	work.page("inbox-new-papers")
