@@ -28,7 +28,7 @@ func (s *Service) SetAgencyContact(ctx context.Context, actor org.Actor, id int6
 	}
 	address, phone = strings.TrimSpace(textfold.NFC(address)), strings.TrimSpace(phone)
 	if p, ok := textin.Line(address); !ok {
-		return apperr.Newf(apperr.Invalid, "agency_address_invalid", "Trường address %[1]s.", "Field address %[2]s.", p.Vi(), p.En())
+		return apperr.Newf(apperr.Invalid, "agency_address_invalid", "Địa chỉ %[1]s.", "The address %[2]s.", p.Vi(), p.En())
 	}
 	digits := 0
 	for _, r := range phone {
