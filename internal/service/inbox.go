@@ -83,32 +83,6 @@ func (s *Service) Inbox(ctx context.Context, actor org.Actor, limit int) ([]Inbo
 	return out, nil
 }
 
-// Queue lists dossiers in one status for the actor's agencies (as receiving
-// or processing agency), oldest first: the counter's queues of online
-// dossiers to check and of results to return.
-func (s *Service) Queue(ctx context.Context, actor org.Actor, status dossier.Status, limit int) ([]*dossier.Dossier, error) {
-	if actor.Role == org.RoleCitizen {
-		return nil, apperr.ErrForbidden
-	}
-	list, err := s.Store.QueueDossiers(ctx, s.staffScope(actor), status, limit)
-	if err != nil {
-		return nil, err
-	}
-	// The queues follow org.AccessPolicy like every other list: the postal
-	// operator's desk holds only what travels by post, and each applicant
-	// is shown as the role may see it.
-	postal := org.AccessOf(actor.Role).Scope == org.ScopePostal
-	out := list[:0]
-	for _, d := range list {
-		if postal && !hasPostalLeg(d) {
-			continue
-		}
-		d.Applicant = ShownApplicant(actor, d.Applicant)
-		out = append(out, d)
-	}
-	return out, nil
-}
-
 // staffScope is the agencies a staff member's lists cover; nil is the whole
 // province.
 func (s *Service) staffScope(actor org.Actor) []int64 {

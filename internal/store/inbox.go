@@ -37,27 +37,3 @@ func (s *Store) OpenDossiers(ctx context.Context, agencyIDs []int64, statuses []
 	return s.queryDossiers(ctx, "open dossiers", `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT ?`, args...)
 }
-
-// QueueDossiers lists the dossiers in one status that the given agencies
-// receive or process (nil: all agencies), oldest first, so that whoever has
-// waited longest is served first however long the queue grows.
-func (s *Store) QueueDossiers(ctx context.Context, agencyIDs []int64, status dossier.Status, limit int) ([]*dossier.Dossier, error) {
-	where, args := []string{"status = ?"}, []any{status}
-	if agencyIDs != nil {
-		if len(agencyIDs) == 0 {
-			return []*dossier.Dossier{}, nil
-		}
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(agencyIDs)), ",")
-		where = append(where, "(processing_agency_id IN ("+ph+") OR receiving_agency_id IN ("+ph+"))")
-		for range 2 {
-			for _, id := range agencyIDs {
-				args = append(args, id)
-			}
-		}
-	}
-	if limit <= 0 || limit > 500 {
-		limit = 200
-	}
-	args = append(args, limit)
-	return s.queryDossiers(ctx, "queue", `SELECT `+dossierCols+` FROM dossiers WHERE `+strings.Join(where, " AND ")+` ORDER BY id LIMIT ?`, args...)
-}

@@ -9,26 +9,12 @@ import (
 	"github.com/motcua/motcua/internal/store/storetest"
 )
 
-func TestQueueAndOpenDossiers(t *testing.T) {
+func TestOpenDossiers(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		agency := seed(t, s)
 		var ds []*dossier.Dossier
 		for range 5 {
 			ds = append(ds, newDossier(t, s, agency))
-		}
-		// The queue is oldest first and its limit keeps the oldest.
-		q, err := s.QueueDossiers(ctx, []int64{agency}, dossier.Submitted, 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(q) != 3 || q[0].ID != ds[0].ID || q[2].ID != ds[2].ID {
-			t.Fatalf("queue: %d items starting at %d", len(q), q[0].ID)
-		}
-		if q, _ := s.QueueDossiers(ctx, []int64{agency + 100}, dossier.Submitted, 3); len(q) != 0 {
-			t.Fatal("another agency's queue must be empty")
-		}
-		if q, _ := s.QueueDossiers(ctx, []int64{}, dossier.Submitted, 3); len(q) != 0 {
-			t.Fatal("an empty scope sees nothing")
 		}
 		// Open dossiers: the nearest due date first, those without one last.
 		base := time.Date(2026, 12, 10, 10, 0, 0, 0, time.UTC)
