@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
@@ -49,6 +50,16 @@ func (e *env) seedAct(d *dossier.Dossier, username string, in ...service.ActionI
 	e.t.Helper()
 	for _, a := range in {
 		seedN++
+		if a.Action == string(dossier.ActApprove) && len(a.ResultFileIDs) == 0 && d.ReturnMethod == dossier.ReturnOnline {
+			// An online-return dossier is approved only with its electronic
+			// result (dossier.approveResult): the leader signs one.
+			f, err := e.svc.Upload(context.Background(), e.actorNamed(username), "ket-qua.pdf",
+				strings.NewReader(fmt.Sprintf("%%PDF-1.4\nket qua %d\n%%%%EOF\n", seedN)))
+			if err != nil {
+				e.t.Fatalf("result file: %v", err)
+			}
+			a.ResultFileIDs = []string{f.ID}
+		}
 		res, err := e.svc.Act(context.Background(), e.actorNamed(username), d.ID, d.Version, a, fmt.Sprintf("seed-%d", seedN), fmt.Sprint(seedN), noBody)
 		if err != nil {
 			e.t.Fatalf("%s %s: %v", username, a.Action, err)
