@@ -32,8 +32,15 @@ var seedN int
 // the service, and returns it.
 func (e *env) seedDossier(proc, name string) *dossier.Dossier {
 	e.t.Helper()
+	return e.seedDossierReturn(proc, name, "")
+}
+
+// seedDossierReturn is seedDossier with the way the result goes back; ""
+// is the online default.
+func (e *env) seedDossierReturn(proc, name string, ret dossier.ReturnMethod) *dossier.Dossier {
+	e.t.Helper()
 	seedN++
-	in := service.NewDossier{ProcedureCode: proc, Channel: dossier.ChannelOnline,
+	in := service.NewDossier{ProcedureCode: proc, Channel: dossier.ChannelOnline, ReturnMethod: ret,
 		Applicant:  dossier.Applicant{Name: name, IDNumber: "001090012345", Phone: "0912345678", Address: "12 Lê Lợi"},
 		Components: []dossier.ComponentFiles{{Name: "Tờ khai"}}}
 	res, err := e.svc.Submit(context.Background(), e.actorNamed("citizen"), in, fmt.Sprintf("seed-%d", seedN), fmt.Sprint(seedN), noBody)
