@@ -123,7 +123,8 @@ func TestTwoNodesOnePostgres(t *testing.T) {
 	b := startNode(t, bin, dbURL)
 
 	citA, citB := login(t, a, "citizen"), login(t, b, "citizen")
-	body := map[string]any{"procedure_code": "3.000333", "applicant": map[string]any{"name": "Nguyễn Văn Dân", "id_number": "001090012345"}}
+	// A paper result: the race below is between approval and rejection, not about results.
+	body := map[string]any{"procedure_code": "3.000333", "return_method": "counter", "applicant": map[string]any{"name": "Nguyễn Văn Dân", "id_number": "001090012345"}}
 	key := fmt.Sprintf("two-nodes-%d", time.Now().UnixNano())
 	var wg sync.WaitGroup
 	ids := make([]float64, 6)

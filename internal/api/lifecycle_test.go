@@ -90,7 +90,12 @@ func TestDossierLifecycle(t *testing.T) {
 			t.Fatalf("extend: %s", r.raw)
 		}
 		e.setNow(at("2026-12-17T15:00:00+07:00"))
-		r = e.mustAct("leader", id, &v, map[string]any{"action": "approve"})
+		// The citizen chose an online result: the approval carries its file.
+		if r := e.act("leader", id, v, map[string]any{"action": "approve"}); r.status != 422 || r.errCode() != "result_file_required" {
+			t.Fatalf("approving an online-return dossier without its result must be refused: %d %s", r.status, r.raw)
+		}
+		res := e.upload("leader", "a.pdf", pdf)
+		r = e.mustAct("leader", id, &v, map[string]any{"action": "approve", "result_file_ids": []string{res.str("file_id")}, "result_name": "Phiếu lý lịch tư pháp số 12"})
 		if r.str("status") != "done" || r.num("national_status") != 9 || r.str("timeliness") != "early" {
 			t.Fatalf("approve a day before the due date must be early: %s", r.raw)
 		}

@@ -753,7 +753,9 @@ func TestOpenAPIResponses(t *testing.T) {
 		c.mustAct("leader", id, &v, map[string]any{"action": "extend", "reason": "Cần xác minh thêm", "signer": "Giám đốc Sở Tư pháp",
 			"new_due_at": "2026-12-18T17:00:00+07:00"})
 		e.setNow(at("2026-12-17T15:00:00+07:00"))
-		c.mustAct("leader", id, &v, map[string]any{"action": "approve"})
+		c.want(422, c.act("leader", id, v, map[string]any{"action": "approve"})) // online return, no result file
+		kq := c.want(201, c.upload("leader", "ket-qua.pdf", pdf))
+		c.mustAct("leader", id, &v, map[string]any{"action": "approve", "result_file_ids": []string{kq.str("file_id")}})
 		e.setNow(at("2026-12-18T08:00:00+07:00"))
 		c.mustAct("counter", id, &v, map[string]any{"action": "return_result"})
 		c.want(200, c.do("GET", "/api/v1/track/"+code+"?key="+trackKey, "", nil, nil))

@@ -69,13 +69,14 @@ func TestRacingActionsOneWinner(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		id, v := e.submitAndReceive(criminalRecord)
 		e.token("leader")
+		kq := e.upload("leader", "ket-qua.pdf", pdf).str("file_id") // the online result every approval carries
 		var wg sync.WaitGroup
 		codes := make([]int, 10)
 		for i := range codes {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				action := map[string]any{"action": "approve"}
+				action := map[string]any{"action": "approve", "result_file_ids": []string{kq}}
 				if i%2 == 1 {
 					action = map[string]any{"action": "reject", "reason": "Không đủ điều kiện"}
 				}

@@ -675,7 +675,10 @@ func (g *generator) dossier(r *rand.Rand, zipf *rand.Zipf, recvAt time.Time, b *
 		}
 	default:
 		cmd := dossier.Command{Action: dossier.ActApprove, Actor: leader, At: finAt}
-		if r.Float64() < shareEResult {
+		// An online-return dossier is approved only with its electronic
+		// result (dossier.approveResult); the draw is kept so that the
+		// generated stream does not shift.
+		if eres := r.Float64() < shareEResult; eres || d.ReturnMethod == dossier.ReturnOnline {
 			cmd.ResultFiles = []string{fmt.Sprintf("bench-%x-kq", uniq)}
 		}
 		if err := step(cmd); err != nil {

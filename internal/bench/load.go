@@ -440,7 +440,9 @@ type dossierReply struct {
 
 func (d *driver) submit(ctx context.Context, rec *recorder, n int) {
 	p := fakePerson(mrand.New(mrand.NewPCG(uint64(n), d.opts.Seed)))
-	body, _ := json.Marshal(map[string]any{"procedure_code": d.opts.Procedure, "channel": "online", "return_method": "online",
+	// A paper result: the load's approvals carry no upload, and an
+	// online-return approval needs its result file (dossier.approveResult).
+	body, _ := json.Marshal(map[string]any{"procedure_code": d.opts.Procedure, "channel": "online", "return_method": "counter",
 		"applicant":  map[string]any{"name": p.name, "id_number": p.idNumber, "phone": p.phone, "address": p.address},
 		"components": []map[string]any{{"name": "Tờ khai", "file_ids": []string{}}}})
 	raw := d.timed(ctx, rec, "submit", "POST", "/api/v1/dossiers", "citizen", body, map[string]string{"Idempotency-Key": newKey()}, 201)

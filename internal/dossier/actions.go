@@ -60,7 +60,7 @@ var rules = map[Action]rule{
 	ActReject:       {from: []Status{Processing}, roles: []org.Role{org.RoleLeader}},
 	ActWithdraw:     {from: active, roles: []org.Role{org.RoleCounter}, owner: true},
 	ActStop:         {from: append([]Status{WithdrawalRequested}, active[1:]...), roles: []org.Role{org.RoleCounter, org.RoleLeader}},
-	ActReturnResult: {from: []Status{Done}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
+	ActReturnResult: {from: []Status{Done, Rejected}, roles: []org.Role{org.RoleCounter, org.RolePostal}},
 	// The applicant rates online; the counter officer records the rating of
 	// someone present at the result desk (Circular 01/2018 Art. 12).
 	ActRate: {from: []Status{Returned, Rejected, Refused, Stopped}, roles: []org.Role{org.RoleCounter}, owner: true},
@@ -70,8 +70,8 @@ var rules = map[Action]rule{
 	ActUrge:                 urgeRule,      // urge.go
 	ActPostalPickedUp:       {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalHandedOver:     {from: []Status{Submitted}, roles: postalRoles},
-	ActPostalDelivered:      {from: []Status{Returned}, roles: postalRoles},
-	ActPostalDeliveryFailed: {from: []Status{Returned}, roles: postalRoles},
+	ActPostalDelivered:      {from: []Status{Returned, Rejected}, roles: postalRoles},
+	ActPostalDeliveryFailed: {from: []Status{Returned, Rejected}, roles: postalRoles},
 }
 
 // ParseAction checks a client-supplied action name.
@@ -107,6 +107,8 @@ func usedUp(a Action, d *Dossier) bool {
 		return d.ExtensionCount > 0
 	case ActRate:
 		return d.Rating != Unrated
+	case ActReturnResult:
+		return d.Status == Rejected && d.ReturnedAt != nil
 	}
 	return false
 }
@@ -140,6 +142,7 @@ type Command struct {
 	Code         string           // receive: the dossier code issued by the store's sequence
 	Rating       Rating           // rate
 	ResultFiles  []string         // approve: the electronic result's files
+	ResultName   string           // approve: the result document's name or number, as the leader typed it
 	PaymentRef   string           // pay: the online payment's reference, set only from a verified provider callback
 	Postal       *PostalReport    // postal_*: the operator's report, set only from its signed webhook
 	ComplaintRef string           // complaint: the PAKN reference, when recorded by staff

@@ -195,12 +195,10 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		ev.Payload["reason"], ev.Payload["signer"] = cmd.Reason, textfold.NFC(cmd.Signer)
 		ev.Payload["previous_due_at"], ev.Payload["due_at"] = local(*d.PreviousDueAt), local(*cmd.NewDueAt)
 	case ActApprove:
-		d.Status, d.FinishedAt = Done, tp(at)
-		if len(cmd.ResultFiles) > 0 {
-			// An electronic result issued with the decision (RULES-VN.md §6 4.1).
-			d.ResultFileIDs = slices.Clone(cmd.ResultFiles)
-			ev.Payload["result_file_ids"] = d.ResultFileIDs
+		if err := approveResult(d, cmd, ev); err != nil {
+			return err
 		}
+		d.Status, d.FinishedAt = Done, tp(at)
 	case ActReject:
 		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện", "reject"); err != nil {
 			return err
@@ -225,6 +223,18 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		}
 		ev.Payload["reason"] = cmd.Reason
 	case ActReturnResult:
+		if d.Status == Rejected {
+			// The rejection notice and the papers go back through the
+			// one-stop like any result (RULES-VN.md §1.4 "Appraisal finds the dossier not eligible": a written notice giving its reasons, returned through the one-stop), but the
+			// dossier stays rejected: its timeliness, the 766 index and the
+			// DVCQG code 3 are those of the rejection.
+			if d.ReturnedAt != nil {
+				return errAlreadyReturned
+			}
+			d.ReturnedAt = tp(at)
+			ev.Payload["return_method"], ev.Payload["rejection"] = d.ReturnMethod, true
+			return nil
+		}
 		d.Status, d.ReturnedAt = Returned, tp(at)
 		if d.FinishedAt == nil {
 			d.FinishedAt = tp(at)

@@ -95,7 +95,7 @@ func TestTransitionTable(t *testing.T) {
 		WithdrawalRequested: {ActStop, ActComplaint},
 		Done:                {ActReturnResult, ActComplaint},
 		Returned:            {ActRate, ActPostalDelivered, ActPostalDeliveryFailed, ActComplaint},
-		Refused:             {ActRate, ActComplaint}, Rejected: {ActRate, ActComplaint}, Stopped: {ActRate, ActComplaint},
+		Refused:             {ActRate, ActComplaint}, Rejected: {ActReturnResult, ActRate, ActComplaint}, Stopped: {ActRate, ActComplaint},
 	}
 	full := Command{Reason: "lý do", Signer: "Giám đốc", AmountVND: 100000, Code: "X-261201-0002", Note: "đã bổ sung", ToAgencyID: 9, Rating: Satisfied,
 		Postal: &PostalReport{At: t0.Add(29 * time.Hour), TrackingNumber: "EB123456789VN", HandoverRecord: "BB-01", Reason: "vắng nhà"}}

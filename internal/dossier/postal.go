@@ -61,6 +61,14 @@ func applyPostal(d *Dossier, cmd Command, ev *Event) error {
 		return apperr.New(apperr.Invalid, "postal_time_future",
 			"Thời điểm sự kiện (at) ở tương lai; hãy kiểm tra đồng hồ.", "The time of the event (at) is in the future; check the clock.")
 	}
+	if (cmd.Action == ActPostalDelivered || cmd.Action == ActPostalDeliveryFailed) && d.Status == Rejected && d.ReturnedAt == nil {
+		// A rejection travels by post only once the one-stop has handed its
+		// notice over (return_result); until then it is like a result not
+		// yet returned.
+		return apperr.Newf(apperr.Invalid, "action_not_allowed_in_status",
+			"Không thể thực hiện %q: thông báo trả lại hồ sơ chưa được giao cho bưu chính.",
+			"The action %q is not possible: the rejection notice has not been handed to the postal service yet.", cmd.Action)
+	}
 	ev.Payload["at"] = local(p.At)
 	if p.TrackingNumber != "" {
 		ev.Payload["tracking_number"] = p.TrackingNumber

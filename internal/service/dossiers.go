@@ -309,7 +309,11 @@ type ActionInput struct {
 	Components []dossier.ComponentFiles `json:"components"`
 	Rating     int                      `json:"rating"`
 	// ResultFileIDs: approve — the electronic result, uploaded first (POST /api/v1/files).
+	// Required when the applicant chose to receive the result online.
 	ResultFileIDs []string `json:"result_file_ids"`
+	// ResultName: approve — the result document's name or number (optional);
+	// it names the result file the applicant downloads.
+	ResultName string `json:"result_name"`
 	// ComplaintRef: complaint — the PAKN reference in the complaints system.
 	ComplaintRef string `json:"complaint_ref"`
 	// PaymentRef: pay — set only by the verified gateway callback, never read from a client.
@@ -331,7 +335,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
 		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef,
-		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers}
+		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers, ResultName: in.ResultName}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, store.ErrNotFound) {

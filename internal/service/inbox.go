@@ -112,6 +112,13 @@ func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID in
 	if err != nil {
 		return store.File{}, nil, err
 	}
+	if slices.Contains(d.ResultFileIDs, fileID) {
+		evs, err := s.Store.Events(ctx, d.ID)
+		if err != nil {
+			return store.File{}, nil, err
+		}
+		f.Name = resultFileName(d, evs, fileID, f.Name)
+	}
 	rc, err := s.Files.Open(ctx, f.SHA256)
 	if err != nil {
 		return store.File{}, nil, err

@@ -35,7 +35,8 @@ func TestIndex766FromDossiers(t *testing.T) {
 		}
 		file := func(at time.Time) *dossier.Dossier {
 			now, key = at, key+1
-			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333",
+			// A paper result: this test is about timeliness, not results.
+			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333", ReturnMethod: dossier.ReturnCounter,
 				Applicant: dossier.Applicant{Name: "Nguyễn Văn Dân", IDNumber: "001090012345"}}, fmt.Sprint("s", key), fmt.Sprint(key), body)
 			if err != nil {
 				t.Fatal(err)
@@ -194,7 +195,12 @@ func TestElectronicResultCountsFor4_1(t *testing.T) {
 		}
 		var ids []int64
 		for i := range 2 {
-			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333",
+			// The second dossier's result is on paper: approved without a file.
+			ret := dossier.ReturnOnline
+			if i == 1 {
+				ret = dossier.ReturnCounter
+			}
+			res, err := svc.Submit(ctx, who("citizen"), service.NewDossier{ProcedureCode: "3.000333", ReturnMethod: ret,
 				Applicant: dossier.Applicant{Name: "Nguyễn Văn Dân", IDNumber: "001090012345"}}, fmt.Sprint("s", i), fmt.Sprint(i), body)
 			if err != nil {
 				t.Fatal(err)

@@ -44,7 +44,7 @@ type QueuePage struct {
 var (
 	// The statuses each queue holds; a status that joins a queue (the
 	// return queue taking rejected dossiers, say) is added here.
-	queueStatuses = map[string][]dossier.Status{"submitted": {dossier.Submitted}, "done": {dossier.Done}}
+	queueStatuses = map[string][]dossier.Status{"submitted": {dossier.Submitted}, "done": {dossier.Done, dossier.Rejected}} // rejections are handed back like results (RULES-VN.md §1.4)
 	queueSorts    = map[string]bool{"": true, "oldest": true, "due": true, "received": true}
 	queueUrgency  = map[string]bool{"": true, "overdue": true, "long_wait": true}
 	queueChannels = map[string]bool{"": true, string(dossier.ChannelCounter): true, string(dossier.ChannelOnline): true, string(dossier.ChannelPostal): true}

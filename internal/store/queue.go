@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,11 @@ func (f QueueFilter) where() (string, []any, bool) {
 	var args []any
 	for _, st := range f.Statuses {
 		args = append(args, st)
+	}
+	if slices.Contains(f.Statuses, dossier.Rejected) {
+		// A rejection stays rejected when its notice is handed back; only
+		// returned_at tells the counter it is no longer waiting.
+		where = append(where, "(status <> 'rejected' OR returned_at IS NULL)")
 	}
 	if f.AgencyIDs != nil {
 		if len(f.AgencyIDs) == 0 {

@@ -43,7 +43,7 @@ var actionFields = map[dossier.Action][]string{
 	dossier.ActTransfer:          {"to_agency"},
 	dossier.ActRequestPayment:    {"amount_vnd"},
 	dossier.ActRate:              {"rating"},
-	dossier.ActApprove:           {"result_file"},
+	dossier.ActApprove:           {"result_file", "result_name"},
 	dossier.ActComplaint:         {"reason", "complaint_ref"},
 	dossier.ActUrge:              {"reason"},
 }
@@ -54,6 +54,15 @@ func (f actionForm) Needs(field string) bool { return slices.Contains(actionFiel
 // Required mirrors the domain rules so the browser can warn before posting;
 // the server checks again either way.
 func (f actionForm) Required(field string) bool {
+	switch field {
+	case "result_name":
+		return false
+	case "result_file":
+		// Only a citizen who chose an online result must get its file
+		// (dossier.approveResult); a paper result may come without one.
+		d, ok := f.V.Data.(*dossierData)
+		return f.Needs(field) && (!ok || d.D.ReturnMethod == dossier.ReturnOnline)
+	}
 	if field != "reason" {
 		return f.Needs(field)
 	}

@@ -38,7 +38,8 @@ func seedDashboard(t *testing.T, e *env) {
 	dec := func(day, hour int) time.Time { return time.Date(2026, 12, day, hour, 0, 0, 0, ict) }
 	file := func(proc, name string, at time.Time) *dossier.Dossier {
 		e.setNow(at)
-		return e.seedAct(e.seedDossier(proc, name), "counter", act("receive"), act("transfer"))
+		// Paper results: the figures below count no electronic result (4.1).
+		return e.seedAct(e.seedDossierReturn(proc, name, dossier.ReturnCounter), "counter", act("receive"), act("transfer"))
 	}
 	j1, j2, j3 := file(criminalRecord, "Sớm Một", dec(1, 9)), file(criminalRecord, "Đúng Hai", dec(1, 9)), file(criminalRecord, "Muộn Ba", dec(1, 9))
 	f1 := file(businessReg, "Tài Chính Sớm", dec(1, 9))

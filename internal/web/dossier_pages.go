@@ -48,7 +48,10 @@ func init() {
 		"dos.new_due":               {"Ngày hẹn trả mới", "New return date"},
 		"dos.new_due_hint":          {"Hạn là cuối giờ làm việc của ngày này.", "Due at the close of that working day."},
 		"dos.rating":                {"Mức độ hài lòng", "Satisfaction"},
-		"dos.result_file":           {"Kết quả điện tử (PDF, JPG hoặc PNG; không bắt buộc)", "Electronic result (PDF, JPG or PNG; optional)"},
+		"dos.result_file":           {"Kết quả điện tử (PDF, JPG hoặc PNG)", "Electronic result (PDF, JPG or PNG)"},
+		"dos.result_file_online":    {"bắt buộc: người nộp nhận kết quả trực tuyến", "required: the applicant receives the result online"},
+		"dos.result_paper":          {"không bắt buộc: kết quả giấy, trả tại bộ phận một cửa hoặc qua bưu chính", "optional: a paper result, handed over at the counter or by post"},
+		"dos.result_name":           {"Tên, số văn bản kết quả", "Name and number of the result document"},
 		"dos.eresult":               {"Kết quả điện tử", "Electronic result"},
 		"dos.rated":                 {"Đã đánh giá: %s", "Rated: %s"},
 		"dos.do":                    {"Thực hiện", "Do it"},
@@ -259,7 +262,8 @@ func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session,
 func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 	f := r.PostForm
 	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
-		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref"))}
+		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref")),
+		ResultName: strings.TrimSpace(f.Get("result_name"))}
 	if in.Action == string(dossier.ActRequestSupplement) {
 		comps, err := s.supplementComponents(r)
 		if err != nil {

@@ -121,6 +121,7 @@ type page struct {
 	Status int
 	URL    string
 	Body   string
+	Header http.Header
 }
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
@@ -138,7 +139,7 @@ func (b *browser) do(req *http.Request) page {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	p := page{Status: resp.StatusCode, URL: resp.Request.URL.Path, Body: string(body)}
+	p := page{Status: resp.StatusCode, URL: resp.Request.URL.Path, Body: string(body), Header: resp.Header}
 	if m := csrfRe.FindStringSubmatch(p.Body); m != nil {
 		b.csrf = m[1]
 	}

@@ -103,7 +103,15 @@ func TestBrowserWholeStory(t *testing.T) {
 	ldr := c.newTab("5-leader", 1280, 900)
 	signInStaff(ldr, e.url, "leader")
 	ldr.run("open", chromedp.Click(chromedp.CSS(`a[href="`+staffPage+`"]`)), chromedp.WaitVisible(chromedp.ID("act-approve")))
-	ldr.run("approve", chromedp.Click(chromedp.CSS(`#act-approve summary`)), chromedp.Click(chromedp.CSS(`#act-approve button[type=submit]`)),
+	// The citizen chose an online result: the leader attaches it.
+	result := filepath.Join(dir, "a.pdf")
+	if err := os.WriteFile(result, citPDF("kết quả"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ldr.run("approve", chromedp.Click(chromedp.CSS(`#act-approve summary`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#result-approve`), []string{result}),
+		chromedp.SendKeys(chromedp.CSS(`#result-name-approve`), "Phiếu lý lịch tư pháp số 12"),
+		chromedp.Click(chromedp.CSS(`#act-approve button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)))
 	ldr.sees("Đã phê duyệt kết quả.", "Có kết quả, chờ trả")
 	ldr.page("approved")

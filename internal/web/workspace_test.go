@@ -34,9 +34,11 @@ func TestInboxOrdersByUrgencyAndActionsApply(t *testing.T) {
 	b.post(fmt.Sprintf("/dossiers/%d/act", later.ID), form).must(t, 422, "Cần ghi rõ lý do", "ghi chú đã gõ")
 
 	// Approve; a resent form (same key) applies once.
+	// The applicant chose an online result, so the form carries its file.
 	form = url.Values{"action": {"approve"}, "version": {fmt.Sprint(later.Version)}, "key": {"k-approve"}}
-	b.post(fmt.Sprintf("/dossiers/%d/act", later.ID), form).must(t, 200, "Đã phê duyệt kết quả.", "Có kết quả, chờ trả")
-	b.post(fmt.Sprintf("/dossiers/%d/act", later.ID), form).must(t, 200, "Đã phê duyệt kết quả.")
+	kq := citFile{"result_file", "a.pdf", citPDF("kết quả")}
+	b.citPostFiles(fmt.Sprintf("/dossiers/%d/act", later.ID), form, kq).must(t, 200, "Đã phê duyệt kết quả.", "Có kết quả, chờ trả")
+	b.citPostFiles(fmt.Sprintf("/dossiers/%d/act", later.ID), form, kq).must(t, 200, "Đã phê duyệt kết quả.")
 	evs, _ := e.svc.Events(t.Context(), e.actorNamed("leader"), later.ID)
 	if n := len(evs); n != 4 || evs[3].Action != "approve" {
 		t.Fatalf("a resent form must apply once: %d events", n)
