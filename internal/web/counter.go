@@ -514,17 +514,13 @@ func (d *checkData) Val(a, name string) string {
 }
 
 // Ticked says whether component i is ticked in the list field of action a:
-// as typed after a failure, otherwise by default (checked when provided,
-// missing when not).
+// as typed after a failure, otherwise checked when the paper was provided.
+// (The supplementation checklist ticks its own rows: supplement_checklist.go.)
 func (d *checkData) Ticked(a, field string, i int) bool {
 	if d.Failed == a && d.Form != nil {
 		return slices.Contains(d.Form[field], strconv.Itoa(i))
 	}
-	provided := i < len(d.Rows) && d.Rows[i].Provided != nil
-	if field == "missing" {
-		return !provided
-	}
-	return provided
+	return i < len(d.Rows) && d.Rows[i].Provided != nil
 }
 
 // Other actions the counter may take elsewhere (the full dossier page).
