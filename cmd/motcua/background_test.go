@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
 )
@@ -76,7 +77,7 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 	}
 	defer st.Close()
 	posted := make(chan string, 1)
-	postal := notify.SenderFunc(func(ctx context.Context, m store.OutboxMessage) error { posted <- m.Key; return nil })
+	postal := notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error { posted <- m.Key; return nil })
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := startBackground(ctx, svc, log, "https://dichvucong.h99.gov.vn", map[string]notify.Sender{"postal": postal}); err != nil {
 		t.Fatal(err)
@@ -85,10 +86,10 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 		t.Fatalf("base URL for links: %q", svc.Notify.BaseURL)
 	}
 	err = st.InTx(context.Background(), func(tx *store.Tx) error {
-		if err := tx.EnqueueOutbox(context.Background(), store.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so da duoc tiep nhan"}); err != nil {
+		if err := tx.EnqueueOutbox(context.Background(), model.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so da duoc tiep nhan"}); err != nil {
 			return err
 		}
-		return tx.EnqueueOutbox(context.Background(), store.OutboxMessage{Key: "k-post", Channel: "postal", Recipient: "https://post.example.vn/hook"})
+		return tx.EnqueueOutbox(context.Background(), model.OutboxMessage{Key: "k-post", Channel: "postal", Recipient: "https://post.example.vn/hook"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +105,7 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		m, _ := st.OutboxMessageByKey(context.Background(), "k-sms")
-		if m.Status == store.OutboxSent {
+		if m.Status == model.OutboxSent {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -121,10 +122,10 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 	// Stopped: a message enqueued now stays pending.
 	time.Sleep(100 * time.Millisecond)
 	st.InTx(context.Background(), func(tx *store.Tx) error {
-		return tx.EnqueueOutbox(context.Background(), store.OutboxMessage{Key: "k-late", Channel: "sms", Recipient: "0912345678", Body: "x"})
+		return tx.EnqueueOutbox(context.Background(), model.OutboxMessage{Key: "k-late", Channel: "sms", Recipient: "0912345678", Body: "x"})
 	})
 	time.Sleep(2500 * time.Millisecond)
-	if m, _ := st.OutboxMessageByKey(context.Background(), "k-late"); m.Status != store.OutboxPending || m.Attempts != 0 {
+	if m, _ := st.OutboxMessageByKey(context.Background(), "k-late"); m.Status != model.OutboxPending || m.Attempts != 0 {
 		t.Fatalf("a stopped worker delivered: %+v", m)
 	}
 }

@@ -8,8 +8,8 @@ import (
 	"strconv"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // dataStoreRoutes registers the citizen's electronic data store (Circular
@@ -57,7 +57,7 @@ func (s *Server) myDocuments(w http.ResponseWriter, r *http.Request, actor org.A
 	writeJSON(w, http.StatusOK, out)
 }
 
-func documentView(d store.Document, reusable bool) DocumentView {
+func documentView(d model.Document, reusable bool) DocumentView {
 	return DocumentView{ID: d.ID, Kind: string(d.Kind), Name: d.Name, FileName: d.FileName, ContentType: d.ContentType,
 		Size: d.Size, SHA256: d.SHA256, DossierCode: d.DossierCode, ProcedureCode: d.ProcedureCode,
 		IssuedAt: Time{d.IssuedAt}, ValidUntil: tptr(d.ValidUntil), Reusable: reusable,

@@ -10,10 +10,10 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/report"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The figures: the Decision 766 index and the periodic settlement report of
@@ -122,7 +122,7 @@ func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeVi
 	scope := ScopeView{Kind: "province", Name: s.svc.ProvinceName()}
 	if code := strings.TrimSpace(q.Get("agency")); code != "" {
 		a, err := s.svc.Store.AgencyByCode(r.Context(), code)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			err = apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", code)
 		}
 		if err != nil {
@@ -138,7 +138,7 @@ func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeVi
 	sq.Period = p
 	if code := strings.TrimSpace(q.Get("procedure")); code != "" {
 		if _, err := s.svc.ProcedureVersion(r.Context(), code, 0); err != nil {
-			if errors.Is(err, store.ErrNotFound) {
+			if errors.Is(err, model.ErrNotFound) {
 				err = apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 			}
 			return sq, scope, err

@@ -10,9 +10,9 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textin"
 )
 
@@ -38,7 +38,7 @@ func (s *Server) listProcedures(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	offset, _ := strconv.Atoi(q.Get("offset"))
-	list, err := s.svc.Store.SearchProcedures(r.Context(), store.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Sector: q.Get("sector"), Limit: limit, Offset: max(offset, 0)})
+	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Sector: q.Get("sector"), Limit: limit, Offset: max(offset, 0)})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -48,7 +48,7 @@ func (s *Server) listProcedures(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) getProcedure(w http.ResponseWriter, r *http.Request) {
 	p, err := s.svc.Store.Procedure(r.Context(), r.PathValue("code"), 0)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		err = apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", r.PathValue("code"))
 	}
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request, actor org.Ac
 			continue
 		}
 		// A retry with the same Idempotency-Key gets the first file_id back.
-		res, err := s.svc.UploadOnce(r.Context(), actor, r.Header.Get("Idempotency-Key"), part.FileName(), part, func(f store.File) ([]byte, error) {
+		res, err := s.svc.UploadOnce(r.Context(), actor, r.Header.Get("Idempotency-Key"), part.FileName(), part, func(f model.File) ([]byte, error) {
 			return json.Marshal(FileView{ID: f.ID, SHA256: f.SHA256, Size: f.Size, ContentType: f.ContentType, Name: f.Name, CreatedAt: Time{f.CreatedAt}})
 		})
 		if err != nil {

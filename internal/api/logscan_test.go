@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -67,7 +68,7 @@ func TestLogHoldsNoPersonalData(t *testing.T) {
 			t.Fatal(err)
 		}
 		echo := func(prefix string) notify.Sender {
-			return notify.SenderFunc(func(_ context.Context, m store.OutboxMessage) error {
+			return notify.SenderFunc(func(_ context.Context, m model.OutboxMessage) error {
 				return errors.New(prefix + " refused " + m.Recipient + " (84987654321): " + m.Subject + " " + m.Body + " " + m.Payload)
 			})
 		}

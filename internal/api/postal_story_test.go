@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/postal"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -316,11 +317,11 @@ func TestPostalStory_Decision45_2016(t *testing.T) {
 		if err != nil || len(legs) != 2 {
 			t.Fatalf("legs %v %v", legs, err)
 		}
-		if in := legs[0]; in.Status != store.LegHandedOver || in.HandoverRecord != "BB-2026-0042" || !in.PickedUpAt.Equal(at("2026-11-30T15:00:00+07:00")) ||
+		if in := legs[0]; in.Status != model.LegHandedOver || in.HandoverRecord != "BB-2026-0042" || !in.PickedUpAt.Equal(at("2026-11-30T15:00:00+07:00")) ||
 			!in.HandedOverAt.Equal(at("2026-12-01T08:25:00+07:00")) || in.FeesCollectedVND != 200000 || in.OperatorKeyID != postalKeyID {
 			t.Fatalf("inbound leg %+v", in)
 		}
-		if out := legs[1]; out.Status != store.LegDelivered || out.TrackingNumber != "EE987654321VN" || !out.DeliveredAt.Equal(at("2026-12-11T09:30:00+07:00")) ||
+		if out := legs[1]; out.Status != model.LegDelivered || out.TrackingNumber != "EE987654321VN" || !out.DeliveredAt.Equal(at("2026-12-11T09:30:00+07:00")) ||
 			out.FailureReason == "" || out.FailedAt == nil {
 			t.Fatalf("outbound leg %+v", out)
 		}

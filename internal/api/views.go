@@ -5,9 +5,9 @@ import (
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // DossierView is the JSON form of a dossier for people allowed to see it; the
@@ -135,7 +135,7 @@ type EventActorView struct {
 	Name   string `json:"name"`
 }
 
-func eventView(e store.StoredEvent) EventView {
+func eventView(e model.StoredEvent) EventView {
 	if e.Payload == nil {
 		e.Payload = map[string]any{}
 	}
@@ -168,7 +168,7 @@ type RevealView struct {
 	At        Time     `json:"at"`
 }
 
-func revealView(r store.Reveal) RevealView {
+func revealView(r model.Reveal) RevealView {
 	return RevealView{ID: r.ID, DossierID: r.DossierID, UserID: r.UserID, Username: r.Username, Role: r.Role,
 		Fields: r.Fields, Reason: r.Reason, At: Time{r.At}}
 }

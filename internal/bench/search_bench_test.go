@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
 )
@@ -69,7 +70,7 @@ func BenchmarkSearch(b *testing.B) {
 				i := 0
 				for b.Loop() {
 					t0 := time.Now()
-					_, err := st.ListDossiers(ctx, store.DossierFilter{AgencyIDs: scopes[who], Q: pick(probes[i%len(probes)]), Limit: 50})
+					_, err := st.ListDossiers(ctx, model.DossierFilter{AgencyIDs: scopes[who], Q: pick(probes[i%len(probes)]), Limit: 50})
 					if err != nil {
 						b.Fatal(err)
 					}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -140,7 +141,7 @@ func Load(ctx context.Context, svc *service.Service, password string) (created b
 			}
 		}
 		for i, sector := range []string{"Tư pháp – Hộ tịch", "Đất đai – Xây dựng", "Doanh nghiệp – Đầu tư", "Trả kết quả"} {
-			c := store.Counter{AgencyID: ids[Center], Code: fmt.Sprintf("Q%02d", i+1), Name: fmt.Sprintf("Quầy %d: %s", i+1, sector)}
+			c := model.Counter{AgencyID: ids[Center], Code: fmt.Sprintf("Q%02d", i+1), Name: fmt.Sprintf("Quầy %d: %s", i+1, sector)}
 			if _, err := tx.CreateCounter(ctx, c); err != nil {
 				return err
 			}

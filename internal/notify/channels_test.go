@@ -11,14 +11,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
-	"github.com/motcua/motcua/internal/store"
 )
 
 var ctx = context.Background()
 
-func emailMessage() store.OutboxMessage {
-	return store.OutboxMessage{ID: 1, Key: "dossier:7:v2:email", Channel: "email", Recipient: "nguyen.van.dan@example.vn",
+func emailMessage() model.OutboxMessage {
+	return model.OutboxMessage{ID: 1, Key: "dossier:7:v2:email", Channel: "email", Recipient: "nguyen.van.dan@example.vn",
 		Subject: "Hồ sơ 000.00.10.H99-261201-0001 đã được tiếp nhận", Body: "Kính gửi Ông/Bà Nguyễn Văn Dân,\n\nNgày hẹn trả kết quả: 17:00 15/12/2026\n\n-- English --\nDear Nguyễn Văn Dân,"}
 }
 
@@ -114,8 +114,8 @@ func smsCheck(r *http.Request, b map[string]any) string {
 	return ""
 }
 
-func smsMessage(key string) store.OutboxMessage {
-	return store.OutboxMessage{ID: 2, Key: key, Channel: "sms", Recipient: "0912345678", Body: "Ho so 000.00.10.H99-261201-0001 da duoc tiep nhan."}
+func smsMessage(key string) model.OutboxMessage {
+	return model.OutboxMessage{ID: 2, Key: key, Channel: "sms", Recipient: "0912345678", Body: "Ho so 000.00.10.H99-261201-0001 da duoc tiep nhan."}
 }
 
 func TestSMSOverHTTP(t *testing.T) {
@@ -163,9 +163,9 @@ func zaloCheck(r *http.Request, b map[string]any) string {
 	return ""
 }
 
-func zaloMessage(key string) store.OutboxMessage {
+func zaloMessage(key string) model.OutboxMessage {
 	p, _ := json.Marshal(notify.ZaloPayload{Template: "received", Data: map[string]string{"dossier_code": "000.00.10.H99-261201-0001", "due_date": "17:00 15/12/2026"}})
-	return store.OutboxMessage{ID: 3, Key: key, Channel: "zalo", Recipient: "0912 345 678", Payload: string(p)}
+	return model.OutboxMessage{ID: 3, Key: key, Channel: "zalo", Recipient: "0912 345 678", Payload: string(p)}
 }
 
 func TestZaloZNS(t *testing.T) {

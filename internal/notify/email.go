@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // SMTPConfig says how to reach the mail relay.
@@ -60,7 +60,7 @@ func MessageID(key, domain string) string {
 
 // Compose builds the RFC 5322 message: UTF-8 body in quoted-printable, the
 // subject and display names encoded per RFC 2047.
-func (e *EmailSender) Compose(m store.OutboxMessage) ([]byte, error) {
+func (e *EmailSender) Compose(m model.OutboxMessage) ([]byte, error) {
 	to, err := mail.ParseAddress(m.Recipient)
 	if err != nil {
 		return nil, Permanent("invalid e-mail address")
@@ -85,7 +85,7 @@ func (e *EmailSender) Compose(m store.OutboxMessage) ([]byte, error) {
 
 // Send delivers one message. A 5xx reply (address refused, message
 // rejected) is permanent; connection trouble and 4xx replies are retried.
-func (e *EmailSender) Send(ctx context.Context, m store.OutboxMessage) error {
+func (e *EmailSender) Send(ctx context.Context, m model.OutboxMessage) error {
 	msg, err := e.Compose(m)
 	if err != nil {
 		return err

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // Mask shows enough of a recipient for an administrator to tell messages
@@ -91,7 +91,7 @@ func Scrub(text, recipient string) string {
 // was sent (the text with the applicant's name, a template's data), which no
 // pattern recognises, so each of those values is cut out before the
 // recipient and the patterns are scrubbed.
-func ScrubMessage(text string, m store.OutboxMessage) string {
+func ScrubMessage(text string, m model.OutboxMessage) string {
 	for _, v := range messageValues(m) {
 		text = strings.ReplaceAll(text, v, "[…]")
 	}
@@ -101,7 +101,7 @@ func ScrubMessage(text string, m store.OutboxMessage) string {
 // messageValues are the texts a message carries: its subject and body, their
 // lines, and every string of its JSON payload, longest first so that a value
 // is cut whole before a part of it.
-func messageValues(m store.OutboxMessage) []string {
+func messageValues(m model.OutboxMessage) []string {
 	var out []string
 	add := func(s string) {
 		if s = strings.TrimSpace(s); len([]rune(s)) >= 3 {

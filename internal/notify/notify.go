@@ -16,7 +16,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // Channels of citizen notifications.
@@ -31,14 +31,14 @@ const (
 // cannot help: a refused address, a rejected request); any other error is
 // retried with backoff.
 type Sender interface {
-	Send(ctx context.Context, m store.OutboxMessage) error
+	Send(ctx context.Context, m model.OutboxMessage) error
 }
 
 // SenderFunc adapts a function to Sender.
-type SenderFunc func(ctx context.Context, m store.OutboxMessage) error
+type SenderFunc func(ctx context.Context, m model.OutboxMessage) error
 
 // Send calls f.
-func (f SenderFunc) Send(ctx context.Context, m store.OutboxMessage) error { return f(ctx, m) }
+func (f SenderFunc) Send(ctx context.Context, m model.OutboxMessage) error { return f(ctx, m) }
 
 // ErrPermanent marks a failure that no retry will fix.
 var ErrPermanent = errors.New("permanent failure")

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -72,20 +73,20 @@ func TestFailedDeliveryLogsNothingPersonal(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The sender itself quotes no answer body: only the gateway's code.
-	if err := sms.Send(ctx, store.OutboxMessage{Key: "direct", Channel: "sms", Recipient: phone, Body: body}); err == nil ||
+	if err := sms.Send(ctx, model.OutboxMessage{Key: "direct", Channel: "sms", Recipient: phone, Body: body}); err == nil ||
 		strings.Contains(err.Error(), "Kinh gui") || strings.Contains(err.Error(), "cannot send") || !strings.Contains(err.Error(), "INVALID_DEST") {
 		t.Fatalf("gateway error must carry the code, not the answer: %v", err)
 	}
 	zp, _ := json.Marshal(notify.ZaloPayload{Template: "received", Data: map[string]string{"customer_name": name}})
-	zalo := notify.SenderFunc(func(_ context.Context, m store.OutboxMessage) error {
+	zalo := notify.SenderFunc(func(_ context.Context, m model.OutboxMessage) error {
 		// A peer quoting the template data it was sent back in its error.
 		return errorString("zalo zns: error -124 template data " + m.Payload + " for 84912345678")
 	})
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		var buf bytes.Buffer
 		enqueue(t, st,
-			store.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: phone, Body: body, CreatedAt: time.Now()},
-			store.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: phone, Payload: string(zp), CreatedAt: time.Now()})
+			model.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: phone, Body: body, CreatedAt: time.Now()},
+			model.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: phone, Payload: string(zp), CreatedAt: time.Now()})
 		w := notify.NewWorker(st, notify.Config{Senders: map[string]notify.Sender{"sms": sms, "zalo": zalo},
 			Log: slog.New(slog.NewTextHandler(io.MultiWriter(&buf), nil))})
 		if _, err := w.RunOnce(ctx); err != nil {

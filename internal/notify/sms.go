@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // SMSConfig says how to reach the SMS gateway: a JSON POST of
@@ -39,7 +39,7 @@ type smsRequest struct {
 }
 
 // Send posts one SMS.
-func (s *SMSSender) Send(ctx context.Context, m store.OutboxMessage) error {
+func (s *SMSSender) Send(ctx context.Context, m model.OutboxMessage) error {
 	h := http.Header{}
 	h.Set(s.cfg.Header, s.cfg.APIKey)
 	status, answer, err := postJSON(ctx, s.cfg.Client, s.cfg.URL, h, smsRequest{To: m.Recipient, Message: m.Body, RequestID: m.Key})

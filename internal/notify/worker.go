@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -180,7 +181,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(msgs), errors.Join(errs...)
 }
 
-func (w *Worker) deliver(ctx context.Context, m store.OutboxMessage) error {
+func (w *Worker) deliver(ctx context.Context, m model.OutboxMessage) error {
 	sctx, cancel := context.WithTimeout(ctx, w.cfg.SendTimeout)
 	err := w.cfg.Senders[m.Channel].Send(sctx, m)
 	cancel()
@@ -199,7 +200,7 @@ func (w *Worker) deliver(ctx context.Context, m store.OutboxMessage) error {
 	dead := errors.Is(err, ErrPermanent) || m.Attempts >= w.cfg.MaxAttempts
 	next := now.Add(Backoff(m.Attempts, w.cfg.BaseDelay, w.cfg.MaxDelay, w.cfg.Jitter()))
 	w.cfg.Log.Warn("notify: delivery failed", "channel", m.Channel, "message", m.ID, "attempt", m.Attempts, "dead", dead, "err", text)
-	if err := w.st.MarkOutboxFailed(ctx, m, text, next, dead); err != nil && !errors.Is(err, store.ErrClaimLost) {
+	if err := w.st.MarkOutboxFailed(ctx, m, text, next, dead); err != nil && !errors.Is(err, model.ErrClaimLost) {
 		return err
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -29,7 +30,7 @@ type clock struct {
 func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
-func enqueue(t *testing.T, st *store.Store, msgs ...store.OutboxMessage) {
+func enqueue(t *testing.T, st *store.Store, msgs ...model.OutboxMessage) {
 	t.Helper()
 	err := st.InTx(ctx, func(tx *store.Tx) error {
 		for _, m := range msgs {
@@ -69,11 +70,11 @@ func TestBackoff(t *testing.T) {
 func TestWorkerRetriesThenDeadThenRequeue(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		clk := &clock{t: time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)}
-		enqueue(t, st, store.OutboxMessage{Key: "k1", Channel: "sms", Recipient: "0912345678", Body: "x", CreatedAt: clk.now()},
-			store.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: "0912345678", CreatedAt: clk.now()})
+		enqueue(t, st, model.OutboxMessage{Key: "k1", Channel: "sms", Recipient: "0912345678", Body: "x", CreatedAt: clk.now()},
+			model.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: "0912345678", CreatedAt: clk.now()})
 		var calls int
 		fail := true
-		sms := notify.SenderFunc(func(ctx context.Context, m store.OutboxMessage) error {
+		sms := notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error {
 			calls++
 			if fail {
 				return errors.New("gateway 0912345678 busy")
@@ -88,7 +89,7 @@ func TestWorkerRetriesThenDeadThenRequeue(t *testing.T) {
 				t.Fatalf("round %d: %d %v", i, n, err)
 			}
 			m, _ := st.OutboxMessageByKey(ctx, "k1")
-			if m.Status != store.OutboxPending || m.Attempts != i+1 || !m.NextAt.Equal(clk.now().Add(wait)) {
+			if m.Status != model.OutboxPending || m.Attempts != i+1 || !m.NextAt.Equal(clk.now().Add(wait)) {
 				t.Fatalf("after failure %d: %+v", i+1, m)
 			}
 			// The phone never reaches the stored error.
@@ -103,11 +104,11 @@ func TestWorkerRetriesThenDeadThenRequeue(t *testing.T) {
 		}
 		w.RunOnce(ctx)
 		m, _ := st.OutboxMessageByKey(ctx, "k1")
-		if m.Status != store.OutboxDead || m.Attempts != 3 || calls != 3 {
+		if m.Status != model.OutboxDead || m.Attempts != 3 || calls != 3 {
 			t.Fatalf("after the last attempt: %+v, %d calls", m, calls)
 		}
 		// No sender for Zalo here: it waits, its attempts untouched.
-		if z, _ := st.OutboxMessageByKey(ctx, "k-zalo"); z.Status != store.OutboxPending || z.Attempts != 0 {
+		if z, _ := st.OutboxMessageByKey(ctx, "k-zalo"); z.Status != model.OutboxPending || z.Attempts != 0 {
 			t.Fatalf("unserved channel: %+v", z)
 		}
 		// An administrator sends it again; the gateway is back.
@@ -116,7 +117,7 @@ func TestWorkerRetriesThenDeadThenRequeue(t *testing.T) {
 		}
 		fail = false
 		w.RunOnce(ctx)
-		if m, _ := st.OutboxMessageByKey(ctx, "k1"); m.Status != store.OutboxSent || m.SentAt == nil {
+		if m, _ := st.OutboxMessageByKey(ctx, "k1"); m.Status != model.OutboxSent || m.SentAt == nil {
 			t.Fatalf("after requeue: %+v", m)
 		}
 	})
@@ -125,14 +126,14 @@ func TestWorkerRetriesThenDeadThenRequeue(t *testing.T) {
 func TestWorkerPermanentFailureGoesStraightToDead(t *testing.T) {
 	st := storetest.SQLite(t)
 	clk := &clock{t: time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)}
-	enqueue(t, st, store.OutboxMessage{Key: "k1", Channel: "email", Recipient: "a@example.vn", CreatedAt: clk.now()})
+	enqueue(t, st, model.OutboxMessage{Key: "k1", Channel: "email", Recipient: "a@example.vn", CreatedAt: clk.now()})
 	peer := newSMTPPeer(t)
 	peer.refuse = 550
 	s, _ := notify.NewEmailSender(notify.SMTPConfig{Addr: peer.Addr, From: "khongtraloi@h99.gov.vn"})
 	w := notify.NewWorker(st, notify.Config{Senders: map[string]notify.Sender{"email": s}, MaxAttempts: 8, Now: clk.now, Log: quiet})
 	w.RunOnce(ctx)
 	m, _ := st.OutboxMessageByKey(ctx, "k1")
-	if m.Status != store.OutboxDead || m.Attempts != 1 {
+	if m.Status != model.OutboxDead || m.Attempts != 1 {
 		t.Fatalf("550 after one attempt: %+v", m)
 	}
 	if m.LastError == "" || strings.Contains(m.LastError, "a@example.vn") {
@@ -156,9 +157,9 @@ func TestNoDuplicateSendAfterCrash(t *testing.T) {
 	senders := map[string]notify.Sender{"email": email, "sms": sms, "zalo": zalo}
 	zp, _ := json.Marshal(notify.ZaloPayload{Template: "received", Data: map[string]string{"dossier_code": "X"}})
 	enqueue(t, st,
-		store.OutboxMessage{Key: "dossier:1:v2:email", Channel: "email", Recipient: "a@example.vn", Subject: "Hồ sơ", Body: "Nội dung", CreatedAt: clk.now()},
-		store.OutboxMessage{Key: "dossier:1:v2:sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so", CreatedAt: clk.now()},
-		store.OutboxMessage{Key: "dossier:1:v2:zalo", Channel: "zalo", Recipient: "0912345678", Payload: string(zp), CreatedAt: clk.now()})
+		model.OutboxMessage{Key: "dossier:1:v2:email", Channel: "email", Recipient: "a@example.vn", Subject: "Hồ sơ", Body: "Nội dung", CreatedAt: clk.now()},
+		model.OutboxMessage{Key: "dossier:1:v2:sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so", CreatedAt: clk.now()},
+		model.OutboxMessage{Key: "dossier:1:v2:zalo", Channel: "zalo", Recipient: "0912345678", Payload: string(zp), CreatedAt: clk.now()})
 	lease := 5 * time.Minute
 	// The crashing worker: it claims and sends, then stops before recording.
 	claimed, err := st.ClaimOutbox(ctx, "crashing", []string{"email", "sms", "zalo"}, clk.now(), lease, 10)
@@ -180,7 +181,7 @@ func TestNoDuplicateSendAfterCrash(t *testing.T) {
 		t.Fatalf("after the lease: %d %v", n, err)
 	}
 	for _, k := range []string{"dossier:1:v2:email", "dossier:1:v2:sms", "dossier:1:v2:zalo"} {
-		if m, _ := st.OutboxMessageByKey(ctx, k); m.Status != store.OutboxSent || m.Attempts != 2 {
+		if m, _ := st.OutboxMessageByKey(ctx, k); m.Status != model.OutboxSent || m.Attempts != 2 {
 			t.Fatalf("%s: %+v", k, m)
 		}
 	}
@@ -203,16 +204,16 @@ func TestTwoWorkersOnPostgres(t *testing.T) {
 	}
 	a, b := open(), open()
 	const n = 400
-	var msgs []store.OutboxMessage
+	var msgs []model.OutboxMessage
 	for i := range n {
-		msgs = append(msgs, store.OutboxMessage{Key: fmt.Sprintf("k%03d", i), Channel: "sms", Recipient: "0912345678", Body: "x"})
+		msgs = append(msgs, model.OutboxMessage{Key: fmt.Sprintf("k%03d", i), Channel: "sms", Recipient: "0912345678", Body: "x"})
 	}
 	enqueue(t, a, msgs...)
 	var mu sync.Mutex
 	sends := map[string]int{}
 	by := map[string]int{}
 	sender := func(name string) notify.Sender {
-		return notify.SenderFunc(func(ctx context.Context, m store.OutboxMessage) error {
+		return notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error {
 			mu.Lock()
 			sends[m.Key]++
 			by[name]++
@@ -275,9 +276,9 @@ func TestTwoWorkersOnPostgres(t *testing.T) {
 // logged once, not at every poll.
 func TestUnservedChannelIsLoggedOnce(t *testing.T) {
 	st := storetest.SQLite(t)
-	enqueue(t, st, store.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: "0912345678"})
+	enqueue(t, st, model.OutboxMessage{Key: "k-zalo", Channel: "zalo", Recipient: "0912345678"})
 	var buf syncBuffer
-	w := notify.NewWorker(st, notify.Config{Senders: map[string]notify.Sender{"sms": notify.SenderFunc(func(context.Context, store.OutboxMessage) error { return nil })},
+	w := notify.NewWorker(st, notify.Config{Senders: map[string]notify.Sender{"sms": notify.SenderFunc(func(context.Context, model.OutboxMessage) error { return nil })},
 		Poll: 10 * time.Millisecond, Log: slog.New(slog.NewTextHandler(&buf, nil))})
 	for range 3 {
 		rctx, cancel := context.WithTimeout(ctx, 60*time.Millisecond)
@@ -287,7 +288,7 @@ func TestUnservedChannelIsLoggedOnce(t *testing.T) {
 	if n := strings.Count(buf.String(), "no sender configured"); n != 1 || !strings.Contains(buf.String(), "channel=zalo") {
 		t.Fatalf("logged %d times:\n%s", n, buf.String())
 	}
-	if m, _ := st.OutboxMessageByKey(ctx, "k-zalo"); m.Status != store.OutboxPending || m.Attempts != 0 {
+	if m, _ := st.OutboxMessageByKey(ctx, "k-zalo"); m.Status != model.OutboxPending || m.Attempts != 0 {
 		t.Fatalf("unserved message touched: %+v", m)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -86,7 +87,7 @@ func ZaloPhone(p string) string {
 
 // Send posts one template message. ZNS answers errors with HTTP 200 and a
 // non-zero "error" in the body; those are read, not taken as success.
-func (z *ZaloSender) Send(ctx context.Context, m store.OutboxMessage) error {
+func (z *ZaloSender) Send(ctx context.Context, m model.OutboxMessage) error {
 	var p ZaloPayload
 	if err := json.Unmarshal([]byte(m.Payload), &p); err != nil {
 		return Permanent("zalo payload: %v", err)

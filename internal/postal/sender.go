@@ -8,8 +8,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Channel is the outbox channel of the operator's webhooks.
@@ -31,7 +31,7 @@ var defaultClient = &http.Client{Timeout: 15 * time.Second}
 // Send delivers m. Answers 4xx other than 408 and 429 are permanent: the
 // operator refused this message and resending the same bytes cannot help.
 // Network errors, 408, 429 and 5xx are retried by the worker.
-func (s *WebhookSender) Send(ctx context.Context, m store.OutboxMessage) error {
+func (s *WebhookSender) Send(ctx context.Context, m model.OutboxMessage) error {
 	if m.Channel != Channel {
 		return notify.Permanent("postal: message %d is for channel %q", m.ID, m.Channel)
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // operator is a local stand-in for the postal company's server: it verifies
@@ -60,7 +60,7 @@ func TestWebhookSender(t *testing.T) {
 			srv := httptest.NewServer(op)
 			defer srv.Close()
 			s := NewWebhookSender(Config{KeyID: "vnpost", Secret: secret, OutboundSecret: secret})
-			m := store.OutboxMessage{ID: 7, Key: "postal:result_dispatch:42", Channel: Channel, Recipient: srv.URL + "/hooks/motcua?v=1",
+			m := model.OutboxMessage{ID: 7, Key: "postal:result_dispatch:42", Channel: Channel, Recipient: srv.URL + "/hooks/motcua?v=1",
 				Payload: `{"type":"result_dispatch","dossier_code":"X-261201-0001"}`}
 			err := s.Send(context.Background(), m)
 			if (err == nil) != c.ok || errors.Is(err, notify.ErrPermanent) != c.permanent {
@@ -83,7 +83,7 @@ func TestWebhookSenderWrongSecretIsRefused(t *testing.T) {
 	srv := httptest.NewServer(op)
 	defer srv.Close()
 	s := NewWebhookSender(Config{KeyID: "vnpost", OutboundSecret: []byte("not-the-shared-secret-0123456789")})
-	err := s.Send(context.Background(), store.OutboxMessage{Key: "k", Channel: Channel, Recipient: srv.URL, Payload: "{}"})
+	err := s.Send(context.Background(), model.OutboxMessage{Key: "k", Channel: Channel, Recipient: srv.URL, Payload: "{}"})
 	if !errors.Is(err, notify.ErrPermanent) || !errors.Is(op.errs[0], ErrBadSignature) {
 		t.Fatalf("send %v, operator %v", err, op.errs)
 	}
@@ -94,10 +94,10 @@ func TestWebhookSenderRetriesNetworkAndRefusesBadMessages(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // nobody listens any more
-	if err := s.Send(context.Background(), store.OutboxMessage{Key: "k", Channel: Channel, Recipient: url, Payload: "{}"}); err == nil || errors.Is(err, notify.ErrPermanent) {
+	if err := s.Send(context.Background(), model.OutboxMessage{Key: "k", Channel: Channel, Recipient: url, Payload: "{}"}); err == nil || errors.Is(err, notify.ErrPermanent) {
 		t.Fatalf("a network failure is retried: %v", err)
 	}
-	for _, m := range []store.OutboxMessage{{Key: "k", Channel: "sms", Recipient: url}, {Key: "k", Channel: Channel}, {Key: "k", Channel: Channel, Recipient: "::bad"}} {
+	for _, m := range []model.OutboxMessage{{Key: "k", Channel: "sms", Recipient: url}, {Key: "k", Channel: Channel}, {Key: "k", Channel: Channel, Recipient: "::bad"}} {
 		if err := s.Send(context.Background(), m); !errors.Is(err, notify.ErrPermanent) {
 			t.Fatalf("%+v: %v", m, err)
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -138,7 +139,7 @@ func (s *Service) SetAgencyActive(ctx context.Context, actor org.Actor, id int64
 		return invalid("agency_own", "Không thể ngừng hoạt động cơ quan của chính tài khoản quản trị đang dùng.", "You cannot deactivate the agency of your own administrator account.")
 	}
 	err := s.Store.InTx(ctx, func(tx *store.Tx) error { return tx.SetAgencyActive(ctx, id, active) })
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return apperr.ErrNotFound
 	} else if err != nil {
 		return err
@@ -150,8 +151,8 @@ func (s *Service) SetAgencyActive(ctx context.Context, actor org.Actor, id int64
 var counterCode = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$`)
 
 // AddCounter adds a reception desk to a one-stop agency.
-func (s *Service) AddCounter(ctx context.Context, actor org.Actor, agencyID int64, code, name string) (store.Counter, error) {
-	c := store.Counter{AgencyID: agencyID, Code: strings.TrimSpace(code), Name: textfold.NFC(name)}
+func (s *Service) AddCounter(ctx context.Context, actor org.Actor, agencyID int64, code, name string) (model.Counter, error) {
+	c := model.Counter{AgencyID: agencyID, Code: strings.TrimSpace(code), Name: textfold.NFC(name)}
 	if err := requireAdmin(actor); err != nil {
 		return c, err
 	}
@@ -259,12 +260,12 @@ func (s *Service) CreateStaff(ctx context.Context, actor org.Actor, in StaffInpu
 
 // staffAccount loads an account an administrator may manage: staff, not
 // the administrator's own (so that nobody locks themselves out).
-func (s *Service) staffAccount(ctx context.Context, actor org.Actor, id int64) (store.UserAccount, error) {
+func (s *Service) staffAccount(ctx context.Context, actor org.Actor, id int64) (model.UserAccount, error) {
 	if err := requireAdmin(actor); err != nil {
-		return store.UserAccount{}, err
+		return model.UserAccount{}, err
 	}
 	a, err := s.Store.UserAccount(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return a, apperr.ErrNotFound
 	} else if err != nil {
 		return a, err
@@ -315,7 +316,7 @@ func (s *Service) ResetPassword(ctx context.Context, actor org.Actor, userID int
 		return err
 	}
 	a, err := s.Store.UserAccount(ctx, userID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return apperr.ErrNotFound
 	} else if err != nil {
 		return err
@@ -358,12 +359,12 @@ const MaxTimeLimit = 365
 
 // EditProcedure saves a new version of a procedure with the edited time
 // limit, fee and components; an unchanged form makes no version.
-func (s *Service) EditProcedure(ctx context.Context, actor org.Actor, code string, e ProcedureEdit) (catalog.Procedure, store.SaveOutcome, error) {
+func (s *Service) EditProcedure(ctx context.Context, actor org.Actor, code string, e ProcedureEdit) (catalog.Procedure, model.SaveOutcome, error) {
 	if err := requireAdmin(actor); err != nil {
 		return catalog.Procedure{}, "", err
 	}
 	p, err := s.Store.Procedure(ctx, code, 0)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return p, "", apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 	} else if err != nil {
 		return p, "", err
@@ -423,7 +424,7 @@ func (s *Service) EditProcedure(ctx context.Context, actor org.Actor, code strin
 		p.Subjects = subj
 	}
 	p.TimeLimit, p.FeeVND, p.FeeNote, p.Components = tl, e.FeeVND, note, comps
-	var out store.SaveOutcome
+	var out model.SaveOutcome
 	err = s.Store.InTx(ctx, func(tx *store.Tx) error {
 		var err error
 		out, p.Version, err = tx.SaveProcedure(ctx, p)
@@ -432,7 +433,7 @@ func (s *Service) EditProcedure(ctx context.Context, actor org.Actor, code strin
 	if err != nil {
 		return p, "", err
 	}
-	if out != store.ProcedureUnchanged {
+	if out != model.ProcedureUnchanged {
 		s.Log.Info("procedure edited", "code", p.Code, "version", p.Version, "by", actor.UserID)
 	}
 	return p, out, nil
@@ -444,7 +445,7 @@ func (s *Service) SetProcedureAgency(ctx context.Context, actor org.Actor, code 
 	if err := requireAdmin(actor); err != nil {
 		return err
 	}
-	if _, err := s.Store.ProcedureDefaultAgency(ctx, code); errors.Is(err, store.ErrNotFound) {
+	if _, err := s.Store.ProcedureDefaultAgency(ctx, code); errors.Is(err, model.ErrNotFound) {
 		return apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 	} else if err != nil {
 		return err

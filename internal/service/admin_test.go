@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/demo"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -343,7 +344,7 @@ func TestEditProcedure(t *testing.T) {
 		}
 	}
 	p, out, err := svc.EditProcedure(ctx, admin, "2.001583", edit)
-	if err != nil || out != store.ProcedureVersioned || p.Version != cur.Version+1 {
+	if err != nil || out != model.ProcedureVersioned || p.Version != cur.Version+1 {
 		t.Fatalf("%v %v %v", p.Version, out, err)
 	}
 	if old, _ := svc.Store.Procedure(ctx, "2.001583", cur.Version); old.TimeLimit != cur.TimeLimit || old.FeeVND != cur.FeeVND {
@@ -354,7 +355,7 @@ func TestEditProcedure(t *testing.T) {
 		t.Fatalf("current %+v", now)
 	}
 	edit.Version = p.Version
-	if _, out, err := svc.EditProcedure(ctx, admin, "2.001583", edit); err != nil || out != store.ProcedureUnchanged {
+	if _, out, err := svc.EditProcedure(ctx, admin, "2.001583", edit); err != nil || out != model.ProcedureUnchanged {
 		t.Fatalf("the same content again makes no version: %v %v", out, err)
 	}
 	same := edit
@@ -401,7 +402,7 @@ func TestEditFormRoundTripsEveryProcedure(t *testing.T) {
 		if !cur.TimeLimit.Set() {
 			continue // the form requires a time limit; none published for this one
 		}
-		if _, out, err := svc.EditProcedure(ctx, admin, p.Code, e); err != nil || out != store.ProcedureUnchanged {
+		if _, out, err := svc.EditProcedure(ctx, admin, p.Code, e); err != nil || out != model.ProcedureUnchanged {
 			t.Errorf("%s: %v %v", p.Code, out, err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -43,7 +44,7 @@ func (s *Service) SetAgencyContact(ctx context.Context, actor org.Actor, id int6
 		return invalid("agency_phone_invalid", "Số điện thoại cơ quan không hợp lệ (ví dụ 0237 385 2001).", "Invalid agency phone number (for example 0237 385 2001).")
 	}
 	err := s.Store.InTx(ctx, func(tx *store.Tx) error { return tx.SetAgencyContact(ctx, id, address, phone) })
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return apperr.ErrNotFound
 	} else if err != nil {
 		return err

@@ -8,8 +8,8 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/auth"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Sign-in policy: after MaxFailedLogins wrong passwords in a row from one
@@ -51,7 +51,7 @@ func (s *Service) LoginFrom(ctx context.Context, from, username, password string
 			fmt.Sprintf("Too many wrong passwords from this address; try again in %d seconds.", secs(wait)), wait)
 	}
 	c, err := s.Store.CredentialsByUsername(ctx, username)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		auth.CheckDummy(password)
 		l.signin.Take(from)
 		return "", org.User{}, errBadLogin
@@ -121,7 +121,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (org.Actor, er
 		return org.Actor{}, apperr.ErrUnauthorized
 	}
 	u, err := s.Store.UserByToken(ctx, auth.HashToken(token), s.Now())
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return org.Actor{}, apperr.ErrUnauthorized
 	} else if err != nil {
 		return org.Actor{}, err

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -26,9 +27,9 @@ func (s *Service) ImportProcedures(ctx context.Context, procs []catalog.Procedur
 				return err
 			}
 			switch out {
-			case store.ProcedureCreated:
+			case model.ProcedureCreated:
 				rep.Created = append(rep.Created, p.Code)
-			case store.ProcedureVersioned:
+			case model.ProcedureVersioned:
 				rep.Versioned = append(rep.Versioned, p.Code)
 			default:
 				rep.Unchanged = append(rep.Unchanged, p.Code)

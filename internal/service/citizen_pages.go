@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Answered returns the stored response of a write the actor already made
@@ -18,7 +18,7 @@ func (s *Service) Answered(ctx context.Context, actor org.Actor, key string) ([]
 		return nil, false, nil
 	}
 	r, err := s.Store.IdempotentReplay(ctx, idemScope(actor), key)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return nil, false, nil
 	} else if err != nil {
 		return nil, false, err

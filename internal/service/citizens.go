@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 )
@@ -73,7 +74,7 @@ func (s *Service) CitizenFromOIDC(ctx context.Context, id OIDCIdentity) (org.Use
 	}
 
 	acc, err := s.Store.UserByOIDC(ctx, id.Issuer, id.Subject)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		oidcLookupMissed()
 		acc, err = s.createOIDCCitizen(ctx, id)
 		if err != nil {
@@ -117,7 +118,7 @@ func (s *Service) CitizenFromOIDC(ctx context.Context, id OIDCIdentity) (org.Use
 // insertion; tests use it to make two first sign-ins meet there.
 var oidcLookupMissed = func() {}
 
-func (s *Service) createOIDCCitizen(ctx context.Context, id OIDCIdentity) (store.OIDCAccount, error) {
+func (s *Service) createOIDCCitizen(ctx context.Context, id OIDCIdentity) (model.OIDCAccount, error) {
 	u := org.User{
 		Username: oidcUsername(id.Issuer, id.Subject),
 		Name:     id.Name,
@@ -133,16 +134,16 @@ func (s *Service) createOIDCCitizen(ctx context.Context, id OIDCIdentity) (store
 	})
 	if err == nil {
 		s.Log.Info("citizen created from oidc sign-in", "user_id", u.ID)
-		return store.OIDCAccount{User: u, Active: true}, nil
+		return model.OIDCAccount{User: u, Active: true}, nil
 	}
 	if !store.IsUniqueViolation(err) {
-		return store.OIDCAccount{}, err
+		return model.OIDCAccount{}, err
 	}
 	// Someone else (the same person in another tab, another node) created
 	// the user between our read and our insertion: use theirs.
 	acc, rerr := s.Store.UserByOIDC(ctx, id.Issuer, id.Subject)
 	if rerr != nil {
-		return store.OIDCAccount{}, fmt.Errorf("service: oidc citizen after concurrent creation: %w", errors.Join(err, rerr))
+		return model.OIDCAccount{}, fmt.Errorf("service: oidc citizen after concurrent creation: %w", errors.Join(err, rerr))
 	}
 	return acc, nil
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // CounterScan is a paper scanned at the counter, to be attached to the
@@ -42,7 +42,7 @@ func (s *Service) SubmitAtCounter(ctx context.Context, actor org.Actor, in NewDo
 			return nil, errKeyReused
 		}
 		return &Result{Status: replay.StatusCode, Body: replay.Response, Replay: true}, nil
-	case !errors.Is(err, store.ErrNotFound):
+	case !errors.Is(err, model.ErrNotFound):
 		return nil, err
 	}
 	if err := s.precheck(ctx, in); err != nil {
@@ -62,10 +62,10 @@ func (s *Service) SubmitAtCounter(ctx context.Context, actor org.Actor, in NewDo
 	return s.Submit(ctx, actor, in, key, hash, render)
 }
 
-func (s *Service) uploadScan(ctx context.Context, actor org.Actor, sc CounterScan) (store.File, error) {
+func (s *Service) uploadScan(ctx context.Context, actor org.Actor, sc CounterScan) (model.File, error) {
 	rc, err := sc.Open()
 	if err != nil {
-		return store.File{}, apperr.New(apperr.BadInput, "upload_read", "Không đọc được tệp tải lên.", "The uploaded file could not be read.")
+		return model.File{}, apperr.New(apperr.BadInput, "upload_read", "Không đọc được tệp tải lên.", "The uploaded file could not be read.")
 	}
 	defer rc.Close()
 	f, err := s.Upload(ctx, actor, sc.Name, rc)
@@ -89,7 +89,7 @@ func (s *Service) precheck(ctx context.Context, in NewDossier) error {
 	if code == "" {
 		return apperr.New(apperr.Invalid, "procedure_required", "Cần chọn thủ tục (procedure_code).", "A procedure (procedure_code) is required.")
 	}
-	if _, err := s.Store.Procedure(ctx, code, 0); errors.Is(err, store.ErrNotFound) {
+	if _, err := s.Store.Procedure(ctx, code, 0); errors.Is(err, model.ErrNotFound) {
 		return apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 	} else if err != nil {
 		return err

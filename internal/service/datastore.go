@@ -10,6 +10,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -27,13 +28,13 @@ func (s *Service) keepDocuments(ctx context.Context, tx *store.Tx, d *dossier.Do
 	if d.ApplicantUserID == 0 {
 		return nil
 	}
-	file := func(kind store.DocumentKind, name string, ids []string) error {
+	file := func(kind model.DocumentKind, name string, ids []string) error {
 		for _, id := range ids {
 			f, err := s.Store.FileByID(ctx, id)
 			if err != nil {
 				return fmt.Errorf("service: data store file %s of dossier %d: %w", id, d.ID, err)
 			}
-			doc := store.Document{OwnerUserID: d.ApplicantUserID, Kind: kind, Name: name, FileID: f.ID, SHA256: f.SHA256,
+			doc := model.Document{OwnerUserID: d.ApplicantUserID, Kind: kind, Name: name, FileID: f.ID, SHA256: f.SHA256,
 				DossierID: d.ID, DossierCode: d.Code, ProcedureCode: d.ProcedureCode, IssuedAt: ev.At, CreatedAt: ev.At}
 			if _, err := tx.FileDocument(ctx, doc); err != nil {
 				return err
@@ -46,7 +47,7 @@ func (s *Service) keepDocuments(ctx context.Context, tx *store.Tx, d *dossier.Do
 		// Art. 24(2)(e): the papers the one-stop digitized on receipt.
 		for _, c := range d.Components {
 			if c.Digitized {
-				if err := file(store.DocDigitized, c.Name, c.FileIDs); err != nil {
+				if err := file(model.DocDigitized, c.Name, c.FileIDs); err != nil {
 					return err
 				}
 			}
@@ -60,7 +61,7 @@ func (s *Service) keepDocuments(ctx context.Context, tx *store.Tx, d *dossier.Do
 		if err != nil {
 			return err
 		}
-		return file(store.DocResult, p.Name, d.ResultFileIDs)
+		return file(model.DocResult, p.Name, d.ResultFileIDs)
 	}
 	return nil
 }
@@ -83,7 +84,7 @@ func (s *Service) reusedFiles(ctx context.Context, actor org.Actor, ids []int64)
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
 		doc, err := s.Store.Document(ctx, id)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && (actor.UserID == 0 || doc.OwnerUserID != actor.UserID)) {
+		if errors.Is(err, model.ErrNotFound) || (err == nil && (actor.UserID == 0 || doc.OwnerUserID != actor.UserID)) {
 			return nil, errDocumentUnknown(id)
 		} else if err != nil {
 			return nil, err
@@ -102,36 +103,36 @@ func (s *Service) reusedFiles(ctx context.Context, actor org.Actor, ids []int64)
 }
 
 // Documents lists the actor's own data store. Only citizens have one.
-func (s *Service) Documents(ctx context.Context, actor org.Actor) ([]store.Document, error) {
+func (s *Service) Documents(ctx context.Context, actor org.Actor) ([]model.Document, error) {
 	if actor.Role != org.RoleCitizen {
 		return nil, apperr.New(apperr.Forbidden, "datastore_citizens_only",
 			"Kho dữ liệu điện tử dành cho tài khoản công dân, tổ chức.", "The electronic data store belongs to citizen and business accounts.")
 	}
-	return s.Store.Documents(ctx, actor.UserID, store.DocumentFilter{})
+	return s.Store.Documents(ctx, actor.UserID, model.DocumentFilter{})
 }
 
 // ReusableDocuments lists the actor's documents that may still be reused:
 // a result past its validity is not offered.
-func (s *Service) ReusableDocuments(ctx context.Context, actor org.Actor) ([]store.Document, error) {
+func (s *Service) ReusableDocuments(ctx context.Context, actor org.Actor) ([]model.Document, error) {
 	if actor.Role != org.RoleCitizen {
 		return nil, nil
 	}
 	now := s.Now()
-	return s.Store.Documents(ctx, actor.UserID, store.DocumentFilter{ValidAt: &now})
+	return s.Store.Documents(ctx, actor.UserID, model.DocumentFilter{ValidAt: &now})
 }
 
 // DocumentFile opens a document of the actor's own store; anyone else's is
 // not found.
-func (s *Service) DocumentFile(ctx context.Context, actor org.Actor, id int64) (store.Document, io.ReadCloser, error) {
+func (s *Service) DocumentFile(ctx context.Context, actor org.Actor, id int64) (model.Document, io.ReadCloser, error) {
 	doc, err := s.Store.Document(ctx, id)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && (actor.Role != org.RoleCitizen || doc.OwnerUserID != actor.UserID)) {
-		return store.Document{}, nil, apperr.ErrNotFound
+	if errors.Is(err, model.ErrNotFound) || (err == nil && (actor.Role != org.RoleCitizen || doc.OwnerUserID != actor.UserID)) {
+		return model.Document{}, nil, apperr.ErrNotFound
 	} else if err != nil {
-		return store.Document{}, nil, err
+		return model.Document{}, nil, err
 	}
 	rc, err := s.Files.Open(ctx, doc.SHA256)
 	if err != nil {
-		return store.Document{}, nil, fmt.Errorf("service: open document %d: %w", id, err)
+		return model.Document{}, nil, fmt.Errorf("service: open document %d: %w", id, err)
 	}
 	return doc, rc, nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -28,7 +29,7 @@ func TestDataStore_Circular01_2023_Art24(t *testing.T) {
 		svc, who := demoAt(t, st, &now)
 		body := func(*dossier.Dossier) ([]byte, error) { return nil, nil }
 		citizen, counter, leader := who("citizen"), who("counter"), who("leader")
-		upload := func(a org.Actor, name, content string) store.File {
+		upload := func(a org.Actor, name, content string) model.File {
 			t.Helper()
 			f, err := svc.Upload(ctx, a, name, strings.NewReader("%PDF-1.4\n"+content+"\n%%EOF\n"))
 			if err != nil {
@@ -54,7 +55,7 @@ func TestDataStore_Circular01_2023_Art24(t *testing.T) {
 			}
 			return res.Dossier, nil
 		}
-		mustDocs := func(a org.Actor, want int) []store.Document {
+		mustDocs := func(a org.Actor, want int) []model.Document {
 			t.Helper()
 			docs, err := svc.Documents(ctx, a)
 			if err != nil || len(docs) != want {
@@ -107,7 +108,7 @@ func TestDataStore_Circular01_2023_Art24(t *testing.T) {
 			t.Fatal("the digitized flag was not stored")
 		}
 		docs := mustDocs(citizen, 1)
-		if docs[0].Kind != store.DocDigitized || docs[0].FileID != scan.ID || docs[0].Name != "Giấy xác nhận" || docs[0].DossierCode != d.Code || docs[0].DossierID != d.ID {
+		if docs[0].Kind != model.DocDigitized || docs[0].FileID != scan.ID || docs[0].Name != "Giấy xác nhận" || docs[0].DossierCode != d.Code || docs[0].DossierID != d.ID {
 			t.Fatalf("digitized document: %+v", docs[0])
 		}
 
@@ -121,7 +122,7 @@ func TestDataStore_Circular01_2023_Art24(t *testing.T) {
 		}
 		docs = mustDocs(citizen, 2)
 		res := docs[0]
-		if res.Kind != store.DocResult || res.FileID != result.ID || res.SHA256 != result.SHA256 || res.DossierCode != d.Code || res.Name == "" || res.ValidUntil != nil {
+		if res.Kind != model.DocResult || res.FileID != result.ID || res.SHA256 != result.SHA256 || res.DossierCode != d.Code || res.Name == "" || res.ValidUntil != nil {
 			t.Fatalf("result document: %+v", res)
 		}
 		_, rc, err := svc.DocumentFile(ctx, citizen, res.ID)

@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -159,7 +160,7 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 		return nil, apperr.New(apperr.Invalid, "procedure_required", "Cần chọn thủ tục (procedure_code).", "A procedure (procedure_code) is required.")
 	}
 	proc, err := s.Store.Procedure(ctx, code, 0)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return nil, apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 	} else if err != nil {
 		return nil, err
@@ -235,14 +236,14 @@ func (s *Service) vneidVerified(ctx context.Context, actor org.Actor, a dossier.
 	return textfold.Fold(u.Name) == textfold.Fold(a.Name), nil
 }
 
-func eventActor(a org.Actor) store.EventActor {
-	return store.EventActor{UserID: a.UserID, Role: a.Role, Name: a.Name}
+func eventActor(a org.Actor) model.EventActor {
+	return model.EventActor{UserID: a.UserID, Role: a.Role, Name: a.Name}
 }
 
 func (s *Service) processingAgency(ctx context.Context, agencyCode, procCode string) (org.Agency, error) {
 	if agencyCode = strings.TrimSpace(agencyCode); agencyCode != "" {
 		a, err := s.Store.AgencyByCode(ctx, agencyCode)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && !a.Active) {
+		if errors.Is(err, model.ErrNotFound) || (err == nil && !a.Active) {
 			return a, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", agencyCode)
 		}
 		return a, err
@@ -277,7 +278,7 @@ func (s *Service) checkComponents(ctx context.Context, actor org.Actor, in []dos
 		c.Digitized, c.Reused = false, false
 		for _, id := range c.FileIDs {
 			f, err := s.Store.FileByID(ctx, id)
-			if errors.Is(err, store.ErrNotFound) || (err == nil && f.OwnerUserID != actor.UserID) {
+			if errors.Is(err, model.ErrNotFound) || (err == nil && f.OwnerUserID != actor.UserID) {
 				return nil, apperr.Newf(apperr.Invalid, "file_unknown",
 					"Không tìm thấy tệp %q; hãy tải tệp lên trước (POST /api/v1/files).",
 					"File %q not found; upload it first (POST /api/v1/files).", id)
@@ -338,7 +339,7 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers, ResultName: in.ResultName}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			return nil, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", in.ToAgency)
 		} else if err != nil {
 			return nil, err
@@ -536,7 +537,7 @@ func (s *Service) Dossier(ctx context.Context, actor org.Actor, id int64) (*doss
 
 // visible turns the result of loading a dossier into what the actor may see.
 func (s *Service) visible(actor org.Actor, d *dossier.Dossier, err error) (*dossier.Dossier, error) {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return nil, apperr.ErrNotFound
 	} else if err != nil {
 		return nil, err
@@ -548,7 +549,7 @@ func (s *Service) visible(actor org.Actor, d *dossier.Dossier, err error) (*doss
 }
 
 // Events lists the history of a dossier the actor may see.
-func (s *Service) Events(ctx context.Context, actor org.Actor, id int64) ([]store.StoredEvent, error) {
+func (s *Service) Events(ctx context.Context, actor org.Actor, id int64) ([]model.StoredEvent, error) {
 	if _, err := s.Dossier(ctx, actor, id); err != nil {
 		return nil, err
 	}
@@ -567,7 +568,7 @@ type ListFilter struct {
 
 // List lists dossiers within the actor's scope.
 func (s *Service) List(ctx context.Context, actor org.Actor, f ListFilter) ([]*dossier.Dossier, error) {
-	sf := store.DossierFilter{Status: f.Status, Overdue: f.Overdue, Q: f.Q, Limit: f.Limit, AfterID: f.AfterID, Now: s.Now()}
+	sf := model.DossierFilter{Status: f.Status, Overdue: f.Overdue, Q: f.Q, Limit: f.Limit, AfterID: f.AfterID, Now: s.Now()}
 	if f.Status != "" && !dossier.Status(f.Status).Valid() {
 		return nil, apperr.Newf(apperr.Invalid, "status_invalid", "Trạng thái %q không tồn tại.", "Unknown status %q.", f.Status)
 	}
@@ -587,7 +588,7 @@ func (s *Service) List(ctx context.Context, actor org.Actor, f ListFilter) ([]*d
 	}
 	if f.AgencyCode != "" {
 		a, err := s.Store.AgencyByCode(ctx, f.AgencyCode)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			return nil, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", f.AgencyCode)
 		} else if err != nil {
 			return nil, err
@@ -628,7 +629,7 @@ func intersect(a, b []int64) []int64 {
 // Track finds a dossier by code for the public tracking page.
 func (s *Service) Track(ctx context.Context, code string) (*dossier.Dossier, error) {
 	d, err := s.Store.DossierByCode(ctx, strings.TrimSpace(code))
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return nil, apperr.New(apperr.NotFound, "dossier_code_unknown",
 			"Không tìm thấy hồ sơ với mã này; hãy kiểm tra mã trên Giấy tiếp nhận và hẹn trả kết quả.",
 			"No dossier has this code; check the code on the receipt and appointment slip.")

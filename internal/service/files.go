@@ -14,6 +14,7 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/blob"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -31,16 +32,16 @@ var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".
 
 // Upload checks and stores an attachment. Only PDF, JPEG and PNG are taken,
 // judged by their content, not by the name or the declared type.
-func (s *Service) Upload(ctx context.Context, actor org.Actor, name string, r io.Reader) (store.File, error) {
+func (s *Service) Upload(ctx context.Context, actor org.Actor, name string, r io.Reader) (model.File, error) {
 	f, data, err := s.checkUpload(ctx, actor, name, r)
 	if err != nil {
-		return store.File{}, err
+		return model.File{}, err
 	}
 	if err := s.Files.Put(ctx, f.SHA256, data); err != nil {
-		return store.File{}, fmt.Errorf("service: store blob: %w", err)
+		return model.File{}, fmt.Errorf("service: store blob: %w", err)
 	}
 	if err := s.Store.InsertFile(ctx, f); err != nil {
-		return store.File{}, err
+		return model.File{}, err
 	}
 	return f, nil
 }
@@ -51,7 +52,7 @@ func (s *Service) Upload(ctx context.Context, actor org.Actor, name string, r io
 // another file is refused (idempotency_key_reused). Without a key it is a
 // plain upload. render turns the stored file into the response body that a
 // retry replays.
-func (s *Service) UploadOnce(ctx context.Context, actor org.Actor, key, name string, r io.Reader, render func(store.File) ([]byte, error)) (*Result, error) {
+func (s *Service) UploadOnce(ctx context.Context, actor org.Actor, key, name string, r io.Reader, render func(model.File) ([]byte, error)) (*Result, error) {
 	if key == "" {
 		f, err := s.Upload(ctx, actor, name, r)
 		if err != nil {
@@ -88,28 +89,28 @@ func (s *Service) UploadOnce(ctx context.Context, actor org.Actor, key, name str
 
 // checkUpload reads and checks an upload and gives it a fresh ID; nothing is
 // stored yet.
-func (s *Service) checkUpload(ctx context.Context, actor org.Actor, name string, r io.Reader) (store.File, []byte, error) {
+func (s *Service) checkUpload(ctx context.Context, actor org.Actor, name string, r io.Reader) (model.File, []byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return store.File{}, nil, apperr.New(apperr.BadInput, "upload_read", "Không đọc được tệp tải lên.", "The uploaded file could not be read.")
+		return model.File{}, nil, apperr.New(apperr.BadInput, "upload_read", "Không đọc được tệp tải lên.", "The uploaded file could not be read.")
 	}
 	if len(data) > MaxFileSize {
-		return store.File{}, nil, apperr.Newf(apperr.TooLarge, "file_too_large", "Tệp quá lớn: tối đa %d MB.", "The file is too large: %d MB at most.", MaxFileSize>>20)
+		return model.File{}, nil, apperr.Newf(apperr.TooLarge, "file_too_large", "Tệp quá lớn: tối đa %d MB.", "The file is too large: %d MB at most.", MaxFileSize>>20)
 	}
 	if len(data) == 0 {
-		return store.File{}, nil, apperr.New(apperr.Invalid, "file_empty", "Tệp rỗng.", "The file is empty.")
+		return model.File{}, nil, apperr.New(apperr.Invalid, "file_empty", "Tệp rỗng.", "The file is empty.")
 	}
 	ctype := http.DetectContentType(data)
 	if i := strings.IndexByte(ctype, ';'); i >= 0 {
 		ctype = ctype[:i]
 	}
 	if _, ok := allowedTypes[ctype]; !ok || (ctype == "application/pdf" && !bytes.HasPrefix(data, []byte("%PDF-"))) {
-		return store.File{}, nil, apperr.New(apperr.Invalid, "file_type",
+		return model.File{}, nil, apperr.New(apperr.Invalid, "file_type",
 			"Chỉ nhận tệp PDF, JPEG hoặc PNG.", "Only PDF, JPEG or PNG files are accepted.")
 	}
 	// The name is shown on pages and forms: the text rules apply to it too.
 	if p, ok := textin.Line(name); !ok {
-		return store.File{}, nil, apperr.Newf(apperr.BadInput, "text_control_char", "Tên tệp %[1]s.", "The file name %[2]s.", p.Vi(), p.En())
+		return model.File{}, nil, apperr.Newf(apperr.BadInput, "text_control_char", "Tên tệp %[1]s.", "The file name %[2]s.", p.Vi(), p.En())
 	}
 	name = textfold.NFC(filepath.Base(name))
 	if len(name) > 255 {
@@ -124,8 +125,8 @@ func (s *Service) checkUpload(ctx context.Context, actor org.Actor, name string,
 	// when two people upload identical bytes.
 	rnd := make([]byte, 16)
 	if _, err := rand.Read(rnd); err != nil {
-		return store.File{}, nil, err
+		return model.File{}, nil, err
 	}
 	id := hex.EncodeToString(rnd)
-	return store.File{ID: id, SHA256: blob.Sum(data), Size: int64(len(data)), ContentType: ctype, Name: name, OwnerUserID: actor.UserID, CreatedAt: s.Now().UTC()}, data, nil
+	return model.File{ID: id, SHA256: blob.Sum(data), Size: int64(len(data)), ContentType: ctype, Name: name, OwnerUserID: actor.UserID, CreatedAt: s.Now().UTC()}, data, nil
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Urgency orders an agency's work: what is already late first, then what
@@ -96,32 +96,32 @@ func (s *Service) staffScope(actor org.Actor) []int64 {
 }
 
 // DossierFile opens an attachment of a dossier the actor may see.
-func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID int64, fileID string) (store.File, io.ReadCloser, error) {
+func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID int64, fileID string) (model.File, io.ReadCloser, error) {
 	d, err := s.Dossier(ctx, actor, dossierID)
 	if err != nil {
-		return store.File{}, nil, err
+		return model.File{}, nil, err
 	}
 	found := slices.Contains(d.ResultFileIDs, fileID)
 	for _, c := range d.Components {
 		found = found || slices.Contains(c.FileIDs, fileID)
 	}
 	if !found {
-		return store.File{}, nil, apperr.ErrNotFound
+		return model.File{}, nil, apperr.ErrNotFound
 	}
 	f, err := s.Store.FileByID(ctx, fileID)
 	if err != nil {
-		return store.File{}, nil, err
+		return model.File{}, nil, err
 	}
 	if slices.Contains(d.ResultFileIDs, fileID) {
 		evs, err := s.Store.Events(ctx, d.ID)
 		if err != nil {
-			return store.File{}, nil, err
+			return model.File{}, nil, err
 		}
 		f.Name = resultFileName(d, evs, fileID, f.Name)
 	}
 	rc, err := s.Files.Open(ctx, f.SHA256)
 	if err != nil {
-		return store.File{}, nil, err
+		return model.File{}, nil, err
 	}
 	return f, rc, nil
 }

@@ -6,13 +6,13 @@ import (
 	"github.com/motcua/motcua/internal/aggregate"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/index766"
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // catalogScope is what the catalogue says about the procedures of one scope:
 // enough to know whether the counters need reading by procedure at all.
 type catalogScope struct {
-	facts                  []store.ProcedureFact
+	facts                  []model.ProcedureFact
 	unknownLevel, unknownA int64
 	online, forCitizens    int64 // procedures offering an online service; procedures for individuals
 }
@@ -29,7 +29,7 @@ func (c catalogScope) needsUse() bool {
 // scopeFacts keeps the procedures of a jurisdiction: those whose default
 // agency is in the scope (inScope nil: the whole province), or one
 // procedure when the index is asked for one.
-func scopeFacts(all []store.ProcedureFact, inScope func(int64) bool, procedure string) catalogScope {
+func scopeFacts(all []model.ProcedureFact, inScope func(int64) bool, procedure string) catalogScope {
 	var out catalogScope
 	for _, f := range all {
 		if procedure != "" && f.Code != procedure {
@@ -106,7 +106,7 @@ func (c catalogScope) apply(in *index766.Inputs, used map[string]PeriodCounts) {
 // by procedure are many, and decoding every counter of each was most of
 // the cost (BENCHMARKS.md, issue 5).
 func (s *Service) procedureUse(ctx context.Context, agencies []int64, procedure string, p Period) (map[int64]map[string]PeriodCounts, error) {
-	f := store.StatsFilter{AgencyIDs: agencies, Procedure: procedure, ByProcedure: true,
+	f := model.StatsFilter{AgencyIDs: agencies, Procedure: procedure, ByProcedure: true,
 		Columns: []aggregate.Column{aggregate.RecvOnline, aggregate.RecvCounter, aggregate.RecvPostal, aggregate.VNeID}}
 	rows, err := s.Store.SumStats(ctx, f, aggregate.Ranges(dayOf(p.From), dayOf(p.To)))
 	if err != nil {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // EnteredInput is an input of the 766 index that lives outside the system,
@@ -68,7 +68,7 @@ func (s *Service) enteredInputs(ctx context.Context, q SettlementQuery) ([]Enter
 
 // sumEntered adds up the entered months per indicator, of the agencies in
 // keep (nil: every one), in the order of EnterableIndicators.
-func sumEntered(list []store.IndexInput, keep map[int64]bool) []EnteredInput {
+func sumEntered(list []model.IndexInput, keep map[int64]bool) []EnteredInput {
 	sum := map[string]*EnteredInput{}
 	for _, in := range list {
 		if keep != nil && !keep[in.AgencyID] {
@@ -111,6 +111,6 @@ func (s *Service) EnterIndexInput(ctx context.Context, actor org.Actor, agencyCo
 		return apperr.New(apperr.Invalid, "input_invalid", "Tử số và mẫu số là số không âm, tử số không lớn hơn mẫu số.",
 			"Numerator and denominator are not negative, and the numerator is at most the denominator.")
 	}
-	return s.Store.SaveIndexInput(ctx, store.IndexInput{AgencyID: a.ID, Month: month, Indicator: e.Indicator, Numerator: e.Numerator,
+	return s.Store.SaveIndexInput(ctx, model.IndexInput{AgencyID: a.ID, Month: month, Indicator: e.Indicator, Numerator: e.Numerator,
 		Denominator: e.Denominator, Note: strings.TrimSpace(note), EnteredBy: actor.UserID, EnteredAt: s.Now()})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
 )
@@ -53,7 +54,7 @@ func notifyKind(d *dossier.Dossier, ev dossier.Event) (notify.Kind, string, bool
 // filed at the counter without an account, e-mail and SMS; in every case
 // only where the dossier gives the contact.
 func notifyChannels(ctx context.Context, tx *store.Tx, d *dossier.Dossier) ([]string, error) {
-	prefs := store.NotifyPrefs{Email: true, SMS: true}
+	prefs := model.NotifyPrefs{Email: true, SMS: true}
 	if d.ApplicantUserID != 0 {
 		p, err := tx.NotifyPrefs(ctx, d.ApplicantUserID)
 		if err != nil {
@@ -98,7 +99,7 @@ func (s *Service) notifyEvent(ctx context.Context, tx *store.Tx, d *dossier.Doss
 		return err
 	}
 	for _, ch := range channels {
-		m := store.OutboxMessage{Key: fmt.Sprintf("dossier:%d:v%d:%s", d.ID, d.Version, ch), Channel: ch,
+		m := model.OutboxMessage{Key: fmt.Sprintf("dossier:%d:v%d:%s", d.ID, d.Version, ch), Channel: ch,
 			DossierID: d.ID, Subject: r.Subject, CreatedAt: ev.At}
 		switch ch {
 		case notify.ChannelEmail:

@@ -5,15 +5,15 @@ import (
 	"errors"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // NotifyChoice is a citizen's channel choice as the page shows it, with
 // whether the account has the contact each channel needs.
 type NotifyChoice struct {
-	store.NotifyPrefs
+	model.NotifyPrefs
 	HasEmail, HasPhone bool
 }
 
@@ -42,7 +42,7 @@ func (s *Service) NotifyChoiceOf(ctx context.Context, actor org.Actor) (NotifyCh
 
 // SetNotifyChoice saves the actor's choice. Choosing nothing is allowed: the
 // applicant then follows the dossier on the portal only.
-func (s *Service) SetNotifyChoice(ctx context.Context, actor org.Actor, p store.NotifyPrefs) error {
+func (s *Service) SetNotifyChoice(ctx context.Context, actor org.Actor, p model.NotifyPrefs) error {
 	if actor.Role != org.RoleCitizen {
 		return errCitizensOnly
 	}
@@ -50,7 +50,7 @@ func (s *Service) SetNotifyChoice(ctx context.Context, actor org.Actor, p store.
 }
 
 // Undelivered lists dead and failing messages for an administrator.
-func (s *Service) Undelivered(ctx context.Context, actor org.Actor) ([]store.OutboxMessage, error) {
+func (s *Service) Undelivered(ctx context.Context, actor org.Actor) ([]model.OutboxMessage, error) {
 	if actor.Role != org.RoleAdmin {
 		return nil, apperr.ErrForbidden
 	}
@@ -63,7 +63,7 @@ func (s *Service) Resend(ctx context.Context, actor org.Actor, id int64) error {
 		return apperr.ErrForbidden
 	}
 	err := s.Store.RequeueOutbox(ctx, id, s.Now())
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return apperr.New(apperr.NotFound, "message_not_found",
 			"Không có thông báo này, hoặc thông báo đã được gửi.", "There is no such message, or it was already delivered.")
 	}

@@ -9,18 +9,19 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
 
-func outboxKeys(t *testing.T, st *store.Store, dossierID int64) map[string]store.OutboxMessage {
+func outboxKeys(t *testing.T, st *store.Store, dossierID int64) map[string]model.OutboxMessage {
 	t.Helper()
 	msgs, err := st.OutboxByDossier(context.Background(), dossierID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]store.OutboxMessage{}
+	out := map[string]model.OutboxMessage{}
 	for _, m := range msgs {
 		out[m.Key] = m
 	}
@@ -40,7 +41,7 @@ func TestEventsEnqueueTheApplicantsMessages(t *testing.T) {
 		citizen, counter := who("citizen"), who("counter")
 		body := func(*dossier.Dossier) ([]byte, error) { return []byte("{}"), nil }
 		// The citizen wants e-mail and Zalo, not SMS.
-		if err := svc.SetNotifyChoice(ctx, citizen, store.NotifyPrefs{Email: true, Zalo: true}); err != nil {
+		if err := svc.SetNotifyChoice(ctx, citizen, model.NotifyPrefs{Email: true, Zalo: true}); err != nil {
 			t.Fatal(err)
 		}
 		res, err := svc.Submit(ctx, citizen, service.NewDossier{ProcedureCode: "3.000333",
@@ -129,7 +130,7 @@ func TestNotifyChoiceIsForApplicants(t *testing.T) {
 	if err != nil || c.Set || !c.Email || !c.SMS || c.Zalo {
 		t.Fatalf("default choice: %+v %v", c, err)
 	}
-	if err := svc.SetNotifyChoice(ctx, who("counter"), store.NotifyPrefs{}); err == nil {
+	if err := svc.SetNotifyChoice(ctx, who("counter"), model.NotifyPrefs{}); err == nil {
 		t.Fatal("staff have no notification choice")
 	}
 	if _, err := svc.Undelivered(ctx, who("director")); err == nil {

@@ -4,17 +4,18 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"github.com/motcua/motcua/internal/aggregate"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/internal/aggregate"
+	"github.com/motcua/motcua/internal/model"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The director's overview: for each agency, how many dossiers were settled
@@ -47,17 +48,17 @@ import (
 // the default, is exact.
 
 // OverviewKind names one figure of the overview.
-type OverviewKind = store.OverviewKind
+type OverviewKind = model.OverviewKind
 
 // The figures, re-exported for transports.
 const (
-	KindEarly    = store.KindEarly
-	KindOnTime   = store.KindOnTime
-	KindLate     = store.KindLate
-	KindInTime   = store.KindInTime
-	KindOverdue  = store.KindOverdue
-	KindAtRisk   = store.KindAtRisk
-	KindDisliked = store.KindDisliked
+	KindEarly    = model.KindEarly
+	KindOnTime   = model.KindOnTime
+	KindLate     = model.KindLate
+	KindInTime   = model.KindInTime
+	KindOverdue  = model.KindOverdue
+	KindAtRisk   = model.KindAtRisk
+	KindDisliked = model.KindDisliked
 )
 
 // Period is a range of whole days in Vietnam's time, both ends included.
@@ -194,7 +195,7 @@ func Classify(d *dossier.Dossier, w OverviewWindow, dayStart func(time.Time) tim
 }
 
 // OverviewCounts are one agency's figures.
-type OverviewCounts struct{ store.OverviewCounts }
+type OverviewCounts struct{ model.OverviewCounts }
 
 // Settled is the number settled in the period.
 func (c OverviewCounts) Settled() int { return c.Early + c.OnTime + c.Late }
@@ -232,8 +233,8 @@ var errOverviewScope = apperr.New(apperr.Forbidden, "overview_scope",
 	"Only the center's director, the province's leaders and administrators see the whole province's figures.")
 
 // overviewFilter validates a query and returns the store filter for it.
-func (s *Service) overviewFilter(ctx context.Context, actor org.Actor, q OverviewQuery) (store.OverviewFilter, OverviewWindow, *catalog.Procedure, error) {
-	var f store.OverviewFilter
+func (s *Service) overviewFilter(ctx context.Context, actor org.Actor, q OverviewQuery) (model.OverviewFilter, OverviewWindow, *catalog.Procedure, error) {
+	var f model.OverviewFilter
 	if !actor.AllScope || actor.Role == org.RoleCitizen {
 		return f, OverviewWindow{}, nil, errOverviewScope
 	}
@@ -248,7 +249,7 @@ func (s *Service) overviewFilter(ctx context.Context, actor org.Actor, q Overvie
 	var proc *catalog.Procedure
 	if q.ProcedureCode != "" {
 		p, err := s.Store.Procedure(ctx, q.ProcedureCode, 0)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			return f, OverviewWindow{}, nil, apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", q.ProcedureCode)
 		} else if err != nil {
 			return f, OverviewWindow{}, nil, err
@@ -258,7 +259,7 @@ func (s *Service) overviewFilter(ctx context.Context, actor org.Actor, q Overvie
 	cal := s.Calendar()
 	w := Window(cal, q.Period, s.Now())
 	day := calendar.DateOf(w.AsOf)
-	f = store.OverviewFilter{AgencyID: q.AgencyID, ProcedureCode: q.ProcedureCode, Start: w.Start, End: w.End,
+	f = model.OverviewFilter{AgencyID: q.AgencyID, ProcedureCode: q.ProcedureCode, Start: w.Start, End: w.End,
 		AsOf: w.AsOf, AtRiskBy: w.AtRiskBy, DayOpen: cal.DayStart(day).Sub(day.At(0))}
 	return f, w, proc, nil
 }
@@ -277,7 +278,7 @@ func (s *Service) Overview(ctx context.Context, actor org.Actor, q OverviewQuery
 	return s.overview(ctx, q, f, w, proc)
 }
 
-func (s *Service) overview(ctx context.Context, q OverviewQuery, f store.OverviewFilter, w OverviewWindow, proc *catalog.Procedure) (*Overview, error) {
+func (s *Service) overview(ctx context.Context, q OverviewQuery, f model.OverviewFilter, w OverviewWindow, proc *catalog.Procedure) (*Overview, error) {
 	counts, err := s.overviewCounts(ctx, q, f, w)
 	if err != nil {
 		return nil, err
@@ -302,12 +303,12 @@ type OverviewPage struct {
 	Overview *Overview // the figures of the same query (Total holds the figure's count)
 	Kind     OverviewKind
 	Dossiers []*dossier.Dossier
-	Next     *store.OverviewCursor // nil on the last page
+	Next     *model.OverviewCursor // nil on the last page
 }
 
 // OverviewDossiers lists the dossiers counted in one figure, nearest due
 // date first, limit at a time.
-func (s *Service) OverviewDossiers(ctx context.Context, actor org.Actor, q OverviewQuery, kind OverviewKind, after *store.OverviewCursor, limit int) (*OverviewPage, error) {
+func (s *Service) OverviewDossiers(ctx context.Context, actor org.Actor, q OverviewQuery, kind OverviewKind, after *model.OverviewCursor, limit int) (*OverviewPage, error) {
 	if !kind.Valid() {
 		return nil, apperr.Newf(apperr.Invalid, "overview_kind_invalid",
 			"Loại số liệu %q không tồn tại (early, on_time, late, in_time, overdue, at_risk).",
@@ -332,7 +333,7 @@ func (s *Service) OverviewDossiers(ctx context.Context, actor org.Actor, q Overv
 	if len(list) > limit {
 		page.Dossiers = list[:limit]
 		last := list[limit-1]
-		page.Next = &store.OverviewCursor{DueAt: *last.DueAt, ID: last.ID}
+		page.Next = &model.OverviewCursor{DueAt: *last.DueAt, ID: last.ID}
 	}
 	return page, nil
 }
@@ -343,7 +344,7 @@ func (s *Service) OverviewDossiers(ctx context.Context, actor org.Actor, q Overv
 // from the open dossiers while it runs), and at risk from the short range
 // of dossiers due between AsOf and AtRiskBy. The store's Overview SQL says
 // the same from the dossiers themselves; tests hold the two together.
-func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.OverviewFilter, w OverviewWindow) (map[int64]store.OverviewCounts, error) {
+func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f model.OverviewFilter, w OverviewWindow) (map[int64]model.OverviewCounts, error) {
 	var agencies []int64
 	if q.AgencyID != 0 {
 		agencies = []int64{q.AgencyID}
@@ -352,7 +353,7 @@ func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.O
 			agencies = append(agencies, a.ID)
 		}
 	}
-	sf := store.StatsFilter{AgencyIDs: agencies, Procedure: q.ProcedureCode}
+	sf := model.StatsFilter{AgencyIDs: agencies, Procedure: q.ProcedureCode}
 	first, last := dayOf(q.Period.From), dayOf(q.Period.To)
 	during, err := s.Store.SumStats(ctx, sf, aggregate.Ranges(first, last))
 	if err != nil {
@@ -364,7 +365,7 @@ func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.O
 	if err != nil {
 		return nil, err
 	}
-	var live map[store.StatsKey]store.OpenCounts
+	var live map[model.StatsKey]model.OpenCounts
 	if w.Running {
 		if live, err = s.Store.OpenNow(ctx, sf, w.AsOf); err != nil {
 			return nil, err
@@ -374,17 +375,17 @@ func (s *Service) overviewCounts(ctx context.Context, q OverviewQuery, f store.O
 	if err != nil {
 		return nil, err
 	}
-	out := map[int64]store.OverviewCounts{}
+	out := map[int64]model.OverviewCounts{}
 	for _, id := range agencies {
-		k := store.StatsKey{AgencyID: id}
+		k := model.StatsKey{AgencyID: id}
 		c := figures(during[k], before[k])
 		if live != nil {
 			o := live[k]
 			c.OpenWithin, c.OpenOverdue = o.Open-o.Overdue, o.Overdue
 		}
-		oc := store.OverviewCounts{Early: int(c.SettledEarly), OnTime: int(c.SettledOnTime), Late: int(c.SettledLate),
+		oc := model.OverviewCounts{Early: int(c.SettledEarly), OnTime: int(c.SettledOnTime), Late: int(c.SettledLate),
 			InTime: int(c.OpenWithin), Overdue: int(c.OpenOverdue), AtRisk: risk[id]}
-		if oc != (store.OverviewCounts{}) {
+		if oc != (model.OverviewCounts{}) {
 			out[id] = oc
 		}
 	}

@@ -2,13 +2,15 @@ package service_test
 
 import (
 	"context"
-	"github.com/motcua/motcua/internal/aggregate"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/internal/aggregate"
+	"github.com/motcua/motcua/internal/model"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
@@ -135,7 +137,7 @@ func TestOnTimeRate(t *testing.T) {
 		{1000, 0, 0, 1000, true},
 		{1999, 0, 1, 999, true}, // 99.95 % is shown as 99.9 %, never 100 % with a late dossier
 	} {
-		n := service.OverviewCounts{OverviewCounts: store.OverviewCounts{Early: c.early, OnTime: c.onTime, Late: c.late}}
+		n := service.OverviewCounts{OverviewCounts: model.OverviewCounts{Early: c.early, OnTime: c.onTime, Late: c.late}}
 		got, ok := n.OnTimeRate()
 		if got != c.want || ok != c.ok {
 			t.Errorf("%d/%d/%d: %d %v, want %d %v", c.early, c.onTime, c.late, got, ok, c.want, c.ok)
@@ -264,7 +266,7 @@ func TestOverviewAgreesWithClassify(t *testing.T) {
 				}
 				total := 0
 				for _, row := range ov.Rows {
-					for _, k := range store.OverviewKinds {
+					for _, k := range model.OverviewKinds {
 						if got, exp := row.Get(k), len(want[row.Agency.ID][k]); got != exp {
 							t.Errorf("agency %d %s: overview %d, Classify %d", row.Agency.ID, k, got, exp)
 						}

@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/store"
@@ -49,7 +50,7 @@ type PaymentLinks struct {
 
 // StartedPayment is a new payment and where to send the browser.
 type StartedPayment struct {
-	Payment     store.Payment
+	Payment     model.Payment
 	RedirectURL string
 }
 
@@ -71,7 +72,7 @@ func (s *Service) StartPayment(ctx context.Context, actor org.Actor, dossierID i
 		return nil, errNothingToPay
 	}
 	now := s.Now().UTC().Truncate(time.Millisecond)
-	p := store.Payment{Ref: newPaymentRef(d.ID), DossierID: d.ID, Provider: prov.Name(), AmountVND: d.PaymentDueVND,
+	p := model.Payment{Ref: newPaymentRef(d.ID), DossierID: d.ID, Provider: prov.Name(), AmountVND: d.PaymentDueVND,
 		PayerUserID: actor.UserID, PayerName: actor.Name, CreatedAt: now, ExpiresAt: now.Add(PaymentWindow)}
 	info := "Nop phi ho so " + d.Code
 	if d.Code == "" {
@@ -142,7 +143,7 @@ func (s *Service) PaymentCallback(ctx context.Context, providerName string, para
 		return prov, payment.AckBadSignature, nil
 	}
 	p, err := s.Store.PaymentByRef(ctx, res.Ref)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && p.Provider != prov.Name()) {
+	if errors.Is(err, model.ErrNotFound) || (err == nil && p.Provider != prov.Name()) {
 		return prov, payment.AckNotFound, nil
 	} else if err != nil {
 		return prov, payment.AckError, err
@@ -151,11 +152,11 @@ func (s *Service) PaymentCallback(ctx context.Context, providerName string, para
 		s.Log.Warn("payment callback amount differs", "provider", providerName, "payment_id", p.ID)
 		return prov, payment.AckAmountMismatch, nil
 	}
-	if p.Status != store.PaymentPending {
+	if p.Status != model.PaymentPending {
 		return prov, payment.AckAlreadySettled, nil
 	}
 	if !res.Success {
-		ack, err := s.settleOutside(ctx, p, res, store.PaymentFailed)
+		ack, err := s.settleOutside(ctx, p, res, model.PaymentFailed)
 		return prov, ack, err
 	}
 	ack, err := s.applyOnlinePayment(ctx, prov.Name(), p, res)
@@ -163,11 +164,11 @@ func (s *Service) PaymentCallback(ctx context.Context, providerName string, para
 }
 
 // settleOutside records an outcome that does not touch the dossier.
-func (s *Service) settleOutside(ctx context.Context, p *store.Payment, res payment.Result, status string) (payment.Ack, error) {
+func (s *Service) settleOutside(ctx context.Context, p *model.Payment, res payment.Result, status string) (payment.Ack, error) {
 	var ok bool
 	err := s.Store.InTx(ctx, func(tx *store.Tx) error {
 		var err error
-		ok, err = tx.SettlePayment(ctx, p.Ref, store.Settlement{Status: status, ProviderTxn: res.TxnNo, ResultCode: res.Code, At: s.settledAt(res)})
+		ok, err = tx.SettlePayment(ctx, p.Ref, model.Settlement{Status: status, ProviderTxn: res.TxnNo, ResultCode: res.Code, At: s.settledAt(res)})
 		return err
 	})
 	if err != nil {
@@ -189,7 +190,7 @@ func (s *Service) settledAt(res payment.Result) time.Time {
 // applyOnlinePayment takes the pay action with the payment's reference, the
 // reference doubling as the idempotency key: concurrent notices wait on the
 // key and replay the first one's outcome.
-func (s *Service) applyOnlinePayment(ctx context.Context, provider string, p *store.Payment, res payment.Result) (payment.Ack, error) {
+func (s *Service) applyOnlinePayment(ctx context.Context, provider string, p *model.Payment, res payment.Result) (payment.Ack, error) {
 	ctx = context.WithValue(ctx, settlementKey{}, gatewaySettlement{ref: p.Ref, result: res})
 	in := ActionInput{Action: string(dossier.ActPay), AmountVND: p.AmountVND, PaymentRef: p.Ref,
 		Note: "Thanh toán trực tuyến qua " + provider + ", mã giao dịch " + res.TxnNo}
@@ -220,7 +221,7 @@ func (s *Service) applyOnlinePayment(ctx context.Context, provider string, p *st
 			// it (paid at the counter, withdrawn, stopped): keep the record so
 			// that the agency refunds it, and acknowledge the notice.
 			s.Log.Warn("online payment not applied: refund due", "payment_id", p.ID, "dossier_id", p.DossierID, "reason", e.Code)
-			return s.settleOutside(ctx, p, res, store.PaymentUnapplied)
+			return s.settleOutside(ctx, p, res, model.PaymentUnapplied)
 		}
 		return payment.AckError, err
 	}
@@ -250,7 +251,7 @@ func (s *Service) paymentEvent(ctx context.Context, tx *store.Tx, d *dossier.Dos
 		return fmt.Errorf("service: payment %d belongs to dossier %d, not %d", p.ID, p.DossierID, d.ID)
 	}
 	at := s.settledAt(st.result)
-	settled, err := tx.SettlePayment(ctx, ref, store.Settlement{Status: store.PaymentPaid, ProviderTxn: st.result.TxnNo,
+	settled, err := tx.SettlePayment(ctx, ref, model.Settlement{Status: model.PaymentPaid, ProviderTxn: st.result.TxnNo,
 		ResultCode: st.result.Code, ReceiptNo: receiptNo(p.ID, ev.At), At: at})
 	if err != nil {
 		return err

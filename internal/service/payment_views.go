@@ -6,9 +6,9 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/payment"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // PaymentsEnabled tells pages whether to offer online payment.
@@ -18,7 +18,7 @@ func (s *Service) PaymentsEnabled() bool {
 }
 
 // DossierPayments lists the payments of a dossier the actor may see.
-func (s *Service) DossierPayments(ctx context.Context, actor org.Actor, dossierID int64) ([]store.Payment, error) {
+func (s *Service) DossierPayments(ctx context.Context, actor org.Actor, dossierID int64) ([]model.Payment, error) {
 	if _, err := s.Dossier(ctx, actor, dossierID); err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ func (s *Service) DossierPayments(ctx context.Context, actor org.Actor, dossierI
 
 // PaymentReturn is what the browser's return from the gateway shows.
 type PaymentReturn struct {
-	Payment store.Payment // as recorded: only the callback changes it
+	Payment model.Payment // as recorded: only the callback changes it
 	Gateway payment.Result
 }
 
@@ -58,7 +58,7 @@ func (s *Service) ReturnFromGateway(ctx context.Context, actor org.Actor, params
 
 // PaymentReceipt is a paid payment with its dossier, for the receipt.
 type PaymentReceipt struct {
-	Payment store.Payment
+	Payment model.Payment
 	Dossier *dossier.Dossier
 }
 
@@ -69,7 +69,7 @@ func (s *Service) Receipt(ctx context.Context, actor org.Actor, paymentID int64)
 	if p, err = s.visiblePayment(ctx, actor, p, err); err != nil {
 		return nil, err
 	}
-	if p.Status != store.PaymentPaid {
+	if p.Status != model.PaymentPaid {
 		return nil, errPaymentNotPaid
 	}
 	d, err := s.Dossier(ctx, actor, p.DossierID)
@@ -81,8 +81,8 @@ func (s *Service) Receipt(ctx context.Context, actor org.Actor, paymentID int64)
 
 // visiblePayment turns the result of loading a payment into what the actor
 // may see: the payer, and staff who may see its dossier.
-func (s *Service) visiblePayment(ctx context.Context, actor org.Actor, p *store.Payment, err error) (*store.Payment, error) {
-	if errors.Is(err, store.ErrNotFound) {
+func (s *Service) visiblePayment(ctx context.Context, actor org.Actor, p *model.Payment, err error) (*model.Payment, error) {
+	if errors.Is(err, model.ErrNotFound) {
 		return nil, apperr.ErrNotFound
 	} else if err != nil {
 		return nil, err

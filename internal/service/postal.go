@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/postal"
 	"github.com/motcua/motcua/internal/store"
 )
@@ -54,14 +55,14 @@ var errNotHandedOver = apperr.New(apperr.Invalid, "postal_not_handed_over",
 // checkHandedOver refuses to receive papers that are still on their way. A
 // postal dossier entered by a counter officer from an envelope has no leg.
 func checkHandedOver(ctx context.Context, tx *store.Tx, d *dossier.Dossier) error {
-	leg, err := tx.PostalLegOf(ctx, d.ID, store.PostalInbound)
-	if errors.Is(err, store.ErrNotFound) {
+	leg, err := tx.PostalLegOf(ctx, d.ID, model.PostalInbound)
+	if errors.Is(err, model.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if leg.Status != store.LegHandedOver {
+	if leg.Status != model.LegHandedOver {
 		return errNotHandedOver
 	}
 	return nil
@@ -86,16 +87,16 @@ func (s *Service) dispatchResult(ctx context.Context, tx *store.Tx, d *dossier.D
 	}
 	tracking := TrackingInNote(ev.Note)
 	if tracking != "" {
-		if _, err := tx.PostalLegByTracking(ctx, store.PostalOutbound, tracking); err == nil {
+		if _, err := tx.PostalLegByTracking(ctx, model.PostalOutbound, tracking); err == nil {
 			return apperr.Newf(apperr.Invalid, "tracking_number_taken",
 				"Số hiệu bưu gửi %s đã dùng cho kết quả của hồ sơ khác.", "The item number %s is already used for another dossier's result.", tracking)
-		} else if !errors.Is(err, store.ErrNotFound) {
+		} else if !errors.Is(err, model.ErrNotFound) {
 			return err
 		}
 	}
 	at := ev.At
-	if _, err := tx.InsertPostalLeg(ctx, store.PostalLeg{DossierID: d.ID, Direction: store.PostalOutbound, TrackingNumber: tracking,
-		Status: store.LegDispatched, DispatchedAt: &at, CreatedAt: at, UpdatedAt: at}); err != nil {
+	if _, err := tx.InsertPostalLeg(ctx, model.PostalLeg{DossierID: d.ID, Direction: model.PostalOutbound, TrackingNumber: tracking,
+		Status: model.LegDispatched, DispatchedAt: &at, CreatedAt: at, UpdatedAt: at}); err != nil {
 		return err
 	}
 	cfg := postal.ConfigFromEnv()
@@ -117,6 +118,6 @@ func (s *Service) dispatchResult(ctx context.Context, tx *store.Tx, d *dossier.D
 	if err != nil {
 		return err
 	}
-	return tx.EnqueueOutbox(ctx, store.OutboxMessage{Key: key, Channel: postal.Channel, Recipient: cfg.URL,
+	return tx.EnqueueOutbox(ctx, model.OutboxMessage{Key: key, Channel: postal.Channel, Recipient: cfg.URL,
 		Subject: postal.ResultDispatch, Payload: string(payload), DossierID: d.ID, CreatedAt: at})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/internal/aggregate"
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/postal"
 	"github.com/motcua/motcua/internal/store"
@@ -70,7 +71,7 @@ func (s *Service) PostalReport(ctx context.Context, keyID string, ev postal.Even
 		"Unknown event type %q. Types: picked_up, handed_over, delivered, delivery_failed.", ev.Type)
 }
 
-func postalAck(ev postal.Event, d *dossier.Dossier, leg store.PostalLeg) ([]byte, error) {
+func postalAck(ev postal.Event, d *dossier.Dossier, leg model.PostalLeg) ([]byte, error) {
 	return json.Marshal(postal.Ack{Type: ev.Type, EventID: ev.EventID, DossierID: d.ID, DossierCode: d.Code, Status: d.Status,
 		Version: d.Version, TrackingNumber: leg.TrackingNumber, LegStatus: leg.Status})
 }
@@ -111,21 +112,21 @@ func (s *Service) postalPickup(ctx context.Context, actor org.Actor, keyID strin
 		Applicant: *ev.Applicant, Components: comps, ReturnMethod: ev.ReturnMethod}
 	ctx = context.WithValue(ctx, pickupKey{}, &pickup{keyID: keyID, ev: ev, actor: actor, key: key})
 	return s.Submit(ctx, actor, in, key, hash, func(d *dossier.Dossier) ([]byte, error) {
-		return postalAck(ev, d, store.PostalLeg{TrackingNumber: ev.TrackingNumber, Status: store.LegPickedUp})
+		return postalAck(ev, d, model.PostalLeg{TrackingNumber: ev.TrackingNumber, Status: model.LegPickedUp})
 	})
 }
 
 // recordPickup runs inside Submit's transaction: the inbound leg, and the
 // pickup as the dossier's second event, by the operator.
 func (s *Service) recordPickup(ctx context.Context, tx *store.Tx, d *dossier.Dossier, sub dossier.Event, p *pickup) error {
-	if _, err := tx.PostalLegByTracking(ctx, store.PostalInbound, p.ev.TrackingNumber); err == nil {
+	if _, err := tx.PostalLegByTracking(ctx, model.PostalInbound, p.ev.TrackingNumber); err == nil {
 		return apperr.Newf(apperr.Conflict, "tracking_number_taken",
 			"Số hiệu bưu gửi %s đã dùng cho một hồ sơ khác.", "The item number %s is already used for another dossier.", p.ev.TrackingNumber)
-	} else if !errors.Is(err, store.ErrNotFound) {
+	} else if !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
 	at := p.ev.At
-	leg := store.PostalLeg{DossierID: d.ID, Direction: store.PostalInbound, TrackingNumber: p.ev.TrackingNumber, Status: store.LegPickedUp,
+	leg := model.PostalLeg{DossierID: d.ID, Direction: model.PostalInbound, TrackingNumber: p.ev.TrackingNumber, Status: model.LegPickedUp,
 		OperatorKeyID: p.keyID, PickupPlace: p.ev.PickupPlace, FeesCollectedVND: p.ev.FeesCollectedVND,
 		FeeReceipt: textfold.NFC(p.ev.FeeReceipt), PickedUpAt: &at, CreatedAt: sub.At, UpdatedAt: sub.At}
 	cmd := dossier.Command{Action: dossier.ActPostalPickedUp, Actor: p.actor, At: sub.At, Postal: &dossier.PostalReport{
@@ -179,7 +180,7 @@ func (s *Service) postalStep(ctx context.Context, actor org.Actor, ev postal.Eve
 			return nil, postalInvalid("dossier_code_required", "Cần mã hồ sơ (dossier_code) đã gửi trong thông báo result_dispatch.", "The dossier code (dossier_code) sent in result_dispatch is required.")
 		}
 		d, err := s.Store.DossierByCode(ctx, code)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			return nil, errPostalDossierUnknown
 		} else if err != nil {
 			return nil, err
@@ -187,18 +188,18 @@ func (s *Service) postalStep(ctx context.Context, actor org.Actor, ev postal.Eve
 		dossierID = d.ID
 	}
 	return s.idempotent(ctx, actor, key, hash, func(tx *store.Tx) (*Result, error) {
-		var leg store.PostalLeg
+		var leg model.PostalLeg
 		var err error
 		if inbound {
-			leg, err = tx.PostalLegByTracking(ctx, store.PostalInbound, ev.TrackingNumber)
+			leg, err = tx.PostalLegByTracking(ctx, model.PostalInbound, ev.TrackingNumber)
 		} else {
-			leg, err = tx.PostalLegOf(ctx, dossierID, store.PostalOutbound)
-			if errors.Is(err, store.ErrNotFound) {
+			leg, err = tx.PostalLegOf(ctx, dossierID, model.PostalOutbound)
+			if errors.Is(err, model.ErrNotFound) {
 				return nil, postalInvalid("postal_result_not_dispatched",
 					"Kết quả của hồ sơ này chưa được bàn giao cho bưu chính.", "This dossier's result has not been handed to post.")
 			}
 		}
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, model.ErrNotFound) {
 			return nil, errPostalDossierUnknown
 		} else if err != nil {
 			return nil, err
@@ -230,7 +231,7 @@ func (s *Service) postalStep(ctx context.Context, actor org.Actor, ev postal.Eve
 
 // nextLeg moves a leg by the operator's event: handed over once; delivered
 // once, possibly after failed attempts.
-func nextLeg(leg *store.PostalLeg, action dossier.Action, ev postal.Event) error {
+func nextLeg(leg *model.PostalLeg, action dossier.Action, ev postal.Event) error {
 	at := ev.At
 	if ev.TrackingNumber != "" && leg.TrackingNumber != "" && ev.TrackingNumber != leg.TrackingNumber {
 		return apperr.Newf(apperr.Invalid, "tracking_number_mismatch",
@@ -239,21 +240,21 @@ func nextLeg(leg *store.PostalLeg, action dossier.Action, ev postal.Event) error
 	}
 	switch action {
 	case dossier.ActPostalHandedOver:
-		if leg.Status != store.LegPickedUp {
+		if leg.Status != model.LegPickedUp {
 			return postalInvalid("postal_already_handed_over", "Hồ sơ này đã được bàn giao cho bộ phận một cửa.", "This dossier was already handed over to the one-stop.")
 		}
-		leg.Status, leg.HandoverRecord, leg.HandedOverAt = store.LegHandedOver, textfold.NFC(ev.HandoverRecord), &at
+		leg.Status, leg.HandoverRecord, leg.HandedOverAt = model.LegHandedOver, textfold.NFC(ev.HandoverRecord), &at
 	case dossier.ActPostalDelivered, dossier.ActPostalDeliveryFailed:
-		if leg.Status == store.LegDelivered {
+		if leg.Status == model.LegDelivered {
 			return postalInvalid("postal_already_delivered", "Kết quả của hồ sơ này đã được phát.", "This dossier's result was already delivered.")
 		}
 		if leg.TrackingNumber == "" {
 			leg.TrackingNumber = ev.TrackingNumber
 		}
 		if action == dossier.ActPostalDelivered {
-			leg.Status, leg.DeliveredAt = store.LegDelivered, &at
+			leg.Status, leg.DeliveredAt = model.LegDelivered, &at
 		} else {
-			leg.Status, leg.FailedAt, leg.FailureReason = store.LegDeliveryFailed, &at, textfold.NFC(ev.Reason)
+			leg.Status, leg.FailedAt, leg.FailureReason = model.LegDeliveryFailed, &at, textfold.NFC(ev.Reason)
 		}
 	}
 	return nil

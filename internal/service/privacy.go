@@ -8,8 +8,8 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -97,7 +97,7 @@ type RevealInput struct {
 // Revealed is the applicant with the asked fields unmasked.
 type Revealed struct {
 	Applicant dossier.Applicant
-	Reveal    store.Reveal
+	Reveal    model.Reveal
 }
 
 // Reveal unmasks the asked fields of a dossier's applicant for a role that
@@ -135,7 +135,7 @@ func (s *Service) Reveal(ctx context.Context, actor org.Actor, dossierID int64, 
 	if d, err = s.visible(actor, d, err); err != nil {
 		return nil, err
 	}
-	r := store.Reveal{DossierID: d.ID, UserID: actor.UserID, Username: actor.Username, Role: string(actor.Role),
+	r := model.Reveal{DossierID: d.ID, UserID: actor.UserID, Username: actor.Username, Role: string(actor.Role),
 		Fields: fields, Reason: reason, At: s.Now().UTC()}
 	if r.ID, err = s.Store.InsertReveal(ctx, r); err != nil {
 		return nil, err
@@ -159,7 +159,7 @@ func (s *Service) Reveal(ctx context.Context, actor org.Actor, dossierID int64, 
 // Reveals lists the reveals of one dossier (dossierID > 0) or of all: for the
 // roles that may read the log, and, for one dossier, also for anyone who may
 // reveal it (they see who else looked).
-func (s *Service) Reveals(ctx context.Context, actor org.Actor, dossierID, beforeID int64, limit int) ([]store.Reveal, error) {
+func (s *Service) Reveals(ctx context.Context, actor org.Actor, dossierID, beforeID int64, limit int) ([]model.Reveal, error) {
 	access := org.AccessOf(actor.Role)
 	if dossierID > 0 {
 		if !access.ReadReveals && !access.Reveal {

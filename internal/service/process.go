@@ -8,6 +8,7 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/store"
@@ -23,7 +24,7 @@ func (s *Service) SaveProcess(ctx context.Context, actor org.Actor, p process.Pr
 		return process.Process{}, err
 	}
 	proc, err := s.Store.Procedure(ctx, p.ProcedureCode, 0)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return process.Process{}, apperr.ErrNotFound
 	} else if err != nil {
 		return process.Process{}, err
@@ -67,7 +68,7 @@ func (s *Service) DossierProcess(ctx context.Context, actor org.Actor, id int64)
 func (s *Service) processAt(ctx context.Context, proc catalog.Procedure, at time.Time) (process.Process, error) {
 	p, err := s.Store.ProcessAt(ctx, proc.Code, at)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, model.ErrNotFound):
 	case err != nil:
 		return process.Process{}, err
 	default:

@@ -11,8 +11,8 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // QueueQuery is what a counter officer asks of a queue, as typed: the
@@ -65,45 +65,45 @@ func badQueueValue(field, value string) error {
 }
 
 // queueFilter checks q and turns it into the store's filter for actor.
-func (s *Service) queueFilter(ctx context.Context, actor org.Actor, q *QueueQuery) (store.QueueFilter, error) {
+func (s *Service) queueFilter(ctx context.Context, actor org.Actor, q *QueueQuery) (model.QueueFilter, error) {
 	if !actor.Role.Staff() {
-		return store.QueueFilter{}, apperr.ErrForbidden
+		return model.QueueFilter{}, apperr.ErrForbidden
 	}
 	q.Q, q.Procedure = strings.TrimSpace(q.Q), strings.TrimSpace(q.Procedure)
 	st, ok := queueStatuses[q.Status]
 	if !ok {
-		return store.QueueFilter{}, badQueueValue("status", q.Status)
+		return model.QueueFilter{}, badQueueValue("status", q.Status)
 	}
 	if !queueSorts[q.Sort] {
-		return store.QueueFilter{}, badQueueValue("sort", q.Sort)
+		return model.QueueFilter{}, badQueueValue("sort", q.Sort)
 	}
 	if q.Sort == "" {
 		q.Sort = "oldest"
 	}
 	if !queueUrgency[q.Urgency] {
-		return store.QueueFilter{}, badQueueValue("urgency", q.Urgency)
+		return model.QueueFilter{}, badQueueValue("urgency", q.Urgency)
 	}
 	if !queueChannels[q.Channel] {
-		return store.QueueFilter{}, badQueueValue("channel", q.Channel)
+		return model.QueueFilter{}, badQueueValue("channel", q.Channel)
 	}
 	if utf8.RuneCountInString(q.Q) > 100 {
-		return store.QueueFilter{}, apperr.New(apperr.BadInput, "queue_q_too_long",
+		return model.QueueFilter{}, apperr.New(apperr.BadInput, "queue_q_too_long",
 			"Nội dung tìm kiếm dài quá 100 ký tự.", "The search text is longer than 100 characters.")
 	}
 	if q.Procedure != "" {
-		if _, err := s.ProcedureVersion(ctx, q.Procedure, 0); errors.Is(err, store.ErrNotFound) {
-			return store.QueueFilter{}, badQueueValue("procedure", q.Procedure)
+		if _, err := s.ProcedureVersion(ctx, q.Procedure, 0); errors.Is(err, model.ErrNotFound) {
+			return model.QueueFilter{}, badQueueValue("procedure", q.Procedure)
 		} else if err != nil {
-			return store.QueueFilter{}, err
+			return model.QueueFilter{}, err
 		}
 	}
 	if q.Page < 1 {
 		q.Page = 1
 	}
 	if q.Page > 200 { // 10 000 rows deep: past that, a search is the way
-		return store.QueueFilter{}, badQueueValue("page", strconv.Itoa(q.Page))
+		return model.QueueFilter{}, badQueueValue("page", strconv.Itoa(q.Page))
 	}
-	f := store.QueueFilter{AgencyIDs: s.staffScope(actor), Statuses: st, Procedure: q.Procedure,
+	f := model.QueueFilter{AgencyIDs: s.staffScope(actor), Statuses: st, Procedure: q.Procedure,
 		Channel: dossier.Channel(q.Channel), Sort: q.Sort, Limit: QueuePageSize + 1, Offset: (q.Page - 1) * QueuePageSize,
 		PostalLeg: org.AccessOf(actor.Role).Scope == org.ScopePostal}
 	now := s.Now()

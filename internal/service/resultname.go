@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -14,7 +14,7 @@ import (
 // dossier's code and the document the leader named (or "ket-qua"), folded to
 // ASCII, never the name of whatever the signer's computer called it ("a.pdf").
 // A result of several files numbers them in order.
-func resultFileName(d *dossier.Dossier, evs []store.StoredEvent, fileID, uploaded string) string {
+func resultFileName(d *dossier.Dossier, evs []model.StoredEvent, fileID, uploaded string) string {
 	doc := "ket-qua"
 	for _, e := range evs {
 		if e.Action == string(dossier.ActApprove) {

@@ -10,8 +10,8 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // PeriodCounts are the figures of one agency (and procedure) for a period,
@@ -128,7 +128,7 @@ func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 	}
 	now := s.Now()
 	w := Window(s.Calendar(), q.Period, now)
-	f := store.StatsFilter{AgencyIDs: agencies, Procedure: strings.TrimSpace(q.ProcedureCode), ByProcedure: q.ByProcedure}
+	f := model.StatsFilter{AgencyIDs: agencies, Procedure: strings.TrimSpace(q.ProcedureCode), ByProcedure: q.ByProcedure}
 	first, last := dayOf(q.Period.From), dayOf(q.Period.To)
 	during, err := s.Store.SumStats(ctx, f, aggregate.Ranges(first, last))
 	if err != nil {
@@ -140,13 +140,13 @@ func (s *Service) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 	if err != nil {
 		return nil, err
 	}
-	var live map[store.StatsKey]store.OpenCounts
+	var live map[model.StatsKey]model.OpenCounts
 	if w.Running {
 		if live, err = s.Store.OpenNow(ctx, f, w.AsOf); err != nil {
 			return nil, err
 		}
 	}
-	keys := map[store.StatsKey]bool{}
+	keys := map[model.StatsKey]bool{}
 	for k := range during {
 		keys[k] = true
 	}
@@ -247,7 +247,7 @@ func (s *Service) CheckFigures(ctx context.Context, limit int) ([]string, int, e
 func (s *Service) recomputeFigures(ctx context.Context, agencyID int64) (aggregate.Delta, int, error) {
 	dayStart := s.Deadlines().DayStart
 	total, n := aggregate.Delta{}, 0
-	err := s.Store.EachDossierHistory(ctx, agencyID, func(d *dossier.Dossier, evs []store.StoredEvent) error {
+	err := s.Store.EachDossierHistory(ctx, agencyID, func(d *dossier.Dossier, evs []model.StoredEvent) error {
 		log := make([]aggregate.Event, len(evs))
 		for i, e := range evs {
 			log[i] = aggregate.Event{Action: e.Action, At: e.At, Payload: e.Payload}

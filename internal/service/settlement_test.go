@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -99,7 +100,7 @@ func TestFiguresFromCountersAgreeWithTheRules(t *testing.T) {
 		}
 		director := org.Actor{UserID: 1, Role: org.RoleDirector, AllScope: true}
 		dayStart := svc.Deadlines().DayStart
-		all, err := st.ListDossiers(ctx, store.DossierFilter{Limit: 200})
+		all, err := st.ListDossiers(ctx, model.DossierFilter{Limit: 200})
 		if err != nil {
 			t.Fatal(err)
 		}

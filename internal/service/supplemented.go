@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // SupplementedAt tells when a file of a component came in with a
@@ -13,7 +13,7 @@ import (
 // components it brought (dossier.Apply, ActSupplement): the log is the
 // legal record already, so a second stored marker could only disagree
 // with it.
-func SupplementedAt(evs []store.StoredEvent, fileID string) *time.Time {
+func SupplementedAt(evs []model.StoredEvent, fileID string) *time.Time {
 	for _, e := range evs {
 		if e.Action != string(dossier.ActSupplement) {
 			continue

@@ -7,6 +7,7 @@ import (
 
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
@@ -44,7 +45,7 @@ func (s *Service) urgeEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossie
 		fmt.Fprintf(&b, "Xem hồ sơ: %s/dossiers/%d\n", base, d.ID)
 	}
 	for _, c := range staff {
-		m := store.OutboxMessage{Key: fmt.Sprintf("dossier:%d:v%d:urge:%d", d.ID, d.Version, c.UserID),
+		m := model.OutboxMessage{Key: fmt.Sprintf("dossier:%d:v%d:urge:%d", d.ID, d.Version, c.UserID),
 			Channel: notify.ChannelEmail, Recipient: c.Email, DossierID: d.ID, CreatedAt: ev.At,
 			Subject: "Đôn đốc xử lý hồ sơ " + d.Code, Body: b.String()}
 		if err := tx.EnqueueOutbox(ctx, m); err != nil {

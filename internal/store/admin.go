@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/textfold"
 )
@@ -22,26 +23,11 @@ func (t *Tx) SetAgencyActive(ctx context.Context, id int64, active bool) error {
 	return affectedOne(res, err, "agency", id)
 }
 
-// UserAccount is a user as administrators see it.
-type UserAccount struct {
-	org.User
-	Active      bool
-	LockedUntil time.Time
-	CreatedAt   time.Time
-}
-
-// UserFilter narrows the list of accounts.
-type UserFilter struct {
-	Q     string // part of the username or of the name (without diacritics)
-	Staff bool   // only staff (no citizens)
-	Limit int
-}
-
 const accountCols = userCols + `, active, locked_until, created_at`
 
-func scanAccount(row interface{ Scan(...any) error }) (UserAccount, error) {
+func scanAccount(row interface{ Scan(...any) error }) (model.UserAccount, error) {
 	var (
-		a              UserAccount
+		a              model.UserAccount
 		active         int
 		locked, create int64
 	)
@@ -52,7 +38,7 @@ func scanAccount(row interface{ Scan(...any) error }) (UserAccount, error) {
 }
 
 // Users lists accounts by username.
-func (s *Store) Users(ctx context.Context, f UserFilter) ([]UserAccount, error) {
+func (s *Store) Users(ctx context.Context, f model.UserFilter) ([]model.UserAccount, error) {
 	query := `SELECT ` + accountCols + ` FROM users WHERE 1=1`
 	if f.Staff {
 		query += ` AND role <> 'citizen'`
@@ -69,7 +55,7 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]UserAccount, error) 
 		return nil, fmt.Errorf("store: list users: %w", err)
 	}
 	defer rows.Close()
-	out := []UserAccount{}
+	out := []model.UserAccount{}
 	for rows.Next() {
 		a, err := scanAccount(rows)
 		if err != nil {
@@ -87,10 +73,10 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]UserAccount, error) 
 }
 
 // UserAccount loads one account.
-func (s *Store) UserAccount(ctx context.Context, id int64) (UserAccount, error) {
+func (s *Store) UserAccount(ctx context.Context, id int64) (model.UserAccount, error) {
 	a, err := scanAccount(s.QueryRow(ctx, `SELECT `+accountCols+` FROM users WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, ErrNotFound
+		return a, model.ErrNotFound
 	}
 	return a, err
 }
@@ -150,7 +136,7 @@ func affectedOne(res sql.Result, err error, what string, id int64) error {
 		return err
 	}
 	if n == 0 {
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -34,14 +35,14 @@ func TestAdminUserChanges(t *testing.T) {
 		}
 
 		// Staff list, searched without diacritics.
-		list, err := s.Users(ctx, store.UserFilter{Staff: true})
+		list, err := s.Users(ctx, model.UserFilter{Staff: true})
 		if err != nil || len(list) != 1 || list[0].ID != staff || !list[0].Active {
 			t.Fatalf("staff list %+v %v", list, err)
 		}
-		if list, _ := s.Users(ctx, store.UserFilter{Q: "tran van"}); len(list) != 1 || list[0].ID != staff {
+		if list, _ := s.Users(ctx, model.UserFilter{Q: "tran van"}); len(list) != 1 || list[0].ID != staff {
 			t.Fatalf("search by folded name: %+v", list)
 		}
-		if list, _ := s.Users(ctx, store.UserFilter{}); len(list) != 2 || list[0].ID != staff || list[1].ID != citizen {
+		if list, _ := s.Users(ctx, model.UserFilter{}); len(list) != 2 || list[0].ID != staff || list[1].ID != citizen {
 			t.Fatalf("all accounts by username: %+v", list)
 		}
 
@@ -53,7 +54,7 @@ func TestAdminUserChanges(t *testing.T) {
 		if err != nil || c.PasswordHash != "new-hash" || !c.LockedUntil.Before(now) || c.FailedLogins != 0 {
 			t.Fatalf("after reset: %+v %v", c, err)
 		}
-		if _, err := s.UserByToken(ctx, "token-1", now); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserByToken(ctx, "token-1", now); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("a password reset must end the sessions: %v", err)
 		}
 
@@ -72,10 +73,10 @@ func TestAdminUserChanges(t *testing.T) {
 		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.SetUserActive(ctx, staff, false) }); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.CredentialsByUsername(ctx, "chuyenvien"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.CredentialsByUsername(ctx, "chuyenvien"); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("an inactive account must not sign in: %v", err)
 		}
-		if _, err := s.UserByToken(ctx, "token-2", now); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserByToken(ctx, "token-2", now); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("an inactive account's sessions must end: %v", err)
 		}
 		if a, err := s.UserAccount(ctx, staff); err != nil || a.Active {
@@ -95,11 +96,11 @@ func TestAdminUserChanges(t *testing.T) {
 			"role":     func(tx *store.Tx) error { return tx.SetUserRole(ctx, 9999, org.RoleLeader, &center) },
 			"agency":   func(tx *store.Tx) error { return tx.SetAgencyActive(ctx, 9999, false) },
 		} {
-			if err := s.InTx(ctx, fn); !errors.Is(err, store.ErrNotFound) {
+			if err := s.InTx(ctx, fn); !errors.Is(err, model.ErrNotFound) {
 				t.Errorf("%s of an unknown row: %v", name, err)
 			}
 		}
-		if _, err := s.UserAccount(ctx, 9999); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserAccount(ctx, 9999); !errors.Is(err, model.ErrNotFound) {
 			t.Fatal(err)
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -36,7 +37,7 @@ func TestAgencyContact(t *testing.T) {
 			}
 		}
 		err = s.InTx(ctx, func(tx *store.Tx) error { return tx.SetAgencyContact(ctx, 999999, "", "") })
-		if !errors.Is(err, store.ErrNotFound) {
+		if !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("unknown agency: %v", err)
 		}
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -49,7 +50,7 @@ func chainedDossier(t *testing.T, s *store.Store, agency int64) *dossier.Dossier
 			}
 			*d = *cur
 			return tx.AppendEvent(ctx, cur.ID, cur.Version, dossier.Event{Action: step.act, From: from, To: step.to,
-				At: time.Now().UTC(), Note: "ghi chú", Payload: step.payload}, store.EventActor{UserID: 2, Role: org.RoleCounter, Name: "Cán bộ B"}, "k-"+string(step.act))
+				At: time.Now().UTC(), Note: "ghi chú", Payload: step.payload}, model.EventActor{UserID: 2, Role: org.RoleCounter, Name: "Cán bộ B"}, "k-"+string(step.act))
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/audit"
+	"github.com/motcua/motcua/internal/model"
 )
 
 const auditBatch = 500
@@ -110,24 +111,16 @@ func (s *Store) dossierBatch(ctx context.Context, after, maxEvent int64, fn func
 	return more && len(batch) == auditBatch, batch[len(batch)-1].ID, err
 }
 
-// AuditReport is what VerifyAudit found.
-type AuditReport struct {
-	Dossiers, Events int64
-	Break            *audit.Break       // the first broken link, or nil
-	Checkpoints      []audit.Checkpoint // the checkpoints checked, newest first
-	CheckpointErr    error              // the first checkpoint that does not hold, or nil
-}
-
 // VerifyAudit walks every dossier's chain in id order and checks its row
 // against it, stopping at the first broken link; then it checks the
 // newest `checkpoints` signed checkpoints against the trusted key and
 // against the chains as they are now.
-func (s *Store) VerifyAudit(ctx context.Context, trusted ed25519.PublicKey, checkpoints int) (*AuditReport, error) {
+func (s *Store) VerifyAudit(ctx context.Context, trusted ed25519.PublicKey, checkpoints int) (*model.AuditReport, error) {
 	cps, err := s.Checkpoints(ctx, checkpoints)
 	if err != nil {
 		return nil, err
 	}
-	rep := &AuditReport{Checkpoints: cps}
+	rep := &model.AuditReport{Checkpoints: cps}
 	roots := make([]*audit.Root, len(cps))
 	for i := range roots {
 		roots[i] = audit.NewRoot()

@@ -10,25 +10,17 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/textfold"
-)
-
-// SaveOutcome tells what SaveProcedure did.
-type SaveOutcome string
-
-const (
-	ProcedureCreated   SaveOutcome = "created"
-	ProcedureVersioned SaveOutcome = "new_version"
-	ProcedureUnchanged SaveOutcome = "unchanged"
 )
 
 // SaveProcedure stores p as the current version of its code: a new procedure,
 // a new version when the content changed, or nothing when it did not (so that
 // imports are idempotent). It returns the version now current.
-func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (SaveOutcome, int, error) {
+func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (model.SaveOutcome, int, error) {
 	cur, err := t.procedureVersion(ctx, p.Code, 0)
 	switch {
-	case errors.Is(err, ErrNotFound):
+	case errors.Is(err, model.ErrNotFound):
 		p.Version = 1
 		_, err = t.Exec(ctx, `INSERT INTO procedures (code, current_version, name, search_key, sector, level, online_level, audience)
 			VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
@@ -39,12 +31,12 @@ func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (SaveOutcom
 		if err := t.insertVersion(ctx, p); err != nil {
 			return "", 0, err
 		}
-		return ProcedureCreated, 1, nil
+		return model.ProcedureCreated, 1, nil
 	case err != nil:
 		return "", 0, err
 	}
 	if catalog.SameContent(cur, p) {
-		return ProcedureUnchanged, cur.Version, nil
+		return model.ProcedureUnchanged, cur.Version, nil
 	}
 	p.Version = cur.Version + 1
 	if err := t.insertVersion(ctx, p); err != nil {
@@ -56,7 +48,7 @@ func (t *Tx) SaveProcedure(ctx context.Context, p catalog.Procedure) (SaveOutcom
 	if err != nil {
 		return "", 0, fmt.Errorf("store: update procedure %s: %w", p.Code, err)
 	}
-	return ProcedureVersioned, p.Version, nil
+	return model.ProcedureVersioned, p.Version, nil
 }
 
 func (t *Tx) insertVersion(ctx context.Context, p catalog.Procedure) error {
@@ -94,7 +86,7 @@ func loadVersion(ctx context.Context, q querier, code string, version int) (cata
 		row = q.QueryRow(ctx, `SELECT data FROM procedure_versions WHERE code = ? AND version = ?`, code, version)
 	}
 	if err := row.Scan(&data); errors.Is(err, sql.ErrNoRows) {
-		return p, ErrNotFound
+		return p, model.ErrNotFound
 	} else if err != nil {
 		return p, fmt.Errorf("store: load procedure %s: %w", code, err)
 	}
@@ -119,22 +111,13 @@ func (s *Store) ProcedureDefaultAgency(ctx context.Context, code string) (int64,
 	var id sql.NullInt64
 	err := s.QueryRow(ctx, `SELECT default_agency_id FROM procedures WHERE code = ?`, code).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
+		return 0, model.ErrNotFound
 	}
 	return id.Int64, err
 }
 
-// ProcedureFilter narrows a procedure search.
-type ProcedureFilter struct {
-	Q      string // diacritic-insensitive words, all must match
-	Level  string
-	Sector string
-	Limit  int
-	Offset int
-}
-
 // SearchProcedures lists current procedure versions matching f, by code.
-func (s *Store) SearchProcedures(ctx context.Context, f ProcedureFilter) ([]catalog.Procedure, error) {
+func (s *Store) SearchProcedures(ctx context.Context, f model.ProcedureFilter) ([]catalog.Procedure, error) {
 	query := `SELECT v.data FROM procedures p JOIN procedure_versions v ON v.code = p.code AND v.version = p.current_version WHERE 1=1`
 	var args []any
 	for _, w := range strings.Fields(textfold.Fold(f.Q)) {

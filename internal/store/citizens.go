@@ -7,29 +7,23 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 )
 
-// OIDCAccount is a user known by an OpenID Connect identity: the pair
-// (issuer, subject), never the ID number, identifies a citizen.
-type OIDCAccount struct {
-	User   org.User
-	Active bool
-}
-
 // UserByOIDC finds the user holding an OpenID Connect identity, active or not
 // (a deactivated citizen must be refused, not created again).
-func (s *Store) UserByOIDC(ctx context.Context, issuer, subject string) (OIDCAccount, error) {
+func (s *Store) UserByOIDC(ctx context.Context, issuer, subject string) (model.OIDCAccount, error) {
 	var (
-		a      OIDCAccount
+		a      model.OIDCAccount
 		active int
 	)
 	if subject == "" {
-		return a, ErrNotFound
+		return a, model.ErrNotFound
 	}
 	u, err := scanUser(s.QueryRow(ctx, `SELECT `+userCols+`, active FROM users WHERE oidc_issuer = ? AND oidc_subject = ?`, issuer, subject), &active)
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, ErrNotFound
+		return a, model.ErrNotFound
 	}
 	if err != nil {
 		return a, fmt.Errorf("store: user by oidc identity: %w", err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -30,7 +31,7 @@ func createOIDCUser(s *store.Store, username, issuer, subject string) (int64, er
 func TestUserByOIDC(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		c := context.Background()
-		if _, err := s.UserByOIDC(c, testIssuer, "sub-1"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserByOIDC(c, testIssuer, "sub-1"); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("unknown identity: %v, want ErrNotFound", err)
 		}
 		id, err := createOIDCUser(s, "oidc:aaaa", testIssuer, "sub-1")
@@ -45,14 +46,14 @@ func TestUserByOIDC(t *testing.T) {
 			t.Fatalf("got %+v", acc)
 		}
 		// Same subject at another issuer is another person.
-		if _, err := s.UserByOIDC(c, "https://other.example", "sub-1"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserByOIDC(c, "https://other.example", "sub-1"); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("other issuer: %v, want ErrNotFound", err)
 		}
 		if _, err := createOIDCUser(s, "oidc:bbbb", "https://other.example", "sub-1"); err != nil {
 			t.Fatalf("same subject at another issuer: %v", err)
 		}
 		// The empty subject is the staff default and never an identity.
-		if _, err := s.UserByOIDC(c, "", ""); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.UserByOIDC(c, "", ""); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("empty subject: %v, want ErrNotFound", err)
 		}
 		// No password: the password form cannot sign the citizen in.

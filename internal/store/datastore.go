@@ -6,47 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/motcua/motcua/internal/model"
 )
-
-// DocumentKind is what a document in a citizen's data store is.
-type DocumentKind string
-
-const (
-	// DocResult: an electronic result of a settled dossier (Circular 01/2023
-	// Art. 24(2)(d)).
-	DocResult DocumentKind = "result"
-	// DocDigitized: a paper the one-stop scanned on receipt (Art. 24(2)(e)).
-	DocDigitized DocumentKind = "digitized"
-)
-
-// Document is one entry of a citizen's electronic data store: an upload the
-// account may reuse in later dossiers, with where it came from.
-type Document struct {
-	ID            int64
-	OwnerUserID   int64
-	Kind          DocumentKind
-	Name          string // the component's name, or the procedure's for a result
-	FileID        string
-	SHA256        string
-	DossierID     int64 // the dossier it came from; 0 if none
-	DossierCode   string
-	ProcedureCode string
-	IssuedAt      time.Time
-	ValidUntil    *time.Time // nil when the validity is not known or unlimited
-	CreatedAt     time.Time
-	// From the file's metadata.
-	FileName    string
-	ContentType string
-	Size        int64
-}
-
-// ValidAt tells whether the document may still be used at instant t.
-func (d Document) ValidAt(t time.Time) bool { return d.ValidUntil == nil || !d.ValidUntil.Before(t) }
 
 // FileDocument files a document into its owner's store. Filing the same
 // upload twice keeps one entry (the event that files it may be replayed by a
 // rebuild); it reports whether a new entry was made.
-func (t *Tx) FileDocument(ctx context.Context, d Document) (bool, error) {
+func (t *Tx) FileDocument(ctx context.Context, d model.Document) (bool, error) {
 	var dossierID *int64
 	if d.DossierID != 0 {
 		dossierID = &d.DossierID
@@ -66,9 +33,9 @@ func (t *Tx) FileDocument(ctx context.Context, d Document) (bool, error) {
 const documentCols = `d.id, d.owner_user_id, d.kind, d.name, d.file_id, d.sha256, COALESCE(d.dossier_id, 0), d.dossier_code,
 	d.procedure_code, d.issued_at, d.valid_until, d.created_at, f.name, f.content_type, f.size`
 
-func scanDocument(row interface{ Scan(...any) error }) (Document, error) {
+func scanDocument(row interface{ Scan(...any) error }) (model.Document, error) {
 	var (
-		d               Document
+		d               model.Document
 		kind            string
 		issued, created int64
 		validUntil      sql.NullInt64
@@ -78,20 +45,13 @@ func scanDocument(row interface{ Scan(...any) error }) (Document, error) {
 	if err != nil {
 		return d, err
 	}
-	d.Kind = DocumentKind(kind)
+	d.Kind = model.DocumentKind(kind)
 	d.IssuedAt, d.CreatedAt, d.ValidUntil = time.UnixMilli(issued).UTC(), time.UnixMilli(created).UTC(), fromMS(validUntil)
 	return d, nil
 }
 
-// DocumentFilter narrows a citizen's documents.
-type DocumentFilter struct {
-	Kind    DocumentKind // "" for all
-	ValidAt *time.Time   // only documents still valid at this instant
-	Limit   int          // at most this many (default 500)
-}
-
 // Documents lists one owner's documents, newest first.
-func (s *Store) Documents(ctx context.Context, owner int64, f DocumentFilter) ([]Document, error) {
+func (s *Store) Documents(ctx context.Context, owner int64, f model.DocumentFilter) ([]model.Document, error) {
 	q := `SELECT ` + documentCols + ` FROM documents d JOIN files f ON f.id = d.file_id WHERE d.owner_user_id = ?`
 	args := []any{owner}
 	if f.Kind != "" {
@@ -112,7 +72,7 @@ func (s *Store) Documents(ctx context.Context, owner int64, f DocumentFilter) ([
 		return nil, fmt.Errorf("store: documents of user %d: %w", owner, err)
 	}
 	defer rows.Close()
-	out := []Document{}
+	out := []model.Document{}
 	for rows.Next() {
 		d, err := scanDocument(rows)
 		if err != nil {
@@ -125,10 +85,10 @@ func (s *Store) Documents(ctx context.Context, owner int64, f DocumentFilter) ([
 
 // Document loads one document; ErrNotFound when there is none. Callers
 // check the owner.
-func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
+func (s *Store) Document(ctx context.Context, id int64) (model.Document, error) {
 	d, err := scanDocument(s.QueryRow(ctx, `SELECT `+documentCols+` FROM documents d JOIN files f ON f.id = d.file_id WHERE d.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, ErrNotFound
+		return d, model.ErrNotFound
 	}
 	if err != nil {
 		return d, fmt.Errorf("store: document %d: %w", id, err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -24,16 +25,16 @@ func createCitizen(t *testing.T, s *store.Store, username string) int64 {
 	return id
 }
 
-func insertFile(t *testing.T, s *store.Store, id, name string, owner int64) store.File {
+func insertFile(t *testing.T, s *store.Store, id, name string, owner int64) model.File {
 	t.Helper()
-	f := store.File{ID: id, SHA256: "ab" + id, Size: 1234, ContentType: "application/pdf", Name: name, OwnerUserID: owner, CreatedAt: time.Now().UTC()}
+	f := model.File{ID: id, SHA256: "ab" + id, Size: 1234, ContentType: "application/pdf", Name: name, OwnerUserID: owner, CreatedAt: time.Now().UTC()}
 	if err := s.InsertFile(ctx, f); err != nil {
 		t.Fatal(err)
 	}
 	return f
 }
 
-func fileDocument(t *testing.T, s *store.Store, d store.Document) bool {
+func fileDocument(t *testing.T, s *store.Store, d model.Document) bool {
 	t.Helper()
 	var made bool
 	if err := s.InTx(ctx, func(tx *store.Tx) error {
@@ -62,11 +63,11 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 		insertFile(t, s, "f-bob", "cua-bob.pdf", officer)
 		day := func(d int) time.Time { return time.Date(2026, 11, d, 3, 0, 0, 0, time.UTC) }
 		expiry := day(20)
-		docs := []store.Document{
-			{OwnerUserID: alice, Kind: store.DocDigitized, Name: "Tờ khai", FileID: "f-scan", SHA256: "abf-scan", DossierID: dos.ID, DossierCode: "H99-261110-0001", ProcedureCode: "1.000001", IssuedAt: day(10), CreatedAt: day(10)},
-			{OwnerUserID: alice, Kind: store.DocResult, Name: "Giấy phép", FileID: "f-result", SHA256: "abf-result", DossierID: dos.ID, DossierCode: "H99-261110-0001", ProcedureCode: "1.000001", IssuedAt: day(12), CreatedAt: day(12)},
-			{OwnerUserID: alice, Kind: store.DocResult, Name: "Giấy cũ", FileID: "f-old", SHA256: "abf-old", IssuedAt: day(1), ValidUntil: &expiry, CreatedAt: day(1)},
-			{OwnerUserID: bob, Kind: store.DocResult, Name: "Của Bob", FileID: "f-bob", SHA256: "abf-bob", IssuedAt: day(5), CreatedAt: day(5)},
+		docs := []model.Document{
+			{OwnerUserID: alice, Kind: model.DocDigitized, Name: "Tờ khai", FileID: "f-scan", SHA256: "abf-scan", DossierID: dos.ID, DossierCode: "H99-261110-0001", ProcedureCode: "1.000001", IssuedAt: day(10), CreatedAt: day(10)},
+			{OwnerUserID: alice, Kind: model.DocResult, Name: "Giấy phép", FileID: "f-result", SHA256: "abf-result", DossierID: dos.ID, DossierCode: "H99-261110-0001", ProcedureCode: "1.000001", IssuedAt: day(12), CreatedAt: day(12)},
+			{OwnerUserID: alice, Kind: model.DocResult, Name: "Giấy cũ", FileID: "f-old", SHA256: "abf-old", IssuedAt: day(1), ValidUntil: &expiry, CreatedAt: day(1)},
+			{OwnerUserID: bob, Kind: model.DocResult, Name: "Của Bob", FileID: "f-bob", SHA256: "abf-bob", IssuedAt: day(5), CreatedAt: day(5)},
 		}
 		for _, d := range docs {
 			if !fileDocument(t, s, d) {
@@ -77,7 +78,7 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 			t.Fatal("the same upload filed twice made a second entry")
 		}
 
-		list, err := s.Documents(ctx, alice, store.DocumentFilter{})
+		list, err := s.Documents(ctx, alice, model.DocumentFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +90,7 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 			t.Fatalf("alice's documents: %v, want [Giấy phép Tờ khai Giấy cũ]", names)
 		}
 		got := list[0]
-		if got.OwnerUserID != alice || got.Kind != store.DocResult || got.FileID != "f-result" || got.SHA256 != "abf-result" ||
+		if got.OwnerUserID != alice || got.Kind != model.DocResult || got.FileID != "f-result" || got.SHA256 != "abf-result" ||
 			got.DossierID != dos.ID || got.DossierCode != "H99-261110-0001" || got.ProcedureCode != "1.000001" ||
 			!got.IssuedAt.Equal(day(12)) || got.ValidUntil != nil || got.FileName != "giay-phep.pdf" ||
 			got.ContentType != "application/pdf" || got.Size != 1234 {
@@ -99,12 +100,12 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 			t.Fatalf("document without dossier: %+v", old)
 		}
 
-		results, err := s.Documents(ctx, alice, store.DocumentFilter{Kind: store.DocResult})
+		results, err := s.Documents(ctx, alice, model.DocumentFilter{Kind: model.DocResult})
 		if err != nil || len(results) != 2 {
 			t.Fatalf("alice's results: %d %v, want 2", len(results), err)
 		}
 		at := day(25)
-		valid, err := s.Documents(ctx, alice, store.DocumentFilter{ValidAt: &at})
+		valid, err := s.Documents(ctx, alice, model.DocumentFilter{ValidAt: &at})
 		if err != nil || len(valid) != 2 {
 			t.Fatalf("valid on the 25th: %d %v, want 2 (the expired one left out)", len(valid), err)
 		}
@@ -117,7 +118,7 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 			t.Fatal("a document is valid through its last instant")
 		}
 
-		bobs, err := s.Documents(ctx, bob, store.DocumentFilter{})
+		bobs, err := s.Documents(ctx, bob, model.DocumentFilter{})
 		if err != nil || len(bobs) != 1 || bobs[0].FileID != "f-bob" {
 			t.Fatalf("bob's documents: %+v %v", bobs, err)
 		}
@@ -125,7 +126,7 @@ func TestDocuments_Circular01_2023_Art24(t *testing.T) {
 		if err != nil || one.OwnerUserID != bob || one.Name != "Của Bob" {
 			t.Fatalf("Document(%d): %+v %v", bobs[0].ID, one, err)
 		}
-		if _, err := s.Document(ctx, 999999); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.Document(ctx, 999999); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("unknown document: %v, want ErrNotFound", err)
 		}
 		// The kind is one of two; anything else is refused by the database.

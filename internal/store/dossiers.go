@@ -11,7 +11,7 @@ import (
 
 	"github.com/motcua/motcua/internal/audit"
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -131,7 +131,7 @@ func (t *Tx) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
 	d, err := scanDossier(scanExtra{t.QueryRow(ctx, `SELECT `+dossierCols+`, (SELECT e.hash FROM dossier_events e
 		WHERE e.dossier_id = dossiers.id AND e.seq = dossiers.version) FROM dossiers WHERE id = ?`, id), []any{&head}})
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	if err == nil {
 		t.chain.read(id, d.Version, head)
@@ -143,7 +143,7 @@ func (t *Tx) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
 func (s *Store) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
 	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	return d, err
 }
@@ -152,37 +152,15 @@ func (s *Store) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error)
 func (s *Store) DossierByCode(ctx context.Context, code string) (*dossier.Dossier, error) {
 	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE code = ?`, code))
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	return d, err
-}
-
-// EventActor is who acted, as recorded on the event.
-type EventActor struct {
-	UserID int64
-	Role   org.Role
-	Name   string
-}
-
-// StoredEvent is one row of the dossier's log.
-type StoredEvent struct {
-	Seq            int            `json:"seq"`
-	Action         string         `json:"action"`
-	FromStatus     string         `json:"from_status"`
-	ToStatus       string         `json:"to_status"`
-	ActorUserID    int64          `json:"actor_user_id"`
-	ActorRole      string         `json:"actor_role"`
-	ActorName      string         `json:"actor_name"`
-	At             time.Time      `json:"at"`
-	Note           string         `json:"note"`
-	Payload        map[string]any `json:"payload"`
-	IdempotencyKey string         `json:"-"`
 }
 
 // AppendEvent adds an event to the log. seq is the dossier version the event
 // produced; the (dossier, seq) pair is unique, so two writers can never both
 // append the same step.
-func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossier.Event, actor EventActor, idemKey string) error {
+func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossier.Event, actor model.EventActor, idemKey string) error {
 	payload, err := json.Marshal(ev.Payload)
 	if err != nil {
 		return err
@@ -204,7 +182,7 @@ func (t *Tx) AppendEvent(ctx context.Context, dossierID int64, seq int, ev dossi
 }
 
 // Events lists a dossier's log in order.
-func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, error) {
+func (s *Store) Events(ctx context.Context, dossierID int64) ([]model.StoredEvent, error) {
 	byID, err := s.eventsOf(ctx, []int64{dossierID})
 	if err != nil {
 		return nil, err
@@ -212,11 +190,11 @@ func (s *Store) Events(ctx context.Context, dossierID int64) ([]StoredEvent, err
 	if evs := byID[dossierID]; evs != nil {
 		return evs, nil
 	}
-	return []StoredEvent{}, nil
+	return []model.StoredEvent{}, nil
 }
 
 // eventsOf reads the logs of the given dossiers (at most a few thousand).
-func (s *Store) eventsOf(ctx context.Context, ids []int64) (map[int64][]StoredEvent, error) {
+func (s *Store) eventsOf(ctx context.Context, ids []int64) (map[int64][]model.StoredEvent, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
@@ -227,10 +205,10 @@ func (s *Store) eventsOf(ctx context.Context, ids []int64) (map[int64][]StoredEv
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64][]StoredEvent{}
+	out := map[int64][]model.StoredEvent{}
 	for rows.Next() {
 		var (
-			e       StoredEvent
+			e       model.StoredEvent
 			id, at  int64
 			payload string
 		)
@@ -274,22 +252,8 @@ func (t *Tx) PeekCodeSeq(ctx context.Context, agencyCode, day string) (int, erro
 	return n, nil
 }
 
-// DossierFilter selects dossiers for a list. Scope limits to what the actor
-// may see.
-type DossierFilter struct {
-	Status    string
-	AgencyIDs []int64 // processing or receiving agency in this set (nil: any)
-	OwnerID   int64   // citizen's own dossiers
-	Overdue   *bool
-	Q         string // code, ID number, or name without diacritics
-	Now       time.Time
-	Limit     int
-	AfterID   int64 // keyset pagination: dossiers with id < AfterID
-	PostalLeg bool  // only dossiers filed or returned by post (the postal operator's list)
-}
-
 // ListDossiers lists dossiers newest first.
-func (s *Store) ListDossiers(ctx context.Context, f DossierFilter) ([]*dossier.Dossier, error) {
+func (s *Store) ListDossiers(ctx context.Context, f model.DossierFilter) ([]*dossier.Dossier, error) {
 	var (
 		where []string
 		args  []any

@@ -6,37 +6,27 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/motcua/motcua/internal/model"
 )
 
-// File is an uploaded attachment's metadata; the bytes live in the blob store
-// under their SHA-256.
-type File struct {
-	ID          string    `json:"file_id"`
-	SHA256      string    `json:"sha256"`
-	Size        int64     `json:"size"`
-	ContentType string    `json:"content_type"`
-	Name        string    `json:"name"`
-	OwnerUserID int64     `json:"-"`
-	CreatedAt   time.Time `json:"created_at"`
-}
-
 // InsertFile records an upload.
-func (s *Store) InsertFile(ctx context.Context, f File) error {
+func (s *Store) InsertFile(ctx context.Context, f model.File) error {
 	_, err := s.Exec(ctx, `INSERT INTO files (id, sha256, size, content_type, name, owner_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		f.ID, f.SHA256, f.Size, f.ContentType, f.Name, f.OwnerUserID, ms(f.CreatedAt))
 	return err
 }
 
 // FileByID loads an upload's metadata.
-func (s *Store) FileByID(ctx context.Context, id string) (File, error) {
+func (s *Store) FileByID(ctx context.Context, id string) (model.File, error) {
 	var (
-		f  File
+		f  model.File
 		at int64
 	)
 	err := s.QueryRow(ctx, `SELECT id, sha256, size, content_type, name, owner_user_id, created_at FROM files WHERE id = ?`, id).
 		Scan(&f.ID, &f.SHA256, &f.Size, &f.ContentType, &f.Name, &f.OwnerUserID, &at)
 	if errors.Is(err, sql.ErrNoRows) {
-		return f, ErrNotFound
+		return f, model.ErrNotFound
 	}
 	f.CreatedAt = time.UnixMilli(at).UTC()
 	return f, err

@@ -5,22 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/internal/model"
 )
 
-// IndexInput is one administrator-entered input of the 766 index.
-type IndexInput struct {
-	AgencyID    int64
-	Month       int32 // YYYYMM
-	Indicator   string
-	Numerator   int64
-	Denominator int64
-	Note        string
-	EnteredBy   int64
-	EnteredAt   time.Time
-}
-
 // SaveIndexInput stores (or replaces) an entered input.
-func (s *Store) SaveIndexInput(ctx context.Context, in IndexInput) error {
+func (s *Store) SaveIndexInput(ctx context.Context, in model.IndexInput) error {
 	_, err := s.Exec(ctx, `INSERT INTO index_inputs (agency_id, month, indicator, numerator, denominator, note, entered_by, entered_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (agency_id, month, indicator) DO UPDATE SET numerator = excluded.numerator, denominator = excluded.denominator,
@@ -34,7 +24,7 @@ func (s *Store) SaveIndexInput(ctx context.Context, in IndexInput) error {
 
 // IndexInputs lists the inputs entered for the agencies (nil: all) in the
 // months [from, to], by month.
-func (s *Store) IndexInputs(ctx context.Context, agencyIDs []int64, from, to int32) ([]IndexInput, error) {
+func (s *Store) IndexInputs(ctx context.Context, agencyIDs []int64, from, to int32) ([]model.IndexInput, error) {
 	where, args := []string{"month BETWEEN ? AND ?"}, []any{from, to}
 	if agencyIDs != nil {
 		if len(agencyIDs) == 0 {
@@ -51,10 +41,10 @@ func (s *Store) IndexInputs(ctx context.Context, agencyIDs []int64, from, to int
 		return nil, fmt.Errorf("store: index inputs: %w", err)
 	}
 	defer rows.Close()
-	var out []IndexInput
+	var out []model.IndexInput
 	for rows.Next() {
 		var (
-			in IndexInput
+			in model.IndexInput
 			at int64
 		)
 		if err := rows.Scan(&in.AgencyID, &in.Month, &in.Indicator, &in.Numerator, &in.Denominator, &in.Note, &in.EnteredBy, &at); err != nil {

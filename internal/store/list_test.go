@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -41,7 +42,7 @@ func TestListDossiersByAgencyAndStatus(t *testing.T) {
 			{[]int64{center}, []int64{kept, passed}},
 			{[]int64{center, dept}, []int64{kept, passed, own}},
 		} {
-			list, err := s.ListDossiers(ctx, store.DossierFilter{AgencyIDs: c.scope, Status: string(dossier.Processing)})
+			list, err := s.ListDossiers(ctx, model.DossierFilter{AgencyIDs: c.scope, Status: string(dossier.Processing)})
 			if err != nil {
 				t.Fatal(err)
 			}

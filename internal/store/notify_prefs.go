@@ -6,23 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// NotifyPrefs are the channels a citizen wants news of their dossiers on.
-// Set is false when the citizen never chose: the caller applies the default.
-type NotifyPrefs struct {
-	Email, SMS, Zalo bool
-	Set              bool
-	UpdatedAt        time.Time
-}
+	"github.com/motcua/motcua/internal/model"
+)
 
 type prefsQuerier interface {
 	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func notifyPrefs(ctx context.Context, q prefsQuerier, userID int64) (NotifyPrefs, error) {
+func notifyPrefs(ctx context.Context, q prefsQuerier, userID int64) (model.NotifyPrefs, error) {
 	var (
-		p                NotifyPrefs
+		p                model.NotifyPrefs
 		email, sms, zalo int
 		at               int64
 	)
@@ -33,22 +27,22 @@ func notifyPrefs(ctx context.Context, q prefsQuerier, userID int64) (NotifyPrefs
 	if err != nil {
 		return p, fmt.Errorf("store: notification preferences: %w", err)
 	}
-	return NotifyPrefs{Email: email != 0, SMS: sms != 0, Zalo: zalo != 0, Set: true, UpdatedAt: time.UnixMilli(at).UTC()}, nil
+	return model.NotifyPrefs{Email: email != 0, SMS: sms != 0, Zalo: zalo != 0, Set: true, UpdatedAt: time.UnixMilli(at).UTC()}, nil
 }
 
 // NotifyPrefs reads a user's choice.
-func (s *Store) NotifyPrefs(ctx context.Context, userID int64) (NotifyPrefs, error) {
+func (s *Store) NotifyPrefs(ctx context.Context, userID int64) (model.NotifyPrefs, error) {
 	return notifyPrefs(ctx, s, userID)
 }
 
 // NotifyPrefs reads a user's choice inside a dossier transaction, so that
 // the messages of an event follow the choice in force when it commits.
-func (t *Tx) NotifyPrefs(ctx context.Context, userID int64) (NotifyPrefs, error) {
+func (t *Tx) NotifyPrefs(ctx context.Context, userID int64) (model.NotifyPrefs, error) {
 	return notifyPrefs(ctx, t, userID)
 }
 
 // SetNotifyPrefs saves a user's choice.
-func (s *Store) SetNotifyPrefs(ctx context.Context, userID int64, p NotifyPrefs, now time.Time) error {
+func (s *Store) SetNotifyPrefs(ctx context.Context, userID int64, p model.NotifyPrefs, now time.Time) error {
 	_, err := s.Exec(ctx, `INSERT INTO notify_prefs (user_id, email, sms, zalo, updated_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, sms = excluded.sms, zalo = excluded.zalo, updated_at = excluded.updated_at`,
 		userID, boolInt(p.Email), boolInt(p.SMS), boolInt(p.Zalo), ms(now))

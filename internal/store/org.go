@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 )
-
-// ErrNotFound is returned when a row does not exist.
-var ErrNotFound = errors.New("store: not found")
 
 const agencyCols = `id, code, name, level, kind, parent_id, one_stop_id, active, address, phone`
 
@@ -76,7 +74,7 @@ func (s *Store) Agencies(ctx context.Context) ([]org.Agency, error) {
 func (s *Store) AgencyByCode(ctx context.Context, code string) (org.Agency, error) {
 	a, err := scanAgency(s.QueryRow(ctx, `SELECT `+agencyCols+` FROM agencies WHERE code = ?`, code))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, ErrNotFound
+		return a, model.ErrNotFound
 	}
 	return a, err
 }
@@ -85,7 +83,7 @@ func (s *Store) AgencyByCode(ctx context.Context, code string) (org.Agency, erro
 func (s *Store) AgencyByID(ctx context.Context, id int64) (org.Agency, error) {
 	a, err := scanAgency(s.QueryRow(ctx, `SELECT `+agencyCols+` FROM agencies WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, ErrNotFound
+		return a, model.ErrNotFound
 	}
 	return a, err
 }
@@ -100,14 +98,6 @@ func (t *Tx) CreateUser(ctx context.Context, u org.User, passwordHash string) (i
 		return 0, fmt.Errorf("store: create user %s: %w", u.Username, err)
 	}
 	return id, nil
-}
-
-// Credentials is what sign-in needs to know about a user.
-type Credentials struct {
-	User         org.User
-	PasswordHash string
-	FailedLogins int
-	LockedUntil  time.Time
 }
 
 const userCols = `id, username, name, role, agency_id, id_number, phone, email, oidc_subject <> ''`
@@ -125,15 +115,15 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (org.User, erro
 }
 
 // CredentialsByUsername loads a user for sign-in.
-func (s *Store) CredentialsByUsername(ctx context.Context, username string) (Credentials, error) {
+func (s *Store) CredentialsByUsername(ctx context.Context, username string) (model.Credentials, error) {
 	var (
-		c      Credentials
+		c      model.Credentials
 		locked int64
 	)
 	u, err := scanUser(s.QueryRow(ctx, `SELECT `+userCols+`, password_hash, failed_logins, locked_until FROM users WHERE username = ? AND active = 1`, username),
 		&c.PasswordHash, &c.FailedLogins, &locked)
 	if errors.Is(err, sql.ErrNoRows) {
-		return c, ErrNotFound
+		return c, model.ErrNotFound
 	}
 	c.User, c.LockedUntil = u, time.UnixMilli(locked)
 	return c, err
@@ -150,7 +140,7 @@ func (s *Store) RecordLogin(ctx context.Context, userID int64, failed int, locke
 func (s *Store) UserByID(ctx context.Context, id int64) (org.User, error) {
 	u, err := scanUser(s.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, ErrNotFound
+		return u, model.ErrNotFound
 	}
 	return u, err
 }
@@ -173,21 +163,13 @@ func (s *Store) UserByToken(ctx context.Context, hash string, now time.Time) (or
 	u, err := scanUser(s.QueryRow(ctx, `SELECT u.id, u.username, u.name, u.role, u.agency_id, u.id_number, u.phone, u.email, u.oidc_subject <> ''
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.expires_at > ? AND u.active = 1`, hash, ms(now)))
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, ErrNotFound
+		return u, model.ErrNotFound
 	}
 	return u, err
 }
 
-// Counter is a reception desk of a one-stop agency.
-type Counter struct {
-	ID       int64  `json:"id"`
-	AgencyID int64  `json:"agency_id"`
-	Code     string `json:"code"`
-	Name     string `json:"name"`
-}
-
 // CreateCounter adds a desk to an agency.
-func (t *Tx) CreateCounter(ctx context.Context, c Counter) (int64, error) {
+func (t *Tx) CreateCounter(ctx context.Context, c model.Counter) (int64, error) {
 	var id int64
 	err := t.QueryRow(ctx, `INSERT INTO counters (agency_id, code, name) VALUES (?, ?, ?) RETURNING id`, c.AgencyID, c.Code, c.Name).Scan(&id)
 	if err != nil {
@@ -197,15 +179,15 @@ func (t *Tx) CreateCounter(ctx context.Context, c Counter) (int64, error) {
 }
 
 // Counters lists the desks of an agency.
-func (s *Store) Counters(ctx context.Context, agencyID int64) ([]Counter, error) {
+func (s *Store) Counters(ctx context.Context, agencyID int64) ([]model.Counter, error) {
 	rows, err := s.Query(ctx, `SELECT id, agency_id, code, name FROM counters WHERE agency_id = ? ORDER BY code`, agencyID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list counters: %w", err)
 	}
 	defer rows.Close()
-	out := []Counter{}
+	out := []model.Counter{}
 	for rows.Next() {
-		var c Counter
+		var c model.Counter
 		if err := rows.Scan(&c.ID, &c.AgencyID, &c.Code, &c.Name); err != nil {
 			return nil, err
 		}

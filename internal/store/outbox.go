@@ -7,49 +7,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/internal/model"
 )
-
-// OutboxMessage is one message to deliver outside the system: a notification
-// to a citizen (e-mail, SMS, Zalo) or a webhook to a partner (the postal
-// operator). Key is the idempotent delivery key: enqueuing the same key twice
-// keeps the first message, and senders pass it on so that a peer can drop a
-// repeat after a crash between sending and recording.
-type OutboxMessage struct {
-	ID        int64
-	Key       string
-	Channel   string // email, sms, zalo, postal
-	Recipient string // address, phone, Zalo user or URL: personal data, never logged
-	Subject   string
-	Body      string
-	Payload   string // JSON for channels that send structured data
-	DossierID int64
-	Status    string // pending, sent, dead
-	Attempts  int
-	NextAt    time.Time
-	LastError string
-	CreatedAt time.Time
-	SentAt    *time.Time
-	// Claim identifies the worker's hold on a claimed message (ClaimOutbox);
-	// a record made under an older claim is refused.
-	Claim string
-	// DossierCode is filled by OutboxProblems, for the administrators' list.
-	DossierCode string
-}
-
-// Outbox statuses.
-const (
-	OutboxPending = "pending"
-	OutboxSent    = "sent"
-	OutboxDead    = "dead"
-)
-
-// ErrClaimLost says a worker recorded an outcome for a message whose lease
-// had expired and which another worker has claimed since.
-var ErrClaimLost = errors.New("store: outbox claim lost")
 
 // EnqueueOutbox writes a message in the transaction of the event that causes
 // it, so that a message exists if and only if the event committed.
-func (t *Tx) EnqueueOutbox(ctx context.Context, m OutboxMessage) error {
+func (t *Tx) EnqueueOutbox(ctx context.Context, m model.OutboxMessage) error {
 	if m.Payload == "" {
 		m.Payload = "{}"
 	}
@@ -75,9 +39,9 @@ const outboxCols = `id, key, channel, recipient, subject, body, payload, COALESC
 
 type rowScanner interface{ Scan(...any) error }
 
-func scanOutbox(r rowScanner, extra ...any) (OutboxMessage, error) {
+func scanOutbox(r rowScanner, extra ...any) (model.OutboxMessage, error) {
 	var (
-		m             OutboxMessage
+		m             model.OutboxMessage
 		next, created int64
 		sent          sql.NullInt64
 	)
@@ -97,7 +61,7 @@ func scanOutbox(r rowScanner, extra ...any) (OutboxMessage, error) {
 // without waiting; SQLite has one writer, so the single UPDATE … RETURNING
 // is already exclusive. The claim token is worker plus the attempt number,
 // unique per claim of a message.
-func (s *Store) ClaimOutbox(ctx context.Context, worker string, channels []string, now time.Time, lease time.Duration, limit int) ([]OutboxMessage, error) {
+func (s *Store) ClaimOutbox(ctx context.Context, worker string, channels []string, now time.Time, lease time.Duration, limit int) ([]model.OutboxMessage, error) {
 	if len(channels) == 0 || limit <= 0 {
 		return nil, nil
 	}
@@ -121,7 +85,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, worker string, channels []strin
 		return nil, fmt.Errorf("store: claim outbox: %w", err)
 	}
 	defer rows.Close()
-	var out []OutboxMessage
+	var out []model.OutboxMessage
 	for rows.Next() {
 		m, err := scanOutbox(rows)
 		if err != nil {
@@ -141,7 +105,7 @@ func claimToken(worker string, attempt int) string { return fmt.Sprintf("%s#%d",
 // claimCond matches the row only under the claim that m came with.
 const claimCond = ` WHERE id = ? AND status = 'pending' AND locked_by = ? AND attempts = ?`
 
-func claimArgs(m OutboxMessage) []any {
+func claimArgs(m model.OutboxMessage) []any {
 	worker, _, _ := strings.Cut(m.Claim, "#")
 	return []any{m.ID, worker, m.Attempts}
 }
@@ -149,7 +113,7 @@ func claimArgs(m OutboxMessage) []any {
 // MarkOutboxSent records a delivery. A delivery made under a lost claim is
 // still recorded (the peer has the message; the key lets it drop the
 // repeat the newer claim may send), unless the message is already settled.
-func (s *Store) MarkOutboxSent(ctx context.Context, m OutboxMessage, at time.Time) error {
+func (s *Store) MarkOutboxSent(ctx context.Context, m model.OutboxMessage, at time.Time) error {
 	_, err := s.w.ExecContext(ctx, s.q(`UPDATE outbox SET status = 'sent', sent_at = ?, locked_until = NULL, last_error = ''
 		WHERE id = ? AND status = 'pending'`), ms(at), m.ID)
 	if err != nil {
@@ -160,10 +124,10 @@ func (s *Store) MarkOutboxSent(ctx context.Context, m OutboxMessage, at time.Tim
 
 // MarkOutboxFailed records a failed attempt: the message is tried again at
 // next, or is dead when dead is true. errText must hold no personal data.
-func (s *Store) MarkOutboxFailed(ctx context.Context, m OutboxMessage, errText string, next time.Time, dead bool) error {
-	status := OutboxPending
+func (s *Store) MarkOutboxFailed(ctx context.Context, m model.OutboxMessage, errText string, next time.Time, dead bool) error {
+	status := model.OutboxPending
 	if dead {
-		status = OutboxDead
+		status = model.OutboxDead
 	}
 	if len(errText) > 1000 {
 		errText = errText[:1000]
@@ -174,7 +138,7 @@ func (s *Store) MarkOutboxFailed(ctx context.Context, m OutboxMessage, errText s
 		return fmt.Errorf("store: mark outbox message failed: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrClaimLost
+		return model.ErrClaimLost
 	}
 	return nil
 }
@@ -213,7 +177,7 @@ func (s *Store) PendingOutboxChannels(ctx context.Context) ([]string, error) {
 
 // OutboxProblems lists the dead messages and those still pending after a
 // failed attempt, newest first, with their dossier's code.
-func (s *Store) OutboxProblems(ctx context.Context, limit int) ([]OutboxMessage, error) {
+func (s *Store) OutboxProblems(ctx context.Context, limit int) ([]model.OutboxMessage, error) {
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT o.id, o.key, o.channel, o.recipient, o.subject, o.body, o.payload, COALESCE(o.dossier_id, 0),
 		o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.sent_at, o.locked_by, COALESCE(d.code, '')
 		FROM outbox o LEFT JOIN dossiers d ON d.id = o.dossier_id
@@ -223,7 +187,7 @@ func (s *Store) OutboxProblems(ctx context.Context, limit int) ([]OutboxMessage,
 		return nil, fmt.Errorf("store: outbox problems: %w", err)
 	}
 	defer rows.Close()
-	var out []OutboxMessage
+	var out []model.OutboxMessage
 	for rows.Next() {
 		var code string
 		m, err := scanOutbox(rows, &code)
@@ -237,22 +201,22 @@ func (s *Store) OutboxProblems(ctx context.Context, limit int) ([]OutboxMessage,
 }
 
 // OutboxMessageByKey reads one message (tests, diagnostics).
-func (s *Store) OutboxMessageByKey(ctx context.Context, key string) (OutboxMessage, error) {
+func (s *Store) OutboxMessageByKey(ctx context.Context, key string) (model.OutboxMessage, error) {
 	m, err := scanOutbox(s.w.QueryRowContext(ctx, s.q(`SELECT `+outboxCols+` FROM outbox WHERE key = ?`), key))
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, ErrNotFound
+		return m, model.ErrNotFound
 	}
 	return m, err
 }
 
 // OutboxByDossier lists a dossier's messages in order of creation.
-func (s *Store) OutboxByDossier(ctx context.Context, dossierID int64) ([]OutboxMessage, error) {
+func (s *Store) OutboxByDossier(ctx context.Context, dossierID int64) ([]model.OutboxMessage, error) {
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT `+outboxCols+` FROM outbox WHERE dossier_id = ? ORDER BY id`), dossierID)
 	if err != nil {
 		return nil, fmt.Errorf("store: outbox of dossier: %w", err)
 	}
 	defer rows.Close()
-	var out []OutboxMessage
+	var out []model.OutboxMessage
 	for rows.Next() {
 		m, err := scanOutbox(rows)
 		if err != nil {
@@ -273,7 +237,7 @@ func (s *Store) RequeueOutbox(ctx context.Context, id int64, now time.Time) erro
 		return fmt.Errorf("store: requeue outbox message: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return model.ErrNotFound
 	}
 	return nil
 }

@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
 
-func enqueue(t *testing.T, s *store.Store, m store.OutboxMessage) {
+func enqueue(t *testing.T, s *store.Store, m model.OutboxMessage) {
 	t.Helper()
 	if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.EnqueueOutbox(ctx, m) }); err != nil {
 		t.Fatal(err)
@@ -22,10 +23,10 @@ func TestOutboxClaimRetryDeadRequeue(t *testing.T) {
 		agency := seed(t, s)
 		d := newDossier(t, s, agency)
 		t0 := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-		enqueue(t, s, store.OutboxMessage{Key: "k-email", Channel: "email", Recipient: "a@example.vn", Subject: "Hồ sơ", Body: "Nội dung", DossierID: d.ID, CreatedAt: t0})
-		enqueue(t, s, store.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so", DossierID: d.ID, CreatedAt: t0})
+		enqueue(t, s, model.OutboxMessage{Key: "k-email", Channel: "email", Recipient: "a@example.vn", Subject: "Hồ sơ", Body: "Nội dung", DossierID: d.ID, CreatedAt: t0})
+		enqueue(t, s, model.OutboxMessage{Key: "k-sms", Channel: "sms", Recipient: "0912345678", Body: "Ho so", DossierID: d.ID, CreatedAt: t0})
 		// The same key again keeps the first message (a replayed request).
-		enqueue(t, s, store.OutboxMessage{Key: "k-email", Channel: "email", Recipient: "other@example.vn", CreatedAt: t0})
+		enqueue(t, s, model.OutboxMessage{Key: "k-email", Channel: "email", Recipient: "other@example.vn", CreatedAt: t0})
 		if m, err := s.OutboxMessageByKey(ctx, "k-email"); err != nil || m.Recipient != "a@example.vn" || m.Subject != "Hồ sơ" {
 			t.Fatalf("first message must stay: %+v %v", m, err)
 		}
@@ -50,7 +51,7 @@ func TestOutboxClaimRetryDeadRequeue(t *testing.T) {
 			t.Fatalf("retry claim: %+v %v", second, err)
 		}
 		// The first worker's claim is stale now: its record is refused.
-		if err := s.MarkOutboxFailed(ctx, got[0], "late", t0, true); !errors.Is(err, store.ErrClaimLost) {
+		if err := s.MarkOutboxFailed(ctx, got[0], "late", t0, true); !errors.Is(err, model.ErrClaimLost) {
 			t.Fatalf("stale claim recorded: %v", err)
 		}
 		if err := s.MarkOutboxFailed(ctx, second[0], "smtp: 550 mailbox unavailable", t0.Add(2*time.Minute), true); err != nil {
@@ -68,14 +69,14 @@ func TestOutboxClaimRetryDeadRequeue(t *testing.T) {
 		if err != nil || len(problems) != 2 {
 			t.Fatalf("problems: %+v %v", problems, err)
 		}
-		byKey := map[string]store.OutboxMessage{}
+		byKey := map[string]model.OutboxMessage{}
 		for _, p := range problems {
 			byKey[p.Key] = p
 		}
-		if p := byKey["k-email"]; p.Status != store.OutboxDead || p.Attempts != 2 || p.LastError != "smtp: 550 mailbox unavailable" || p.DossierCode != d.Code {
+		if p := byKey["k-email"]; p.Status != model.OutboxDead || p.Attempts != 2 || p.LastError != "smtp: 550 mailbox unavailable" || p.DossierCode != d.Code {
 			t.Fatalf("dead message: %+v", p)
 		}
-		if p := byKey["k-sms"]; p.Status != store.OutboxPending || p.LastError != "http 503" {
+		if p := byKey["k-sms"]; p.Status != model.OutboxPending || p.LastError != "http 503" {
 			t.Fatalf("failing message: %+v", p)
 		}
 		// Send again: a fresh round from now.
@@ -83,18 +84,18 @@ func TestOutboxClaimRetryDeadRequeue(t *testing.T) {
 			t.Fatal(err)
 		}
 		third, _ := s.ClaimOutbox(ctx, "w1", []string{"email"}, t0.Add(3*time.Minute), time.Minute, 10)
-		if len(third) != 1 || third[0].Attempts != 1 || third[0].Status != store.OutboxPending {
+		if len(third) != 1 || third[0].Attempts != 1 || third[0].Status != model.OutboxPending {
 			t.Fatalf("requeued claim: %+v", third)
 		}
 		if err := s.MarkOutboxSent(ctx, third[0], t0.Add(3*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 		m, _ := s.OutboxMessageByKey(ctx, "k-email")
-		if m.Status != store.OutboxSent || m.SentAt == nil || !m.SentAt.Equal(t0.Add(3*time.Minute)) {
+		if m.Status != model.OutboxSent || m.SentAt == nil || !m.SentAt.Equal(t0.Add(3*time.Minute)) {
 			t.Fatalf("sent: %+v", m)
 		}
 		// A delivered message cannot be requeued.
-		if err := s.RequeueOutbox(ctx, m.ID, t0); !errors.Is(err, store.ErrNotFound) {
+		if err := s.RequeueOutbox(ctx, m.ID, t0); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("requeue of a sent message: %v", err)
 		}
 		if ch, _ := s.PendingOutboxChannels(ctx); len(ch) != 1 || ch[0] != "sms" {
@@ -107,7 +108,7 @@ func TestOutboxLeaseExpiryAndBurial(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		t0 := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
 		for i := range 3 {
-			enqueue(t, s, store.OutboxMessage{Key: fmt.Sprintf("k%d", i), Channel: "sms", Recipient: "0912345678", CreatedAt: t0.Add(time.Duration(i) * time.Second)})
+			enqueue(t, s, model.OutboxMessage{Key: fmt.Sprintf("k%d", i), Channel: "sms", Recipient: "0912345678", CreatedAt: t0.Add(time.Duration(i) * time.Second)})
 		}
 		// Oldest first, limit respected.
 		first, _ := s.ClaimOutbox(ctx, "crashed", []string{"sms"}, t0.Add(time.Minute), time.Minute, 2)
@@ -125,10 +126,10 @@ func TestOutboxLeaseExpiryAndBurial(t *testing.T) {
 			t.Fatalf("buried %d, want 2 (%v)", n, err)
 		}
 		m, _ := s.OutboxMessageByKey(ctx, "k0")
-		if m.Status != store.OutboxDead || m.LastError == "" {
+		if m.Status != model.OutboxDead || m.LastError == "" {
 			t.Fatalf("buried message: %+v", m)
 		}
-		if m, _ := s.OutboxMessageByKey(ctx, "k2"); m.Status != store.OutboxPending {
+		if m, _ := s.OutboxMessageByKey(ctx, "k2"); m.Status != model.OutboxPending {
 			t.Fatalf("a message with attempts left was buried: %+v", m)
 		}
 	})
@@ -146,13 +147,13 @@ func TestNotifyPrefs(t *testing.T) {
 			t.Fatalf("no choice yet: %+v %v", p, err)
 		}
 		now := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-		if err := s.SetNotifyPrefs(ctx, uid, store.NotifyPrefs{Email: true, Zalo: true}, now); err != nil {
+		if err := s.SetNotifyPrefs(ctx, uid, model.NotifyPrefs{Email: true, Zalo: true}, now); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SetNotifyPrefs(ctx, uid, store.NotifyPrefs{SMS: true, Zalo: true}, now.Add(time.Hour)); err != nil {
+		if err := s.SetNotifyPrefs(ctx, uid, model.NotifyPrefs{SMS: true, Zalo: true}, now.Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		var p store.NotifyPrefs
+		var p model.NotifyPrefs
 		err := s.InTx(ctx, func(tx *store.Tx) error { var err error; p, err = tx.NotifyPrefs(ctx, uid); return err })
 		if err != nil || !p.Set || p.Email || !p.SMS || !p.Zalo || !p.UpdatedAt.Equal(now.Add(time.Hour)) {
 			t.Fatalf("saved choice: %+v %v", p, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -113,13 +114,13 @@ func TestOverviewCountsAndLists(t *testing.T) {
 
 		// December, seen on Monday 14 December at 10:00: at risk is what falls
 		// due by the close of Tuesday 15 December.
-		dec := store.OverviewFilter{Start: ictAt(12, 1, 0, 0), End: time.Date(2027, 1, 1, 0, 0, 0, 0, ict),
+		dec := model.OverviewFilter{Start: ictAt(12, 1, 0, 0), End: time.Date(2027, 1, 1, 0, 0, 0, 0, ict),
 			AsOf: ictAt(12, 14, 10, 0), AtRiskBy: ictAt(12, 15, 17, 0), DayOpen: 7 * time.Hour}
 		got, err := s.Overview(ctx, dec)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[int64]store.OverviewCounts{
+		want := map[int64]model.OverviewCounts{
 			a: {Early: 2, OnTime: 2, Late: 1, InTime: 4, Overdue: 2, AtRisk: 2},
 			b: {Early: 1},
 		}
@@ -130,23 +131,23 @@ func TestOverviewCountsAndLists(t *testing.T) {
 		// Filters narrow the same figures.
 		byProc := dec
 		byProc.ProcedureCode = "1.000002"
-		if got, err := s.Overview(ctx, byProc); err != nil || len(got) != 2 || got[a] != (store.OverviewCounts{Late: 1}) || got[b] != (store.OverviewCounts{Early: 1}) {
+		if got, err := s.Overview(ctx, byProc); err != nil || len(got) != 2 || got[a] != (model.OverviewCounts{Late: 1}) || got[b] != (model.OverviewCounts{Early: 1}) {
 			t.Fatalf("procedure filter: %+v %v", got, err)
 		}
 		byAgency := dec
 		byAgency.AgencyID = b
-		if got, err := s.Overview(ctx, byAgency); err != nil || len(got) != 1 || got[b] != (store.OverviewCounts{Early: 1}) {
+		if got, err := s.Overview(ctx, byAgency); err != nil || len(got) != 1 || got[b] != (model.OverviewCounts{Early: 1}) {
 			t.Fatalf("agency filter: %+v %v", got, err)
 		}
 		// November, seen at its end: one dossier settled late (due 25th, done 30th), nothing open.
-		nov := store.OverviewFilter{Start: ictAt(11, 1, 0, 0), End: ictAt(12, 1, 0, 0), AsOf: ictAt(12, 1, 0, 0),
+		nov := model.OverviewFilter{Start: ictAt(11, 1, 0, 0), End: ictAt(12, 1, 0, 0), AsOf: ictAt(12, 1, 0, 0),
 			AtRiskBy: ictAt(12, 2, 17, 0), DayOpen: 7 * time.Hour}
-		if got, err := s.Overview(ctx, nov); err != nil || len(got) != 1 || got[a] != (store.OverviewCounts{Late: 1}) {
+		if got, err := s.Overview(ctx, nov); err != nil || len(got) != 1 || got[a] != (model.OverviewCounts{Late: 1}) {
 			t.Fatalf("November: %+v %v", got, err)
 		}
 
 		// The list behind each number holds exactly its dossiers, nearest due first.
-		list := func(f store.OverviewFilter, kind store.OverviewKind, after *store.OverviewCursor, limit int) []string {
+		list := func(f model.OverviewFilter, kind model.OverviewKind, after *model.OverviewCursor, limit int) []string {
 			t.Helper()
 			ds, err := s.OverviewDossiers(ctx, f, kind, after, limit)
 			if err != nil {
@@ -158,13 +159,13 @@ func TestOverviewCountsAndLists(t *testing.T) {
 			}
 			return out
 		}
-		for kind, codes := range map[store.OverviewKind][]string{
-			store.KindEarly:   {"early", "early-edge", "b-early"},
-			store.KindOnTime:  {"ontime-open", "ontime-due"},
-			store.KindLate:    {"late"},
-			store.KindOverdue: {"overdue", "waiting-late"},
-			store.KindInTime:  {"waiting", "risk-today", "risk-edge", "in-time"},
-			store.KindAtRisk:  {"risk-today", "risk-edge"},
+		for kind, codes := range map[model.OverviewKind][]string{
+			model.KindEarly:   {"early", "early-edge", "b-early"},
+			model.KindOnTime:  {"ontime-open", "ontime-due"},
+			model.KindLate:    {"late"},
+			model.KindOverdue: {"overdue", "waiting-late"},
+			model.KindInTime:  {"waiting", "risk-today", "risk-edge", "in-time"},
+			model.KindAtRisk:  {"risk-today", "risk-edge"},
 		} {
 			got := list(dec, kind, nil, 100)
 			if !slices.Equal(sortedCopy(got), sortedCopy(codes)) {
@@ -175,16 +176,16 @@ func TestOverviewCountsAndLists(t *testing.T) {
 			}
 		}
 		// In-time ordered by due date, paged two at a time.
-		first := list(dec, store.KindInTime, nil, 2)
+		first := list(dec, model.KindInTime, nil, 2)
 		if !slices.Equal(first, []string{"waiting", "risk-today"}) {
 			t.Fatalf("first page %v", first)
 		}
 		d, _ := s.Dossier(ctx, ids["risk-today"])
-		second := list(dec, store.KindInTime, &store.OverviewCursor{DueAt: *d.DueAt, ID: d.ID}, 2)
+		second := list(dec, model.KindInTime, &model.OverviewCursor{DueAt: *d.DueAt, ID: d.ID}, 2)
 		if !slices.Equal(second, []string{"risk-edge", "in-time"}) {
 			t.Fatalf("second page %v", second)
 		}
-		if got := list(byProc, store.KindLate, nil, 10); !slices.Equal(got, []string{"late"}) {
+		if got := list(byProc, model.KindLate, nil, 10); !slices.Equal(got, []string{"late"}) {
 			t.Fatalf("late of procedure 1.000002: %v", got)
 		}
 		if _, err := s.OverviewDossiers(ctx, dec, "nonsense", nil, 10); err == nil {

@@ -6,47 +6,22 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// Payment statuses. A payment leaves pending once, and only through
-// SettlePayment, so that a gateway's repeated notice changes nothing.
-const (
-	PaymentPending   = "pending"
-	PaymentPaid      = "paid"
-	PaymentFailed    = "failed"    // cancelled or refused at the gateway
-	PaymentUnapplied = "unapplied" // money taken but the dossier no longer awaited it: a refund is due
+	"github.com/motcua/motcua/internal/model"
 )
-
-// Payment is one attempt to pay a dossier's fee through an online gateway.
-type Payment struct {
-	ID          int64
-	Ref         string // our unique reference at the gateway
-	DossierID   int64
-	Provider    string
-	AmountVND   int64
-	Status      string
-	PayerUserID int64
-	PayerName   string
-	ProviderTxn string // the gateway's transaction number
-	ResultCode  string // the gateway's result code
-	ReceiptNo   string // set when paid
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
-	SettledAt   *time.Time
-}
 
 const paymentCols = `id, ref, dossier_id, provider, amount_vnd, status, payer_user_id, payer_name, provider_txn, result_code,
 	receipt_no, created_at, expires_at, settled_at`
 
-func scanPayment(row interface{ Scan(...any) error }) (*Payment, error) {
-	var p Payment
+func scanPayment(row interface{ Scan(...any) error }) (*model.Payment, error) {
+	var p model.Payment
 	var receipt sql.NullString
 	var created, expires int64
 	var settled sql.NullInt64
 	err := row.Scan(&p.ID, &p.Ref, &p.DossierID, &p.Provider, &p.AmountVND, &p.Status, &p.PayerUserID, &p.PayerName,
 		&p.ProviderTxn, &p.ResultCode, &receipt, &created, &expires, &settled)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, ErrNotFound
+		return nil, model.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: read payment: %w", err)
@@ -58,11 +33,11 @@ func scanPayment(row interface{ Scan(...any) error }) (*Payment, error) {
 }
 
 // CreatePayment records a new pending payment and sets its ID.
-func (t *Tx) CreatePayment(ctx context.Context, p *Payment) error {
+func (t *Tx) CreatePayment(ctx context.Context, p *model.Payment) error {
 	if p.AmountVND <= 0 {
 		return fmt.Errorf("store: payment amount %d: must be positive", p.AmountVND)
 	}
-	p.Status = PaymentPending
+	p.Status = model.PaymentPending
 	err := t.QueryRow(ctx, `INSERT INTO payments (ref, dossier_id, provider, amount_vnd, status, payer_user_id, payer_name, created_at, expires_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		p.Ref, p.DossierID, p.Provider, p.AmountVND, p.Status, p.PayerUserID, p.PayerName, ms(p.CreatedAt), ms(p.ExpiresAt)).Scan(&p.ID)
@@ -75,7 +50,7 @@ func (t *Tx) CreatePayment(ctx context.Context, p *Payment) error {
 // LockPayment reads a payment by reference inside a transaction, holding its
 // row (PostgreSQL; SQLite has one writer) so that two notices of the same
 // payment settle it one after the other.
-func (t *Tx) LockPayment(ctx context.Context, ref string) (*Payment, error) {
+func (t *Tx) LockPayment(ctx context.Context, ref string) (*model.Payment, error) {
 	q := `SELECT ` + paymentCols + ` FROM payments WHERE ref = ?`
 	if t.Dialect() == Postgres {
 		q += ` FOR UPDATE`
@@ -84,23 +59,23 @@ func (t *Tx) LockPayment(ctx context.Context, ref string) (*Payment, error) {
 }
 
 // PaymentByRef reads a payment by its reference at the gateway.
-func (s *Store) PaymentByRef(ctx context.Context, ref string) (*Payment, error) {
+func (s *Store) PaymentByRef(ctx context.Context, ref string) (*model.Payment, error) {
 	return scanPayment(s.QueryRow(ctx, `SELECT `+paymentCols+` FROM payments WHERE ref = ?`, ref))
 }
 
 // Payment reads a payment by ID.
-func (s *Store) Payment(ctx context.Context, id int64) (*Payment, error) {
+func (s *Store) Payment(ctx context.Context, id int64) (*model.Payment, error) {
 	return scanPayment(s.QueryRow(ctx, `SELECT `+paymentCols+` FROM payments WHERE id = ?`, id))
 }
 
 // DossierPayments lists a dossier's payments, oldest first.
-func (s *Store) DossierPayments(ctx context.Context, dossierID int64) ([]Payment, error) {
+func (s *Store) DossierPayments(ctx context.Context, dossierID int64) ([]model.Payment, error) {
 	rows, err := s.Query(ctx, `SELECT `+paymentCols+` FROM payments WHERE dossier_id = ? ORDER BY id`, dossierID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list payments: %w", err)
 	}
 	defer rows.Close()
-	var out []Payment
+	var out []model.Payment
 	for rows.Next() {
 		p, err := scanPayment(rows)
 		if err != nil {
@@ -111,21 +86,12 @@ func (s *Store) DossierPayments(ctx context.Context, dossierID int64) ([]Payment
 	return out, rows.Err()
 }
 
-// Settlement is the gateway's verified outcome of a pending payment.
-type Settlement struct {
-	Status      string // PaymentPaid, PaymentFailed or PaymentUnapplied
-	ProviderTxn string
-	ResultCode  string
-	ReceiptNo   string // paid only
-	At          time.Time
-}
-
 // SettlePayment moves a pending payment to its outcome. It reports false,
 // changing nothing, when the payment was already settled: the caller then
 // treats the notice as a replay.
-func (t *Tx) SettlePayment(ctx context.Context, ref string, st Settlement) (bool, error) {
+func (t *Tx) SettlePayment(ctx context.Context, ref string, st model.Settlement) (bool, error) {
 	switch st.Status {
-	case PaymentPaid, PaymentFailed, PaymentUnapplied:
+	case model.PaymentPaid, model.PaymentFailed, model.PaymentUnapplied:
 	default:
 		return false, fmt.Errorf("store: settle payment %s: unknown outcome %q", ref, st.Status)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -15,12 +16,12 @@ func TestPaymentsSettleOnce(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		d := newDossier(t, s, seed(t, s))
 		now := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-		p := &store.Payment{Ref: "MC1AAA", DossierID: d.ID, Provider: "local", AmountVND: 150000, PayerUserID: 7, PayerName: "Nguyễn Văn A",
+		p := &model.Payment{Ref: "MC1AAA", DossierID: d.ID, Provider: "local", AmountVND: 150000, PayerUserID: 7, PayerName: "Nguyễn Văn A",
 			CreatedAt: now, ExpiresAt: now.Add(15 * time.Minute)}
 		if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.CreatePayment(ctx, p) }); err != nil {
 			t.Fatal(err)
 		}
-		if p.ID == 0 || p.Status != store.PaymentPending {
+		if p.ID == 0 || p.Status != model.PaymentPending {
 			t.Fatalf("created %+v", p)
 		}
 		// The reference is unique: a second payment cannot reuse it.
@@ -50,7 +51,7 @@ func TestPaymentsSettleOnce(t *testing.T) {
 					if _, err := tx.LockPayment(ctx, p.Ref); err != nil {
 						return err
 					}
-					ok, err := tx.SettlePayment(ctx, p.Ref, store.Settlement{Status: store.PaymentPaid, ProviderTxn: "T1", ResultCode: "00",
+					ok, err := tx.SettlePayment(ctx, p.Ref, model.Settlement{Status: model.PaymentPaid, ProviderTxn: "T1", ResultCode: "00",
 						ReceiptNo: "BL-261201-000001", At: now.Add(time.Minute)})
 					if ok {
 						settled.Add(1)
@@ -70,13 +71,13 @@ func TestPaymentsSettleOnce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Status != store.PaymentPaid || got.ReceiptNo != "BL-261201-000001" || got.ProviderTxn != "T1" || got.SettledAt == nil ||
+		if got.Status != model.PaymentPaid || got.ReceiptNo != "BL-261201-000001" || got.ProviderTxn != "T1" || got.SettledAt == nil ||
 			!got.SettledAt.Equal(now.Add(time.Minute)) || got.AmountVND != 150000 || got.PayerName != "Nguyễn Văn A" {
 			t.Fatalf("after settling %+v", got)
 		}
 		// A late failure notice for a paid payment changes nothing.
 		err = s.InTx(ctx, func(tx *store.Tx) error {
-			ok, err := tx.SettlePayment(ctx, p.Ref, store.Settlement{Status: store.PaymentFailed, ResultCode: "24", At: now})
+			ok, err := tx.SettlePayment(ctx, p.Ref, model.Settlement{Status: model.PaymentFailed, ResultCode: "24", At: now})
 			if ok {
 				t.Error("a settled payment was settled again")
 			}
@@ -86,29 +87,29 @@ func TestPaymentsSettleOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		// A failed attempt, then a new one: the list keeps both, oldest first.
-		p2 := &store.Payment{Ref: "MC1BBB", DossierID: d.ID, Provider: "local", AmountVND: 150000, PayerUserID: 7, PayerName: "A", CreatedAt: now, ExpiresAt: now}
+		p2 := &model.Payment{Ref: "MC1BBB", DossierID: d.ID, Provider: "local", AmountVND: 150000, PayerUserID: 7, PayerName: "A", CreatedAt: now, ExpiresAt: now}
 		err = s.InTx(ctx, func(tx *store.Tx) error {
 			if err := tx.CreatePayment(ctx, p2); err != nil {
 				return err
 			}
-			_, err := tx.SettlePayment(ctx, p2.Ref, store.Settlement{Status: store.PaymentFailed, ResultCode: "24", At: now})
+			_, err := tx.SettlePayment(ctx, p2.Ref, model.Settlement{Status: model.PaymentFailed, ResultCode: "24", At: now})
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		list, err := s.DossierPayments(ctx, d.ID)
-		if err != nil || len(list) != 2 || list[0].Ref != p.Ref || list[1].Status != store.PaymentFailed || list[1].ReceiptNo != "" {
+		if err != nil || len(list) != 2 || list[0].Ref != p.Ref || list[1].Status != model.PaymentFailed || list[1].ReceiptNo != "" {
 			t.Fatalf("list %+v %v", list, err)
 		}
 		if byID, err := s.Payment(ctx, p2.ID); err != nil || byID.Ref != p2.Ref {
 			t.Fatalf("by id %+v %v", byID, err)
 		}
-		if _, err := s.PaymentByRef(ctx, "MCNONE"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.PaymentByRef(ctx, "MCNONE"); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("unknown ref: %v", err)
 		}
 		if err := s.InTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.SettlePayment(ctx, p2.Ref, store.Settlement{Status: "refunded"})
+			_, err := tx.SettlePayment(ctx, p2.Ref, model.Settlement{Status: "refunded"})
 			return err
 		}); err == nil {
 			t.Fatal("an unknown outcome was accepted")

@@ -6,58 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// Directions of a postal leg.
-const (
-	PostalInbound  = "inbound"  // the dossier, from the applicant to the one-stop
-	PostalOutbound = "outbound" // the result, from the one-stop to the applicant
+	"github.com/motcua/motcua/internal/model"
 )
-
-// Statuses of a postal leg, in the order they happen.
-const (
-	LegPickedUp       = "picked_up"
-	LegHandedOver     = "handed_over"
-	LegDispatched     = "dispatched"
-	LegDelivered      = "delivered"
-	LegDeliveryFailed = "delivery_failed"
-)
-
-// PostalLeg is one journey of a dossier or its result by post.
-type PostalLeg struct {
-	ID               int64
-	DossierID        int64
-	Direction        string
-	TrackingNumber   string
-	Status           string
-	OperatorKeyID    string
-	PickupPlace      string
-	FeesCollectedVND int64
-	FeeReceipt       string
-	HandoverRecord   string
-	FailureReason    string
-	PickedUpAt       *time.Time
-	HandedOverAt     *time.Time
-	DispatchedAt     *time.Time
-	DeliveredAt      *time.Time
-	FailedAt         *time.Time
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-}
 
 const legColumns = `id, dossier_id, direction, tracking_number, status, operator_key_id, pickup_place, fees_collected_vnd,
 	fee_receipt, handover_record, failure_reason, picked_up_at, handed_over_at, dispatched_at, delivered_at, failed_at, created_at, updated_at`
 
-func scanLeg(row interface{ Scan(...any) error }) (PostalLeg, error) {
+func scanLeg(row interface{ Scan(...any) error }) (model.PostalLeg, error) {
 	var (
-		l                                   PostalLeg
+		l                                   model.PostalLeg
 		picked, handed, sent, deliv, failed sql.NullInt64
 		created, updated                    int64
 	)
 	err := row.Scan(&l.ID, &l.DossierID, &l.Direction, &l.TrackingNumber, &l.Status, &l.OperatorKeyID, &l.PickupPlace,
 		&l.FeesCollectedVND, &l.FeeReceipt, &l.HandoverRecord, &l.FailureReason, &picked, &handed, &sent, &deliv, &failed, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
-		return l, ErrNotFound
+		return l, model.ErrNotFound
 	}
 	if err != nil {
 		return l, fmt.Errorf("store: read postal leg: %w", err)
@@ -69,7 +34,7 @@ func scanLeg(row interface{ Scan(...any) error }) (PostalLeg, error) {
 
 // InsertPostalLeg records a new leg; a dossier has at most one per direction,
 // and a tracking number names one leg per direction.
-func (t *Tx) InsertPostalLeg(ctx context.Context, l PostalLeg) (int64, error) {
+func (t *Tx) InsertPostalLeg(ctx context.Context, l model.PostalLeg) (int64, error) {
 	var id int64
 	err := t.QueryRow(ctx, `INSERT INTO postal_legs (dossier_id, direction, tracking_number, status, operator_key_id, pickup_place,
 		fees_collected_vnd, fee_receipt, handover_record, failure_reason, picked_up_at, handed_over_at, dispatched_at, delivered_at,
@@ -84,7 +49,7 @@ func (t *Tx) InsertPostalLeg(ctx context.Context, l PostalLeg) (int64, error) {
 }
 
 // UpdatePostalLeg writes a leg's new state.
-func (t *Tx) UpdatePostalLeg(ctx context.Context, l PostalLeg) error {
+func (t *Tx) UpdatePostalLeg(ctx context.Context, l model.PostalLeg) error {
 	res, err := t.Exec(ctx, `UPDATE postal_legs SET tracking_number = ?, status = ?, handover_record = ?, failure_reason = ?,
 		handed_over_at = ?, dispatched_at = ?, delivered_at = ?, failed_at = ?, updated_at = ? WHERE id = ?`,
 		l.TrackingNumber, l.Status, l.HandoverRecord, l.FailureReason, msPtr(l.HandedOverAt), msPtr(l.DispatchedAt),
@@ -93,33 +58,33 @@ func (t *Tx) UpdatePostalLeg(ctx context.Context, l PostalLeg) error {
 		return fmt.Errorf("store: update postal leg %d: %w", l.ID, err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return fmt.Errorf("store: update postal leg %d: %w", l.ID, ErrNotFound)
+		return fmt.Errorf("store: update postal leg %d: %w", l.ID, model.ErrNotFound)
 	}
 	return nil
 }
 
 // PostalLegByTracking finds a leg by its tracking number within the
 // transaction, so that the event that moves it reads its latest state.
-func (t *Tx) PostalLegByTracking(ctx context.Context, direction, tracking string) (PostalLeg, error) {
+func (t *Tx) PostalLegByTracking(ctx context.Context, direction, tracking string) (model.PostalLeg, error) {
 	if tracking == "" {
-		return PostalLeg{}, ErrNotFound
+		return model.PostalLeg{}, model.ErrNotFound
 	}
 	return scanLeg(t.QueryRow(ctx, `SELECT `+legColumns+` FROM postal_legs WHERE direction = ? AND tracking_number = ?`, direction, tracking))
 }
 
 // PostalLegOf finds a dossier's leg in one direction.
-func (t *Tx) PostalLegOf(ctx context.Context, dossierID int64, direction string) (PostalLeg, error) {
+func (t *Tx) PostalLegOf(ctx context.Context, dossierID int64, direction string) (model.PostalLeg, error) {
 	return scanLeg(t.QueryRow(ctx, `SELECT `+legColumns+` FROM postal_legs WHERE dossier_id = ? AND direction = ?`, dossierID, direction))
 }
 
 // PostalLegs lists a dossier's legs, inbound first.
-func (s *Store) PostalLegs(ctx context.Context, dossierID int64) ([]PostalLeg, error) {
+func (s *Store) PostalLegs(ctx context.Context, dossierID int64) ([]model.PostalLeg, error) {
 	rows, err := s.Query(ctx, `SELECT `+legColumns+` FROM postal_legs WHERE dossier_id = ? ORDER BY id`, dossierID)
 	if err != nil {
 		return nil, fmt.Errorf("store: list postal legs: %w", err)
 	}
 	defer rows.Close()
-	out := []PostalLeg{}
+	out := []model.PostalLeg{}
 	for rows.Next() {
 		l, err := scanLeg(rows)
 		if err != nil {
@@ -161,9 +126,9 @@ func (s *Store) claimNonce(ctx context.Context, keyID, nonce string, at time.Tim
 }
 
 // OutboxByKey reads one outbox message by its delivery key.
-func (s *Store) OutboxByKey(ctx context.Context, key string) (OutboxMessage, error) {
+func (s *Store) OutboxByKey(ctx context.Context, key string) (model.OutboxMessage, error) {
 	var (
-		m            OutboxMessage
+		m            model.OutboxMessage
 		dossier      sql.NullInt64
 		next, create int64
 		sent         sql.NullInt64
@@ -172,7 +137,7 @@ func (s *Store) OutboxByKey(ctx context.Context, key string) (OutboxMessage, err
 		next_attempt_at, last_error, created_at, sent_at FROM outbox WHERE key = ?`, key).Scan(&m.ID, &m.Key, &m.Channel,
 		&m.Recipient, &m.Subject, &m.Body, &m.Payload, &dossier, &m.Status, &m.Attempts, &next, &m.LastError, &create, &sent)
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, ErrNotFound
+		return m, model.ErrNotFound
 	}
 	if err != nil {
 		return m, fmt.Errorf("store: read outbox message: %w", err)

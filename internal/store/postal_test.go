@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -14,9 +15,9 @@ func TestPostalLegs(t *testing.T) {
 		agency := seed(t, s)
 		d1, d2 := newDossier(t, s, agency), newDossier(t, s, agency)
 		at := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-		in := store.PostalLeg{DossierID: d1.ID, Direction: store.PostalInbound, TrackingNumber: "EB123456789VN", Status: store.LegPickedUp,
+		in := model.PostalLeg{DossierID: d1.ID, Direction: model.PostalInbound, TrackingNumber: "EB123456789VN", Status: model.LegPickedUp,
 			OperatorKeyID: "vnpost", PickupPlace: "address", FeesCollectedVND: 150000, FeeReceipt: "BL-01", PickedUpAt: &at, CreatedAt: at, UpdatedAt: at}
-		insert := func(l store.PostalLeg) (int64, error) {
+		insert := func(l model.PostalLeg) (int64, error) {
 			var id int64
 			err := s.InTx(ctx, func(tx *store.Tx) error {
 				var err error
@@ -40,20 +41,20 @@ func TestPostalLegs(t *testing.T) {
 		}
 		// Outbound legs may start without a tracking number, several of them.
 		for _, d := range []int64{d1.ID, d2.ID} {
-			if _, err := insert(store.PostalLeg{DossierID: d, Direction: store.PostalOutbound, Status: store.LegDispatched, DispatchedAt: &at, CreatedAt: at, UpdatedAt: at}); err != nil {
+			if _, err := insert(model.PostalLeg{DossierID: d, Direction: model.PostalOutbound, Status: model.LegDispatched, DispatchedAt: &at, CreatedAt: at, UpdatedAt: at}); err != nil {
 				t.Fatalf("outbound leg without tracking number: %v", err)
 			}
 		}
 		later := at.Add(26 * time.Hour)
 		err = s.InTx(ctx, func(tx *store.Tx) error {
-			l, err := tx.PostalLegByTracking(ctx, store.PostalInbound, "EB123456789VN")
+			l, err := tx.PostalLegByTracking(ctx, model.PostalInbound, "EB123456789VN")
 			if err != nil {
 				return err
 			}
 			if l.ID != id || l.FeesCollectedVND != 150000 || !l.PickedUpAt.Equal(at) || l.HandedOverAt != nil {
 				t.Fatalf("read back %+v", l)
 			}
-			l.Status, l.HandoverRecord, l.HandedOverAt, l.UpdatedAt = store.LegHandedOver, "BB-2026-17", &later, later
+			l.Status, l.HandoverRecord, l.HandedOverAt, l.UpdatedAt = model.LegHandedOver, "BB-2026-17", &later, later
 			return tx.UpdatePostalLeg(ctx, l)
 		})
 		if err != nil {
@@ -63,18 +64,18 @@ func TestPostalLegs(t *testing.T) {
 		if err != nil || len(legs) != 2 {
 			t.Fatalf("legs %v %v", legs, err)
 		}
-		if l := legs[0]; l.Direction != store.PostalInbound || l.Status != store.LegHandedOver || l.HandoverRecord != "BB-2026-17" || !l.HandedOverAt.Equal(later) {
+		if l := legs[0]; l.Direction != model.PostalInbound || l.Status != model.LegHandedOver || l.HandoverRecord != "BB-2026-17" || !l.HandedOverAt.Equal(later) {
 			t.Fatalf("inbound leg after hand-over %+v", l)
 		}
 		err = s.InTx(ctx, func(tx *store.Tx) error {
-			if _, err := tx.PostalLegByTracking(ctx, store.PostalOutbound, "EB123456789VN"); !errors.Is(err, store.ErrNotFound) {
+			if _, err := tx.PostalLegByTracking(ctx, model.PostalOutbound, "EB123456789VN"); !errors.Is(err, model.ErrNotFound) {
 				t.Fatalf("tracking numbers are per direction: %v", err)
 			}
-			if _, err := tx.PostalLegByTracking(ctx, store.PostalOutbound, ""); !errors.Is(err, store.ErrNotFound) {
+			if _, err := tx.PostalLegByTracking(ctx, model.PostalOutbound, ""); !errors.Is(err, model.ErrNotFound) {
 				t.Fatalf("an empty tracking number finds nothing: %v", err)
 			}
-			l, err := tx.PostalLegOf(ctx, d2.ID, store.PostalOutbound)
-			if err != nil || l.Status != store.LegDispatched {
+			l, err := tx.PostalLegOf(ctx, d2.ID, model.PostalOutbound)
+			if err != nil || l.Status != model.LegDispatched {
 				t.Fatalf("outbound leg %+v %v", l, err)
 			}
 			return nil
@@ -143,7 +144,7 @@ func TestOutboxByKey(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		d := newDossier(t, s, seed(t, s))
 		at := time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)
-		m := store.OutboxMessage{Key: "postal:result_dispatch:1", Channel: "postal", Recipient: "https://post.example/hook",
+		m := model.OutboxMessage{Key: "postal:result_dispatch:1", Channel: "postal", Recipient: "https://post.example/hook",
 			Payload: `{"type":"result_dispatch"}`, DossierID: d.ID, CreatedAt: at}
 		for range 2 {
 			if err := s.InTx(ctx, func(tx *store.Tx) error { return tx.EnqueueOutbox(ctx, m) }); err != nil {
@@ -158,7 +159,7 @@ func TestOutboxByKey(t *testing.T) {
 			got.Status != "pending" || !got.CreatedAt.Equal(at) || got.SentAt != nil {
 			t.Fatalf("read back %+v", got)
 		}
-		if _, err := s.OutboxByKey(ctx, "none"); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.OutboxByKey(ctx, "none"); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("unknown key: %v", err)
 		}
 	})

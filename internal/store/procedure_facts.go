@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 )
 
 func onlineLevel(p catalog.Procedure) string {
@@ -15,26 +16,18 @@ func onlineLevel(p catalog.Procedure) string {
 	return catalog.OnlineUnknown
 }
 
-// ProcedureFact is what the 766 index reads of one current procedure.
-type ProcedureFact struct {
-	Code        string
-	AgencyID    int64 // the default processing agency; 0 when several agencies handle it
-	OnlineLevel string
-	Audience    string
-}
-
 // ProcedureFacts lists every procedure's facts: one read of a table of a
 // few thousand short rows.
-func (s *Store) ProcedureFacts(ctx context.Context) ([]ProcedureFact, error) {
+func (s *Store) ProcedureFacts(ctx context.Context) ([]model.ProcedureFact, error) {
 	rows, err := s.Query(ctx, `SELECT code, default_agency_id, online_level, audience FROM procedures ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("store: procedure facts: %w", err)
 	}
 	defer rows.Close()
-	var out []ProcedureFact
+	var out []model.ProcedureFact
 	for rows.Next() {
 		var (
-			f  ProcedureFact
+			f  model.ProcedureFact
 			id sql.NullInt64
 		)
 		if err := rows.Scan(&f.Code, &id, &f.OnlineLevel, &f.Audience); err != nil {

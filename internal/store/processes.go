@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/process"
 )
 
@@ -52,7 +53,7 @@ func decodeProcess(code string, row *sql.Row) (process.Process, error) {
 		data string
 	)
 	if err := row.Scan(&data); errors.Is(err, sql.ErrNoRows) {
-		return p, ErrNotFound
+		return p, model.ErrNotFound
 	} else if err != nil {
 		return p, fmt.Errorf("store: load process %s: %w", code, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -49,7 +50,7 @@ func TestProcessVersions(t *testing.T) {
 				t.Fatalf("save %d: version %d, %v", i+1, got, err)
 			}
 		}
-		if _, err := s.ProcessAt(ctx, "1.009645", t1.Add(-time.Millisecond)); !errors.Is(err, store.ErrNotFound) {
+		if _, err := s.ProcessAt(ctx, "1.009645", t1.Add(-time.Millisecond)); !errors.Is(err, model.ErrNotFound) {
 			t.Fatalf("before the first version: %v", err)
 		}
 		for _, c := range []struct {

@@ -8,93 +8,13 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
-// QueueFilter selects a page of one of the counter's queues. Values are
-// already validated by the service; the store only turns them into SQL.
-type QueueFilter struct {
-	AgencyIDs   []int64          // receiving or processing agency; nil: the province
-	Statuses    []dossier.Status // at least one
-	Code        string           // exact dossier code
-	ID          int64            // exact submission number (an online filing has no code yet)
-	NamePrefix  string           // applicant name, folded, as a prefix
-	Procedure   string
-	Channel     dossier.Channel
-	OverdueAt   time.Time // non-zero: due before this instant
-	WaitedSince time.Time // non-zero: submitted before this instant
-	PostalLeg   bool      // only what travels by post (the postal operator's desk)
-	Sort        string    // "oldest", "due", "received"
-	Limit       int
-	Offset      int
-}
-
-// The queue statuses (submitted, done) are transient: a province with 10M
-// dossiers holds a few thousand in them at once, and every filter below is
-// applied after dossiers_status (status, processing_agency_id) or
-// dossiers_receiving (receiving_agency_id, status) bound the rows to the
-// queue. Sorting that set needs no index of its own, so none is added.
-func (f QueueFilter) where() (string, []any, bool) {
-	if len(f.Statuses) == 0 {
-		return "", nil, false
-	}
-	where := []string{"status IN (" + strings.TrimSuffix(strings.Repeat("?,", len(f.Statuses)), ",") + ")"}
-	var args []any
-	for _, st := range f.Statuses {
-		args = append(args, st)
-	}
-	if slices.Contains(f.Statuses, dossier.Rejected) {
-		// A rejection stays rejected when its notice is handed back; only
-		// returned_at tells the counter it is no longer waiting.
-		where = append(where, "(status <> 'rejected' OR returned_at IS NULL)")
-	}
-	if f.AgencyIDs != nil {
-		if len(f.AgencyIDs) == 0 {
-			return "", nil, false
-		}
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")
-		where = append(where, "(processing_agency_id IN ("+ph+") OR receiving_agency_id IN ("+ph+"))")
-		for range 2 {
-			for _, id := range f.AgencyIDs {
-				args = append(args, id)
-			}
-		}
-	}
-	if f.PostalLeg {
-		where = append(where, "(channel = 'postal' OR return_method = 'postal')")
-	}
-	var or []string
-	if f.Code != "" {
-		or, args = append(or, "code = ?"), append(args, f.Code)
-	}
-	if f.ID > 0 {
-		or, args = append(or, "id = ?"), append(args, f.ID)
-	}
-	if f.NamePrefix != "" {
-		k := textfold.Fold(f.NamePrefix)
-		or, args = append(or, "(applicant_name_key >= ? AND applicant_name_key < ?)"), append(args, k, k+"\U0010FFFF")
-	}
-	if len(or) > 0 {
-		where = append(where, "("+strings.Join(or, " OR ")+")")
-	}
-	if f.Procedure != "" {
-		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
-	}
-	if f.Channel != "" {
-		where, args = append(where, "channel = ?"), append(args, f.Channel)
-	}
-	if !f.OverdueAt.IsZero() {
-		where, args = append(where, "suspended_at IS NULL AND due_at < ?"), append(args, ms(f.OverdueAt))
-	}
-	if !f.WaitedSince.IsZero() {
-		where, args = append(where, "submitted_at < ?"), append(args, ms(f.WaitedSince))
-	}
-	return strings.Join(where, " AND "), args, true
-}
-
 // SearchQueue reads one page of a queue.
-func (s *Store) SearchQueue(ctx context.Context, f QueueFilter) ([]*dossier.Dossier, error) {
-	where, args, ok := f.where()
+func (s *Store) SearchQueue(ctx context.Context, f model.QueueFilter) ([]*dossier.Dossier, error) {
+	where, args, ok := queueWhere(f)
 	if !ok {
 		return []*dossier.Dossier{}, nil
 	}
@@ -113,8 +33,8 @@ func (s *Store) SearchQueue(ctx context.Context, f QueueFilter) ([]*dossier.Doss
 }
 
 // CountQueue counts what a filter selects (the count tiles).
-func (s *Store) CountQueue(ctx context.Context, f QueueFilter) (int, error) {
-	where, args, ok := f.where()
+func (s *Store) CountQueue(ctx context.Context, f model.QueueFilter) (int, error) {
+	where, args, ok := queueWhere(f)
 	if !ok {
 		return 0, nil
 	}
@@ -180,8 +100,8 @@ func (s *Store) SupplementAnswered(ctx context.Context, ids []int64) (map[int64]
 
 // QueueProcedures lists the procedures that have dossiers in the queue, for
 // the procedure filter (only the status and agencies of f are read).
-func (s *Store) QueueProcedures(ctx context.Context, f QueueFilter) ([]string, error) {
-	where, args, ok := QueueFilter{AgencyIDs: f.AgencyIDs, Statuses: f.Statuses, PostalLeg: f.PostalLeg}.where()
+func (s *Store) QueueProcedures(ctx context.Context, f model.QueueFilter) ([]string, error) {
+	where, args, ok := queueWhere(model.QueueFilter{AgencyIDs: f.AgencyIDs, Statuses: f.Statuses, PostalLeg: f.PostalLeg})
 	if !ok {
 		return nil, nil
 	}
@@ -199,4 +119,67 @@ func (s *Store) QueueProcedures(ctx context.Context, f QueueFilter) ([]string, e
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// The queue statuses (submitted, done) are transient: a province with 10M
+// dossiers holds a few thousand in them at once, and every filter below is
+// applied after dossiers_status (status, processing_agency_id) or
+// dossiers_receiving (receiving_agency_id, status) bound the rows to the
+// queue. Sorting that set needs no index of its own, so none is added.
+func queueWhere(f model.QueueFilter) (string, []any, bool) {
+	if len(f.Statuses) == 0 {
+		return "", nil, false
+	}
+	where := []string{"status IN (" + strings.TrimSuffix(strings.Repeat("?,", len(f.Statuses)), ",") + ")"}
+	var args []any
+	for _, st := range f.Statuses {
+		args = append(args, st)
+	}
+	if slices.Contains(f.Statuses, dossier.Rejected) {
+		// A rejection stays rejected when its notice is handed back; only
+		// returned_at tells the counter it is no longer waiting.
+		where = append(where, "(status <> 'rejected' OR returned_at IS NULL)")
+	}
+	if f.AgencyIDs != nil {
+		if len(f.AgencyIDs) == 0 {
+			return "", nil, false
+		}
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.AgencyIDs)), ",")
+		where = append(where, "(processing_agency_id IN ("+ph+") OR receiving_agency_id IN ("+ph+"))")
+		for range 2 {
+			for _, id := range f.AgencyIDs {
+				args = append(args, id)
+			}
+		}
+	}
+	if f.PostalLeg {
+		where = append(where, "(channel = 'postal' OR return_method = 'postal')")
+	}
+	var or []string
+	if f.Code != "" {
+		or, args = append(or, "code = ?"), append(args, f.Code)
+	}
+	if f.ID > 0 {
+		or, args = append(or, "id = ?"), append(args, f.ID)
+	}
+	if f.NamePrefix != "" {
+		k := textfold.Fold(f.NamePrefix)
+		or, args = append(or, "(applicant_name_key >= ? AND applicant_name_key < ?)"), append(args, k, k+"\U0010FFFF")
+	}
+	if len(or) > 0 {
+		where = append(where, "("+strings.Join(or, " OR ")+")")
+	}
+	if f.Procedure != "" {
+		where, args = append(where, "procedure_code = ?"), append(args, f.Procedure)
+	}
+	if f.Channel != "" {
+		where, args = append(where, "channel = ?"), append(args, f.Channel)
+	}
+	if !f.OverdueAt.IsZero() {
+		where, args = append(where, "suspended_at IS NULL AND due_at < ?"), append(args, ms(f.OverdueAt))
+	}
+	if !f.WaitedSince.IsZero() {
+		where, args = append(where, "submitted_at < ?"), append(args, ms(f.WaitedSince))
+	}
+	return strings.Join(where, " AND "), args, true
 }

@@ -5,23 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/motcua/motcua/internal/model"
 )
 
-// Reveal is one deliberate unmasking of an applicant's personal data
-// (migration 0020).
-type Reveal struct {
-	ID        int64
-	DossierID int64
-	UserID    int64
-	Username  string
-	Role      string
-	Fields    []string
-	Reason    string
-	At        time.Time
-}
-
 // InsertReveal records a reveal.
-func (s *Store) InsertReveal(ctx context.Context, r Reveal) (int64, error) {
+func (s *Store) InsertReveal(ctx context.Context, r model.Reveal) (int64, error) {
 	var id int64
 	err := s.InTx(ctx, func(tx *Tx) error {
 		return tx.QueryRow(ctx, `INSERT INTO personal_data_reveals (dossier_id, user_id, username, role, fields, reason, at)
@@ -36,7 +25,7 @@ func (s *Store) InsertReveal(ctx context.Context, r Reveal) (int64, error) {
 
 // Reveals lists reveals newest first: of one dossier when dossierID > 0,
 // else of every dossier; at most limit, before beforeID when it is > 0.
-func (s *Store) Reveals(ctx context.Context, dossierID, beforeID int64, limit int) ([]Reveal, error) {
+func (s *Store) Reveals(ctx context.Context, dossierID, beforeID int64, limit int) ([]model.Reveal, error) {
 	q := `SELECT id, dossier_id, user_id, username, role, fields, reason, at FROM personal_data_reveals`
 	var (
 		where []string
@@ -60,10 +49,10 @@ func (s *Store) Reveals(ctx context.Context, dossierID, beforeID int64, limit in
 		return nil, fmt.Errorf("store: list reveals: %w", err)
 	}
 	defer rows.Close()
-	out := []Reveal{}
+	out := []model.Reveal{}
 	for rows.Next() {
 		var (
-			r      Reveal
+			r      model.Reveal
 			fields string
 			at     int64
 		)

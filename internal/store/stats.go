@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua/internal/aggregate"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // AllProcedures is the procedure_code of the rows that sum every procedure.
@@ -106,30 +107,12 @@ func upsertStats(ctx context.Context, t *Tx, rows map[statRow]*aggregate.Counts,
 	return nil
 }
 
-// StatsKey names a group of summed counters.
-type StatsKey struct {
-	AgencyID  int64
-	Procedure string
-}
-
-// StatsFilter selects counter rows: agencies (nil: all), one procedure or
-// all, and whether to keep procedures apart.
-type StatsFilter struct {
-	AgencyIDs   []int64
-	Procedure   string // "" = every procedure
-	ByProcedure bool
-	// Columns, when set, are the only columns read (the others come back as
-	// zero): summing everything before a period needs the sweeps only, and
-	// the catalogue's indicators a few received columns by procedure.
-	Columns []aggregate.Column
-}
-
 // SumStats sums the counters over the ranges, grouped by agency (and by
 // procedure when asked). Each range is its own indexed range scan (a UNION
 // ALL rather than OR'ed conditions, which planners turn into a scan of every
 // bucket of the grain).
-func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.Range) (map[StatsKey]aggregate.Counts, error) {
-	out := map[StatsKey]aggregate.Counts{}
+func (s *Store) SumStats(ctx context.Context, f model.StatsFilter, ranges []aggregate.Range) (map[model.StatsKey]aggregate.Counts, error) {
+	out := map[model.StatsKey]aggregate.Counts{}
 	if len(ranges) == 0 || (f.AgencyIDs != nil && len(f.AgencyIDs) == 0) {
 		return out, nil
 	}
@@ -185,7 +168,7 @@ func (s *Store) SumStats(ctx context.Context, f StatsFilter, ranges []aggregate.
 	}
 	defer rows.Close()
 	var (
-		k   StatsKey
+		k   model.StatsKey
 		row aggregate.Counts
 		pt  = []any{&k.AgencyID, &k.Procedure}
 	)
@@ -329,7 +312,7 @@ func (s *Store) compareStats(ctx context.Context, d aggregate.Delta, limit int, 
 
 // EachDossierHistory calls fn with every dossier held by an agency (0: all)
 // and its events, in id order, a batch at a time so that memory stays flat.
-func (s *Store) EachDossierHistory(ctx context.Context, agencyID int64, fn func(d *dossier.Dossier, evs []StoredEvent) error) error {
+func (s *Store) EachDossierHistory(ctx context.Context, agencyID int64, fn func(d *dossier.Dossier, evs []model.StoredEvent) error) error {
 	const batch = 1000
 	var after int64
 	for {
@@ -356,10 +339,6 @@ func (s *Store) EachDossierHistory(ctx context.Context, agencyID int64, fn func(
 	}
 }
 
-// OpenCounts are the unfinished dossiers at an instant, and how many of
-// them are past due.
-type OpenCounts struct{ Open, Overdue int64 }
-
 // OpenNow counts the dossiers in progress at now (received before it, not
 // settled by it) for a period that is still running: the day sweeps speak of
 // the end of a day, while a dossier due at 17:00 today is not late at 10:00.
@@ -369,8 +348,8 @@ type OpenCounts struct{ Open, Overdue int64 }
 // is the one of aggregate.Contribution and RULES-VN.md §3.2: past due, unless
 // the applicant was asked in time for a supplement and has not answered by
 // now; more than one request is late.
-func (s *Store) OpenNow(ctx context.Context, f StatsFilter, now time.Time) (map[StatsKey]OpenCounts, error) {
-	out := map[StatsKey]OpenCounts{}
+func (s *Store) OpenNow(ctx context.Context, f model.StatsFilter, now time.Time) (map[model.StatsKey]model.OpenCounts, error) {
+	out := map[model.StatsKey]model.OpenCounts{}
 	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
 		return out, nil
 	}
@@ -416,8 +395,8 @@ func (s *Store) OpenNow(ctx context.Context, f StatsFilter, now time.Time) (map[
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			k StatsKey
-			c OpenCounts
+			k model.StatsKey
+			c model.OpenCounts
 		)
 		if err := rows.Scan(&k.AgencyID, &k.Procedure, &c.Open, &c.Overdue); err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
@@ -46,7 +47,7 @@ func newDossier(t *testing.T, s *store.Store, agencyID int64) *dossier.Dossier {
 		if err != nil {
 			return err
 		}
-		return tx.AppendEvent(ctx, id, 1, dossier.Event{Action: dossier.ActSubmit, To: dossier.Submitted, At: now}, store.EventActor{UserID: 1, Role: org.RoleCitizen, Name: "A"}, "k1")
+		return tx.AppendEvent(ctx, id, 1, dossier.Event{Action: dossier.ActSubmit, To: dossier.Submitted, At: now}, model.EventActor{UserID: 1, Role: org.RoleCitizen, Name: "A"}, "k1")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +60,7 @@ func TestAgenciesAndCounters(t *testing.T) {
 		center := seed(t, s)
 		add := func(name string) error {
 			return s.InTx(ctx, func(tx *store.Tx) error {
-				_, err := tx.CreateCounter(ctx, store.Counter{AgencyID: center, Code: "Q01", Name: name})
+				_, err := tx.CreateCounter(ctx, model.Counter{AgencyID: center, Code: "Q01", Name: name})
 				return err
 			})
 		}
@@ -126,7 +127,7 @@ func TestEventLogIsAppendOnly(t *testing.T) {
 		}
 		// The same step cannot be appended twice.
 		err = s.InTx(ctx, func(tx *store.Tx) error {
-			return tx.AppendEvent(ctx, d.ID, 1, dossier.Event{Action: dossier.ActReceive, At: time.Now()}, store.EventActor{UserID: 1}, "")
+			return tx.AppendEvent(ctx, d.ID, 1, dossier.Event{Action: dossier.ActReceive, At: time.Now()}, model.EventActor{UserID: 1}, "")
 		})
 		if !store.IsUniqueViolation(err) {
 			t.Fatalf("duplicate seq must violate uniqueness, got %v", err)
@@ -206,15 +207,15 @@ func TestProcedureVersions(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
 		seed(t, s)
 		p := catalog.Procedure{Code: "1.000001", Name: "Thủ tục A", TimeLimit: catalog.TimeLimit{Amount: 3, Unit: catalog.UnitWorkingDays}}
-		var out store.SaveOutcome
+		var out model.SaveOutcome
 		var v int
 		s.InTx(ctx, func(tx *store.Tx) (err error) { out, v, err = tx.SaveProcedure(ctx, p); return })
-		if out != store.ProcedureUnchanged || v != 1 {
+		if out != model.ProcedureUnchanged || v != 1 {
 			t.Fatalf("re-import of same content: %s v%d", out, v)
 		}
 		p.TimeLimit.Amount = 5
 		s.InTx(ctx, func(tx *store.Tx) (err error) { out, v, err = tx.SaveProcedure(ctx, p); return })
-		if out != store.ProcedureVersioned || v != 2 {
+		if out != model.ProcedureVersioned || v != 2 {
 			t.Fatalf("changed time limit: %s v%d", out, v)
 		}
 		old, err := s.Procedure(ctx, "1.000001", 1)
@@ -225,7 +226,7 @@ func TestProcedureVersions(t *testing.T) {
 		if cur.TimeLimit.Amount != 5 || cur.Version != 2 {
 			t.Fatalf("current: %+v", cur)
 		}
-		found, err := s.SearchProcedures(ctx, store.ProcedureFilter{Q: "thu tuc a"})
+		found, err := s.SearchProcedures(ctx, model.ProcedureFilter{Q: "thu tuc a"})
 		if err != nil || len(found) != 1 {
 			t.Fatalf("diacritic-insensitive search: %v %v", found, err)
 		}
@@ -234,7 +235,7 @@ func TestProcedureVersions(t *testing.T) {
 
 func TestIdempotencyKey(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, s *store.Store) {
-		var r *store.Replay
+		var r *model.Replay
 		err := s.InTx(ctx, func(tx *store.Tx) error {
 			var err error
 			if r, err = tx.ClaimIdempotencyKey(ctx, "u1", "k", "h1"); err != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // MaxBookRows bounds one tracking book: a busy provincial center receives a
@@ -15,14 +16,14 @@ const MaxBookRows = 20000
 // ReceivedBetween lists the dossiers an agency received in [from, to), in
 // the order they were received, with their event logs: the rows of the
 // tracking book (Sổ theo dõi hồ sơ). It reads the received_at index.
-func (s *Store) ReceivedBetween(ctx context.Context, agencyID int64, from, to time.Time) ([]*dossier.Dossier, map[int64][]StoredEvent, error) {
+func (s *Store) ReceivedBetween(ctx context.Context, agencyID int64, from, to time.Time) ([]*dossier.Dossier, map[int64][]model.StoredEvent, error) {
 	ds, err := s.queryDossiers(ctx, "tracking book", `SELECT `+dossierCols+` FROM dossiers
 		WHERE receiving_agency_id = ? AND received_at >= ? AND received_at < ?
 		ORDER BY received_at, id LIMIT ?`, agencyID, ms(from), ms(to), MaxBookRows+1)
 	if err != nil {
 		return nil, nil, err
 	}
-	evs := map[int64][]StoredEvent{}
+	evs := map[int64][]model.StoredEvent{}
 	for start := 0; start < len(ds); start += 500 {
 		end := min(start+500, len(ds))
 		ids := make([]int64, 0, end-start)

@@ -5,20 +5,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 )
-
-// StaffContact is where an officer is told about work waiting for them.
-type StaffContact struct {
-	UserID int64
-	Name   string
-	Email  string
-}
 
 // AgencyStaffContacts lists the active officers of an agency in the given
 // roles who have an e-mail address, in account order: the people an
 // expediting order is addressed to.
-func (t *Tx) AgencyStaffContacts(ctx context.Context, agencyID int64, roles []org.Role) ([]StaffContact, error) {
+func (t *Tx) AgencyStaffContacts(ctx context.Context, agencyID int64, roles []org.Role) ([]model.StaffContact, error) {
 	if len(roles) == 0 {
 		return nil, nil
 	}
@@ -33,9 +27,9 @@ func (t *Tx) AgencyStaffContacts(ctx context.Context, agencyID int64, roles []or
 		return nil, fmt.Errorf("store: staff contacts of agency %d: %w", agencyID, err)
 	}
 	defer rows.Close()
-	var out []StaffContact
+	var out []model.StaffContact
 	for rows.Next() {
-		var c StaffContact
+		var c model.StaffContact
 		if err := rows.Scan(&c.UserID, &c.Name, &c.Email); err != nil {
 			return nil, fmt.Errorf("store: staff contacts of agency %d: %w", agencyID, err)
 		}

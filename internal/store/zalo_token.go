@@ -8,20 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// ZaloToken is the Zalo Official Account's OAuth pair, one row shared by
-// every node (migration 0021). The tokens are secrets: never logged.
-type ZaloToken struct {
-	Access    string
-	Refresh   string
-	ExpiresAt time.Time
-	// Version changes with every stored pair: a node that saw an older one
-	// knows another node has refreshed since.
-	Version     int64
-	LeaseHolder string
-	LeaseUntil  time.Time
-}
+	"github.com/motcua/motcua/internal/model"
+)
 
 // ErrNoZaloToken says no refresh token was ever seeded.
 var ErrNoZaloToken = errors.New("store: no Zalo token seeded")
@@ -49,9 +38,9 @@ func (s *Store) SeedZaloToken(ctx context.Context, refresh string, now time.Time
 }
 
 // GetZaloToken reads the stored pair.
-func (s *Store) GetZaloToken(ctx context.Context) (ZaloToken, error) {
+func (s *Store) GetZaloToken(ctx context.Context) (model.ZaloToken, error) {
 	var (
-		t                   ZaloToken
+		t                   model.ZaloToken
 		expires, leaseUntil int64
 	)
 	err := s.QueryRow(ctx, `SELECT access_token, refresh_token, expires_at, version, lease_holder, lease_until

@@ -12,9 +12,9 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Administration: agencies and counters, staff accounts and roles, the
@@ -330,7 +330,7 @@ type countersData struct {
 	Agency   org.Agency
 	OneStop  string
 	HasDesk  bool
-	Counters []store.Counter
+	Counters []model.Counter
 }
 
 func (s *Server) countersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
@@ -375,7 +375,7 @@ func (s *Server) adminAddCounter(w http.ResponseWriter, r *http.Request, sess *s
 // --- users ---
 
 type userRow struct {
-	store.UserAccount
+	model.UserAccount
 	AgencyName string
 }
 
@@ -409,7 +409,7 @@ func staffRoles() []org.Role {
 
 func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, lerr := s.svc.Store.Users(r.Context(), store.UserFilter{Q: q, Staff: true})
+	list, lerr := s.svc.Store.Users(r.Context(), model.UserFilter{Q: q, Staff: true})
 	if lerr != nil {
 		s.renderError(w, r, lerr)
 		return
@@ -455,7 +455,7 @@ func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request, sess *s
 
 type userData struct {
 	adminForm
-	U          store.UserAccount
+	U          model.UserAccount
 	AgencyName string
 	// AgencyIDText is the current agency's ID as the select compares it.
 	AgencyIDText string
@@ -472,7 +472,7 @@ func (s *Server) userPage(w http.ResponseWriter, r *http.Request, sess *session,
 		return
 	}
 	u, lerr := s.svc.Store.UserAccount(r.Context(), id)
-	if errors.Is(lerr, store.ErrNotFound) || (lerr == nil && u.Role == org.RoleCitizen) {
+	if errors.Is(lerr, model.ErrNotFound) || (lerr == nil && u.Role == org.RoleCitizen) {
 		s.renderError(w, r, apperr.ErrNotFound)
 		return
 	} else if lerr != nil {
@@ -550,7 +550,7 @@ type adminProceduresData struct {
 
 func (s *Server) adminProcedures(w http.ResponseWriter, r *http.Request, sess *session) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, err := s.svc.Store.SearchProcedures(r.Context(), store.ProcedureFilter{Q: q, Limit: 200})
+	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q, Limit: 200})
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -573,7 +573,7 @@ type adminProcedureData struct {
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
 	code := r.PathValue("code")
 	p, perr := s.svc.Store.Procedure(r.Context(), code, 0)
-	if errors.Is(perr, store.ErrNotFound) {
+	if errors.Is(perr, model.ErrNotFound) {
 		s.renderError(w, r, apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code))
 		return
 	} else if perr != nil {
@@ -640,7 +640,7 @@ func (s *Server) adminEditProcedure(w http.ResponseWriter, r *http.Request, sess
 		s.procedurePage(w, r, status, adminForm{Form: r.PostForm, Failed: "edit"}, err)
 	}
 	e, err := s.procedureEdit(r)
-	var out store.SaveOutcome
+	var out model.SaveOutcome
 	if err == nil {
 		_, out, err = s.svc.EditProcedure(r.Context(), sess.Actor, code, e)
 	}
@@ -653,7 +653,7 @@ func (s *Server) adminEditProcedure(w http.ResponseWriter, r *http.Request, sess
 		return
 	}
 	ok := "admin_procedure_saved"
-	if out == store.ProcedureUnchanged {
+	if out == model.ProcedureUnchanged {
 		ok = "admin_procedure_same"
 	}
 	redirectOK(w, r, "/admin/procedures/"+url.PathEscape(code), ok)

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // The administrator completes what the 766 index reads of the catalogue:
@@ -28,7 +28,7 @@ func TestAdminProcedureOnlineLevelAndSubjects_766(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got store.ProcedureFact
+	var got model.ProcedureFact
 	for _, f := range facts {
 		if f.Code == businessReg {
 			got = f

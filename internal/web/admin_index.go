@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 func init() {
@@ -50,7 +50,7 @@ func (s *Server) adminIndexRoutes() {
 type indexInputsData struct {
 	Agencies   []org.Agency
 	Indicators []string
-	Entered    []store.IndexInput
+	Entered    []model.IndexInput
 	Names      map[int64]string
 	Form       url.Values
 }

@@ -16,9 +16,9 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The citizen portal: file a dossier online with photos or scans of the
@@ -219,7 +219,7 @@ func (c citComp) fileIDs() []string {
 	return ids
 }
 
-func (c *citComp) keep(f store.File) {
+func (c *citComp) keep(f model.File) {
 	if slices.ContainsFunc(c.Kept, func(k citKept) bool { return k.ID == f.ID }) {
 		return
 	}
@@ -501,11 +501,11 @@ type citFiling struct {
 	MaxPostMB int
 	// Docs: the person's documents that may be reused, offered beside
 	// each paper's upload (RULES-VN.md §8.5: never asked twice).
-	Docs []store.Document
+	Docs []model.Document
 }
 
 // DocLabel describes a document of the store in the list of choices.
-func (d *citFiling) DocLabel(lang string, doc store.Document) string {
+func (d *citFiling) DocLabel(lang string, doc model.Document) string {
 	day := doc.IssuedAt.In(vietnam).Format("02/01/2006")
 	return translate(lang, "cit.reuse_option", doc.Name, doc.FileName, translate(lang, "ds.kind."+string(doc.Kind)), day)
 }
@@ -716,7 +716,7 @@ func (s *Server) citChosenDocs(ctx context.Context, actor org.Actor, lang string
 			continue
 		}
 		id, err := strconv.ParseInt(v, 10, 64)
-		if err == nil && slices.ContainsFunc(d.Docs, func(doc store.Document) bool { return doc.ID == id }) {
+		if err == nil && slices.ContainsFunc(d.Docs, func(doc model.Document) bool { return doc.ID == id }) {
 			c.DocID = id
 			continue
 		}
@@ -796,7 +796,7 @@ type citDossierData struct {
 	*dossierData
 	citForm
 	Next          string // what happens next, in words
-	Asked         *store.StoredEvent
+	Asked         *model.StoredEvent
 	AskedReason   string
 	Reason        string // why a dossier was refused, rejected or stopped
 	CanSupplement bool
@@ -820,7 +820,7 @@ func (d *citDossierData) Val(action, field string) string {
 	return d.Form.Get(field)
 }
 
-func citLastEvent(evs []store.StoredEvent, actions ...dossier.Action) *store.StoredEvent {
+func citLastEvent(evs []model.StoredEvent, actions ...dossier.Action) *model.StoredEvent {
 	for i := len(evs) - 1; i >= 0; i-- {
 		if slices.Contains(actions, dossier.Action(evs[i].Action)) {
 			return &evs[i]
@@ -829,7 +829,7 @@ func citLastEvent(evs []store.StoredEvent, actions ...dossier.Action) *store.Sto
 	return nil
 }
 
-func citPayload(e *store.StoredEvent, key string) string {
+func citPayload(e *model.StoredEvent, key string) string {
 	if e == nil {
 		return ""
 	}

@@ -18,9 +18,9 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -190,7 +190,7 @@ func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *sessi
 		}
 		if d.Q != "" {
 			d.Searched = true
-			if d.Procs, err = s.svc.Store.SearchProcedures(ctx, store.ProcedureFilter{Q: d.Q, Limit: 30}); err != nil {
+			if d.Procs, err = s.svc.Store.SearchProcedures(ctx, model.ProcedureFilter{Q: d.Q, Limit: 30}); err != nil {
 				s.renderError(w, r, err)
 				return
 			}
@@ -485,7 +485,7 @@ type scanRow struct {
 	Name       string
 	Electronic bool         // filed as a file online or taken from the data store
 	HasFiles   bool         // scans attached when the dossier was entered at the counter
-	Kept       []store.File // scans uploaded by a refused attempt
+	Kept       []model.File // scans uploaded by a refused attempt
 	Digitize   bool         // HasFiles: the existing scans are marked digitized
 }
 
@@ -749,11 +749,11 @@ func electronic(d *dossier.Dossier, c dossier.ComponentFiles) bool {
 }
 
 // keptScans are the officer's own uploads named in kept_scan_<j>.
-func (s *Server) keptScans(ctx context.Context, actor org.Actor, f url.Values, j int) []store.File {
-	var out []store.File
+func (s *Server) keptScans(ctx context.Context, actor org.Actor, f url.Values, j int) []model.File {
+	var out []model.File
 	for _, id := range f["kept_scan_"+strconv.Itoa(j)] {
 		if fl, err := s.svc.Store.FileByID(ctx, id); err == nil && fl.OwnerUserID == actor.UserID &&
-			!slices.ContainsFunc(out, func(k store.File) bool { return k.ID == fl.ID }) {
+			!slices.ContainsFunc(out, func(k model.File) bool { return k.ID == fl.ID }) {
 			out = append(out, fl)
 		}
 	}
@@ -785,7 +785,7 @@ func (s *Server) scanRows(r *http.Request, actor org.Actor, d *dossier.Dossier, 
 // fingerprint of the scans by content for the request hash.
 func (s *Server) counterScans(ctx context.Context, actor org.Actor, d *dossier.Dossier, m *citMultipart, typed url.Values) ([]dossier.ComponentFiles, string, error) {
 	f := typed
-	files := make([][]store.File, len(d.Components))
+	files := make([][]model.File, len(d.Components))
 	for j := range d.Components {
 		files[j] = s.keptScans(ctx, actor, f, j)
 	}

@@ -15,9 +15,9 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/index766"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The 766 dashboard (GET /director/index): the Decision 766 index of the
@@ -390,11 +390,11 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 		return dashLink{Text: v.T("dash.k."+string(kind), fmtCount(lang, n)), Href: dir.link(agency, kind),
 			Label: v.T("dir.link", int(n), v.T("dir.list."+string(kind)), d.Scope)}
 	}
-	early, onTime, late := kindLink(store.KindEarly, c.SettledEarly), kindLink(store.KindOnTime, c.SettledOnTime), kindLink(store.KindLate, c.SettledLate)
-	inTime, overdue := kindLink(store.KindInTime, c.OpenWithin), kindLink(store.KindOverdue, c.OpenOverdue)
+	early, onTime, late := kindLink(model.KindEarly, c.SettledEarly), kindLink(model.KindOnTime, c.SettledOnTime), kindLink(model.KindLate, c.SettledLate)
+	inTime, overdue := kindLink(model.KindInTime, c.OpenWithin), kindLink(model.KindOverdue, c.OpenOverdue)
 	// 5.4 counts a settled dossier disliked or complained about once.
 	unhappy := c.Dislikes + c.Complained
-	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, unhappy)), Href: dir.link(agency, store.KindDisliked),
+	dislikes := dashLink{Text: v.T("dash.k.dislikes", fmtCount(lang, unhappy)), Href: dir.link(agency, model.KindDisliked),
 		Label: v.T("dir.link", int(unhappy), v.T("dir.list.disliked"), d.Scope)}
 	if c.SettledLate > 0 {
 		d.Lost = append(d.Lost, late)
@@ -456,8 +456,8 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 		kind service.OverviewKind
 		n    int64
 		l    dashLink
-	}{{store.KindEarly, c.SettledEarly, early}, {store.KindOnTime, c.SettledOnTime, onTime}, {store.KindLate, c.SettledLate, late},
-		{store.KindInTime, c.OpenWithin, inTime}, {store.KindOverdue, c.OpenOverdue, overdue}} {
+	}{{model.KindEarly, c.SettledEarly, early}, {model.KindOnTime, c.SettledOnTime, onTime}, {model.KindLate, c.SettledLate, late},
+		{model.KindInTime, c.OpenWithin, inTime}, {model.KindOverdue, c.OpenOverdue, overdue}} {
 		d.Figures = append(d.Figures, dashStat{Label: v.T("dir.list." + string(k.kind)), Value: fmtCount(lang, k.n), Href: k.l.Href, LinkText: k.l.Label})
 	}
 	d.Figures = append(d.Figures, dashStat{Label: v.T("dash.dislikes"), Value: fmtCount(lang, c.Dislikes), Text: v.T("dash.dislikes_hint")})

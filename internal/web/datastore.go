@@ -5,8 +5,8 @@ import (
 	"strconv"
 
 	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The citizen's electronic data store (kho dữ liệu điện tử, Circular 01/2023
@@ -41,7 +41,7 @@ func (s *Server) dataStorePages() {
 }
 
 type docRow struct {
-	D     store.Document
+	D     model.Document
 	Valid bool
 }
 

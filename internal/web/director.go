@@ -11,9 +11,9 @@ import (
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // The director's view: per agency, dossiers settled early, on time and late
@@ -168,7 +168,7 @@ func formatRate(lang string, permille int, ok bool) string {
 
 func (s *Server) dirRow(v *view, f dirFilter, a org.Agency, name string, c service.OverviewCounts) dirRow {
 	row := dirRow{Agency: a, Name: name}
-	for _, k := range store.OverviewKinds {
+	for _, k := range model.OverviewKinds {
 		n := c.Get(k)
 		row.Cells = append(row.Cells, dirCell{Kind: k, N: n, Href: f.link(a.ID, k), Label: v.T("dir.link", n, v.T("dir.list."+string(k)), name)})
 	}
@@ -251,7 +251,7 @@ func (s *Server) directorDossiers(w http.ResponseWriter, r *http.Request, sess *
 		s.renderError(w, r, err)
 		return
 	}
-	var after *store.OverviewCursor
+	var after *model.OverviewCursor
 	if qv.Get("after_id") != "" {
 		id, err1 := strconv.ParseInt(qv.Get("after_id"), 10, 64)
 		due, err2 := strconv.ParseInt(qv.Get("after_due"), 10, 64)
@@ -259,7 +259,7 @@ func (s *Server) directorDossiers(w http.ResponseWriter, r *http.Request, sess *
 			fail(translate("vi", "dir.cursor_bad"), translate("en", "dir.cursor_bad"))
 			return
 		}
-		after = &store.OverviewCursor{DueAt: time.UnixMilli(due), ID: id}
+		after = &model.OverviewCursor{DueAt: time.UnixMilli(due), ID: id}
 	}
 	page, err := s.svc.OverviewDossiers(r.Context(), sess.Actor, q, kind, after, 200)
 	if err != nil {
@@ -268,7 +268,7 @@ func (s *Server) directorDossiers(w http.ResponseWriter, r *http.Request, sess *
 	}
 	f.From, f.To = q.Period.From.String(), q.Period.To.String()
 	count := page.Overview.Total.Get(kind)
-	if slices.Contains(store.ListOnlyKinds, kind) {
+	if slices.Contains(model.ListOnlyKinds, kind) {
 		count = len(page.Dossiers) // no column counts it; a list of more than a page says so with its next link
 	}
 	d := &directorListData{F: f, Kind: kind, Overview: page.Overview, Count: count, Back: f.link(q.AgencyID, ""),

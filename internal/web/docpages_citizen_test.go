@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
 )
@@ -16,7 +17,7 @@ import (
 // filed online by that citizen with "Tờ khai" left empty, received at the
 // counter with the officer's scan of the paper (Circular 01/2023 Art.
 // 24(2)(e)). It returns the document.
-func (e *env) docsSeedScan(username, scanName string) store.Document {
+func (e *env) docsSeedScan(username, scanName string) model.Document {
 	e.t.Helper()
 	ctx := context.Background()
 	seedN++
@@ -33,7 +34,7 @@ func (e *env) docsSeedScan(username, scanName string) store.Document {
 	}
 	e.seedAct(res.Dossier, "counter", service.ActionInput{Action: "receive",
 		Components: []dossier.ComponentFiles{{Name: "Tờ khai", Digitized: true, FileIDs: []string{scan.ID}}}})
-	docs, err := e.svc.Store.Documents(ctx, e.actorNamed(username).UserID, store.DocumentFilter{})
+	docs, err := e.svc.Store.Documents(ctx, e.actorNamed(username).UserID, model.DocumentFilter{})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -43,12 +44,12 @@ func (e *env) docsSeedScan(username, scanName string) store.Document {
 		}
 	}
 	e.t.Fatalf("the scan %s is not in %s's store: %+v", scanName, username, docs)
-	return store.Document{}
+	return model.Document{}
 }
 
 // docsFileExpired puts a document whose validity has ended into username's
 // store, as a result with a stated end would be.
-func (e *env) docsFileExpired(username, name string) store.Document {
+func (e *env) docsFileExpired(username, name string) model.Document {
 	e.t.Helper()
 	ctx := context.Background()
 	f, err := e.svc.Upload(ctx, e.actorNamed("leader"), name, strings.NewReader(string(citPDF("expired"))))
@@ -56,20 +57,20 @@ func (e *env) docsFileExpired(username, name string) store.Document {
 		e.t.Fatal(err)
 	}
 	issued, until := e.clock().AddDate(-1, 0, 0), e.clock().AddDate(0, 0, -3)
-	doc := store.Document{OwnerUserID: e.actorNamed(username).UserID, Kind: store.DocResult, Name: "Giấy phép cũ",
+	doc := model.Document{OwnerUserID: e.actorNamed(username).UserID, Kind: model.DocResult, Name: "Giấy phép cũ",
 		FileID: f.ID, SHA256: f.SHA256, IssuedAt: issued, ValidUntil: &until, CreatedAt: issued}
 	err = e.svc.Store.InTx(ctx, func(tx *store.Tx) error { _, err := tx.FileDocument(ctx, doc); return err })
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	docs, _ := e.svc.Store.Documents(ctx, doc.OwnerUserID, store.DocumentFilter{})
+	docs, _ := e.svc.Store.Documents(ctx, doc.OwnerUserID, model.DocumentFilter{})
 	for _, d := range docs {
 		if d.FileID == f.ID {
 			return d
 		}
 	}
 	e.t.Fatal("the expired document was not filed")
-	return store.Document{}
+	return model.Document{}
 }
 
 // docsCounts are the province's figures for the current month.

@@ -12,9 +12,9 @@ import (
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 func init() {
@@ -111,10 +111,10 @@ type dossierData struct {
 	Procedure  catalog.Procedure
 	Processing org.Agency
 	Receiving  org.Agency
-	Events     []store.StoredEvent
+	Events     []model.StoredEvent
 	Allowed    []dossier.Action
 	Timeliness dossier.Timeliness
-	Files      map[string]store.File
+	Files      map[string]model.File
 	Agencies   []org.Agency // hand-over targets
 	Key        string       // idempotency key of the forms on this page
 	Form       url.Values   // values of a form sent back after an error
@@ -129,7 +129,7 @@ type dossierData struct {
 	// the recorded reveals of this dossier, Revealed: this page unmasks.
 	Shown     org.Shown
 	CanReveal bool
-	Reveals   []store.Reveal
+	Reveals   []model.Reveal
 	Revealed  bool
 }
 
@@ -141,7 +141,7 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 	if err != nil {
 		return nil, err
 	}
-	data := &dossierData{D: d, Allowed: dossier.Allowed(d, actor), Key: randomHex(16), Files: map[string]store.File{}}
+	data := &dossierData{D: d, Allowed: dossier.Allowed(d, actor), Key: randomHex(16), Files: map[string]model.File{}}
 	if data.Procedure, err = s.svc.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion); err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 }
 
 // formsOf lists the printable forms that exist for the dossier's history.
-func formsOf(d *dossier.Dossier, evs []store.StoredEvent) []formLink {
+func formsOf(d *dossier.Dossier, evs []model.StoredEvent) []formLink {
 	var out []formLink
 	has := func(a dossier.Action) bool {
 		for _, e := range evs {

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // A citizen chooses the channels news of their dossiers comes on; an
@@ -71,7 +71,7 @@ func (s *Server) notifyChoicePage(w http.ResponseWriter, r *http.Request, sess *
 
 func (s *Server) notifySaveChoice(w http.ResponseWriter, r *http.Request, sess *session) {
 	f := r.PostForm
-	p := store.NotifyPrefs{Email: f.Get("email") == "on", SMS: f.Get("sms") == "on", Zalo: f.Get("zalo") == "on"}
+	p := model.NotifyPrefs{Email: f.Get("email") == "on", SMS: f.Get("sms") == "on", Zalo: f.Get("zalo") == "on"}
 	if err := s.svc.SetNotifyChoice(r.Context(), sess.Actor, p); err != nil {
 		s.renderError(w, r, err)
 		return
@@ -101,7 +101,7 @@ func (s *Server) adminNotifications(w http.ResponseWriter, r *http.Request, sess
 	for _, m := range msgs {
 		rows = append(rows, undeliveredRow{ID: m.ID, Channel: m.Channel, DossierCode: m.DossierCode, DossierID: m.DossierID,
 			Recipient: service.MaskRecipient(m.Recipient), LastError: m.LastError, Attempts: m.Attempts,
-			Dead: m.Status == store.OutboxDead, NextAt: m.NextAt, CreatedAt: m.CreatedAt})
+			Dead: m.Status == model.OutboxDead, NextAt: m.NextAt, CreatedAt: m.CreatedAt})
 	}
 	s.render(w, r, http.StatusOK, "admin_notifications", s.newView(r, "antf.title", rows))
 }

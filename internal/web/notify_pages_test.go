@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 func TestCitizenChoosesNotificationChannels(t *testing.T) {
@@ -56,10 +56,10 @@ func TestAdminSeesAndResendsDeadLetters(t *testing.T) {
 	code := r.Dossier.Code
 	// The SMS gateway refuses the number for good; the mail relay is down.
 	w := notify.NewWorker(e.svc.Store, notify.Config{Now: e.clock, Senders: map[string]notify.Sender{
-		"sms": notify.SenderFunc(func(ctx context.Context, m store.OutboxMessage) error {
+		"sms": notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error {
 			return notify.Permanent("gateway: number %s is not a mobile number", m.Recipient)
 		}),
-		"email": notify.SenderFunc(func(ctx context.Context, m store.OutboxMessage) error {
+		"email": notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error {
 			return context.DeadlineExceeded
 		}),
 	}})
@@ -77,12 +77,12 @@ func TestAdminSeesAndResendsDeadLetters(t *testing.T) {
 	p.lacks(t, "0912345678", "le.thi.quay@example.vn")
 
 	sms, err := e.svc.Store.OutboxMessageByKey(ctx, "dossier:"+strconv.FormatInt(r.Dossier.ID, 10)+":v2:sms")
-	if err != nil || sms.Status != store.OutboxDead {
+	if err != nil || sms.Status != model.OutboxDead {
 		t.Fatalf("sms: %+v %v", sms, err)
 	}
 	b.post("/admin/notifications/"+strconv.FormatInt(sms.ID, 10)+"/resend", url.Values{"csrf": {"forged"}}).must(t, 403)
 	b.post("/admin/notifications/"+strconv.FormatInt(sms.ID, 10)+"/resend", nil).must(t, 200, "Đã đưa thông báo vào hàng đợi gửi lại.")
-	if m, _ := e.svc.Store.OutboxMessageByKey(ctx, sms.Key); m.Status != store.OutboxPending || m.Attempts != 0 || m.LastError != "" {
+	if m, _ := e.svc.Store.OutboxMessageByKey(ctx, sms.Key); m.Status != model.OutboxPending || m.Attempts != 0 || m.LastError != "" {
 		t.Fatalf("after send again: %+v", m)
 	}
 	// Off the dead list; the e-mail still failing stays listed.

@@ -9,10 +9,10 @@ import (
 	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/forms"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Online payment of fees for citizens (RULES-VN.md §1.4; 766 indicator 3.6):
@@ -93,7 +93,7 @@ func (s *Server) allowFormTarget(raw string) {
 
 type payListData struct {
 	D        *dossier.Dossier
-	Payments []store.Payment
+	Payments []model.Payment
 	CanPay   bool // payment_requested and a gateway configured
 	Enabled  bool
 }
@@ -147,7 +147,7 @@ func (s *Server) payStart(w http.ResponseWriter, r *http.Request, sess *session,
 }
 
 type payReturnData struct {
-	Payment store.Payment
+	Payment model.Payment
 	Outcome string // paid, pending, failed, unapplied
 }
 
@@ -160,8 +160,8 @@ func (s *Server) payReturn(w http.ResponseWriter, r *http.Request, sess *session
 		return
 	}
 	out := ret.Payment.Status
-	if out == store.PaymentPending && !ret.Gateway.Success {
-		out = store.PaymentFailed // the gateway said no; its notice may still be on its way
+	if out == model.PaymentPending && !ret.Gateway.Success {
+		out = model.PaymentFailed // the gateway said no; its notice may still be on its way
 	}
 	s.render(w, r, http.StatusOK, "payment_return", s.newView(r, "pay.return_title", &payReturnData{Payment: ret.Payment, Outcome: out}))
 }

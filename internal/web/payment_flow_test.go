@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -87,7 +88,7 @@ func TestCitizenPaysOnline_Decision766_Indicator3_6(t *testing.T) {
 			t.Fatalf("after paying: %s online=%v paid=%d", got.Status, got.PaidOnline, got.PaidVND)
 		}
 		list, err := e.svc.Store.DossierPayments(context.Background(), d.ID)
-		if err != nil || len(list) != 2 || list[1].Status != store.PaymentPaid {
+		if err != nil || len(list) != 2 || list[1].Status != model.PaymentPaid {
 			t.Fatalf("payments %+v %v", list, err)
 		}
 		paid := list[1]

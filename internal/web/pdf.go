@@ -12,8 +12,8 @@ import (
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/forms"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -130,14 +130,14 @@ type formData struct {
 	s    *Server
 	r    *http.Request
 	d    *dossier.Dossier
-	evs  []store.StoredEvent
+	evs  []model.StoredEvent
 	proc catalog.Procedure
 }
 
 // vi is the language of every printed form.
 func vi(key string, args ...any) string { return translate("vi", key, args...) }
 
-func (f *formData) event(a dossier.Action) (int, *store.StoredEvent) {
+func (f *formData) event(a dossier.Action) (int, *model.StoredEvent) {
 	for i := range f.evs {
 		if f.evs[i].Action == string(a) {
 			return i, &f.evs[i]

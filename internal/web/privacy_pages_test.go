@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
 
@@ -100,7 +100,7 @@ func TestPaymentReceiptNotForPostal(t *testing.T) {
 	checkout := b.post(fmt.Sprintf("/my/dossiers/%d/pay", d.ID), nil).must(t, 200, "200000 VND")
 	pressAtGateway(t, b, checkout, "pay").must(t, 200, "Thanh toán thành công")
 	list, err := e.svc.Store.DossierPayments(t.Context(), d.ID)
-	if err != nil || len(list) != 1 || list[0].Status != store.PaymentPaid {
+	if err != nil || len(list) != 1 || list[0].Status != model.PaymentPaid {
 		t.Fatalf("payments %+v %v", list, err)
 	}
 	receipt := fmt.Sprintf("/payments/%d/receipt", list[0].ID)

@@ -9,8 +9,8 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/store"
 )
 
 func init() {
@@ -86,7 +86,7 @@ func (s *Server) procedures(w http.ResponseWriter, r *http.Request, sess *sessio
 	if d.Level != "" && d.Level != "province" && d.Level != "commune" {
 		d.Level = ""
 	}
-	list, err := s.svc.Store.SearchProcedures(r.Context(), store.ProcedureFilter{Q: d.Q, Level: d.Level, Limit: 100})
+	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: d.Q, Level: d.Level, Limit: 100})
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -103,7 +103,7 @@ type procedureData struct {
 
 func (s *Server) loadProcedure(r *http.Request, code string) (procedureData, error) {
 	p, err := s.svc.Store.Procedure(r.Context(), code, 0)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, model.ErrNotFound) {
 		return procedureData{}, apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
 	} else if err != nil {
 		return procedureData{}, err

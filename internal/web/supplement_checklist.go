@@ -11,7 +11,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // The checklist of the supplementation request (Form 02): one row per
@@ -178,7 +178,7 @@ type papersData struct {
 
 // requestedPapers are the papers a request_supplement event names, for the
 // applicant's page.
-func requestedPapers(v *view, ev *store.StoredEvent) papersData {
+func requestedPapers(v *view, ev *model.StoredEvent) papersData {
 	out := papersData{V: v}
 	if ev != nil {
 		out.Papers = dossier.MissingPapersOf(ev.Payload)

@@ -3,14 +3,14 @@ package web
 import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/forms"
-	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // supplementItems are Form 02's rows for a request_supplement event: the
 // papers of its checklist, else (requests made before the checklist, or by
 // API clients sending only a reason) the papers an older page folded into the
 // note, else one row pointing at the reason.
-func supplementItems(f *formData, ev *store.StoredEvent) []forms.SupplementItem {
+func supplementItems(f *formData, ev *model.StoredEvent) []forms.SupplementItem {
 	var items []forms.SupplementItem
 	for _, p := range dossier.MissingPapersOf(ev.Payload) {
 		problem := p.Defect.Vi()
