@@ -164,33 +164,33 @@ func (a *Applicant) Normalize() error {
 	// characters and bidi overrides would make two names look alike or one
 	// print as another; the address may span lines, nothing else may.
 	if p, ok := textin.Name(a.Name); !ok {
-		return invalidText("applicant_name_invalid", "applicant.name", p)
+		return invalidText("applicant_name_invalid", "applicant.name", p).On("applicant.name")
 	}
 	if p, ok := textin.Block(a.Address); !ok {
-		return invalidText("applicant_address_invalid", "applicant.address", p)
+		return invalidText("applicant_address_invalid", "applicant.address", p).On("applicant.address")
 	}
 	for _, f := range [][2]string{{"applicant.id_number", a.IDNumber}, {"applicant.phone", a.Phone}, {"applicant.email", a.Email}} {
 		if p, ok := textin.Line(f[1]); !ok {
-			return invalidText("applicant_text_invalid", f[0], p)
+			return invalidText("applicant_text_invalid", f[0], p).On(f[0])
 		}
 	}
 	switch {
 	case a.Name == "":
-		return invalid("applicant_name_required", "Cần nhập họ tên người nộp hồ sơ.", "The applicant's name is required.")
+		return invalid("applicant_name_required", "Cần nhập họ tên người nộp hồ sơ.", "The applicant's name is required.").On("applicant.name")
 	case len([]rune(a.Name)) > 200:
-		return invalid("applicant_name_too_long", "Họ tên quá dài (tối đa 200 ký tự).", "The applicant's name is too long (200 characters at most).")
+		return invalid("applicant_name_too_long", "Họ tên quá dài (tối đa 200 ký tự).", "The applicant's name is too long (200 characters at most).").On("applicant.name")
 	case a.IDNumber == "":
-		return invalid("applicant_id_required", "Cần nhập số định danh cá nhân (CCCD) hoặc mã số thuế.", "The personal ID number (CCCD) or tax ID is required.")
+		return invalid("applicant_id_required", "Cần nhập số định danh cá nhân (CCCD) hoặc mã số thuế.", "The personal ID number (CCCD) or tax ID is required.").On("applicant.id_number")
 	case !idNumberRe.MatchString(a.IDNumber):
-		return invalid("applicant_id_invalid", "Số định danh không hợp lệ: CCCD gồm 12 chữ số (CMND cũ 9 chữ số, mã số thuế 10 hoặc 13 chữ số).", "Invalid ID number: a citizen ID (CCCD) has 12 digits (old ID 9 digits, tax ID 10 or 13).")
+		return invalid("applicant_id_invalid", "Số định danh không hợp lệ: CCCD gồm 12 chữ số (CMND cũ 9 chữ số, mã số thuế 10 hoặc 13 chữ số).", "Invalid ID number: a citizen ID (CCCD) has 12 digits (old ID 9 digits, tax ID 10 or 13).").On("applicant.id_number")
 	case a.Phone != "" && !phoneRe.MatchString(a.Phone):
-		return invalid("applicant_phone_invalid", "Số điện thoại không hợp lệ (ví dụ 0912345678).", "Invalid phone number (for example 0912345678).")
+		return invalid("applicant_phone_invalid", "Số điện thoại không hợp lệ (ví dụ 0912345678).", "Invalid phone number (for example 0912345678).").On("applicant.phone")
 	case len(a.Address) > 500:
-		return invalid("applicant_address_too_long", "Địa chỉ quá dài (tối đa 500 ký tự).", "The address is too long (500 characters at most).")
+		return invalid("applicant_address_too_long", "Địa chỉ quá dài (tối đa 500 ký tự).", "The address is too long (500 characters at most).").On("applicant.address")
 	}
 	if a.Email != "" {
 		if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
-			return invalid("applicant_email_invalid", "Địa chỉ thư điện tử không hợp lệ.", "Invalid e-mail address.")
+			return invalid("applicant_email_invalid", "Địa chỉ thư điện tử không hợp lệ.", "Invalid e-mail address.").On("applicant.email")
 		}
 	}
 	return nil

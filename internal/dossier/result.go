@@ -40,7 +40,7 @@ func approveResult(d *Dossier, cmd Command, ev *Event) error {
 	if d.ReturnMethod == ReturnOnline && len(cmd.ResultFiles) == 0 {
 		return apperr.New(apperr.Invalid, "result_file_required",
 			"Người nộp chọn nhận kết quả trực tuyến: cần đính kèm tệp kết quả điện tử (result_file_ids) khi phê duyệt.",
-			"The applicant chose to receive the result online: attach the electronic result file (result_file_ids) to approve.")
+			"The applicant chose to receive the result online: attach the electronic result file (result_file_ids) to approve.").On("result_file")
 	}
 	kind := ResultPaper
 	if d.ReturnMethod == ReturnOnline {

@@ -41,8 +41,8 @@ func init() {
 		"counter.waiting":         {"Hồ sơ trực tuyến chờ kiểm tra, tiếp nhận", "Online dossiers waiting to be checked"},
 		"counter.waiting_lead":    {"Hồ sơ chờ lâu nhất ở trên cùng.", "Longest waiting first."},
 		"counter.waiting_none":    {"Không có hồ sơ trực tuyến nào đang chờ.", "No online dossier is waiting."},
-		"counter.ready":           {"Kết quả chờ trả", "Results ready to return"},
-		"counter.ready_none":      {"Không có kết quả nào đang chờ trả.", "No result is waiting to be returned."},
+		"counter.ready":           {"Kết quả, thông báo chờ trả", "Results and notices ready to return"},
+		"counter.ready_none":      {"Không có kết quả hay thông báo nào đang chờ trả.", "No result or notice is waiting to be returned."},
 		"counter.waited":          {"Đã chờ", "Waiting for"},
 		"counter.finished_at":     {"Có kết quả lúc", "Result since"},
 		"counter.check":           {"Kiểm tra", "Check"},
@@ -247,6 +247,7 @@ type counterNewData struct {
 	Rows     []newRow
 	MaxMB    int
 	Methods  []dossier.ReturnMethod
+	Rescan   bool // the post carried scans that must be attached again
 }
 
 // Val returns a typed value to draw again.
@@ -298,13 +299,17 @@ func (s *Server) counterNew(w http.ResponseWriter, r *http.Request, sess *sessio
 		s.renderError(w, r, err)
 		return
 	}
-	s.renderNew(w, r, 200, d, "")
+	s.renderNew(w, r, 200, d, nil)
 }
 
-func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, status int, d *counterNewData, errText string) {
+// renderNew shows the counter's filing form, with err beside the field it
+// concerns (or at the top when it concerns none).
+func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, status int, d *counterNewData, err error) {
 	v := s.newView(r, "counter.new_title", d)
 	v.Title = v.T("counter.new_title") + ": " + d.P.Name
-	v.Error = errText
+	if err != nil {
+		v.SetError(err)
+	}
 	s.render(w, r, status, "counter_new", v)
 }
 
@@ -372,16 +377,13 @@ func (s *Server) counterCreate(w http.ResponseWriter, r *http.Request, sess *ses
 		})
 	}
 	if err != nil {
-		lang := langOf(r)
 		if e, ok := apperr.As(err); ok && e.Code == "idempotency_key_reused" {
 			err = apperr.New(apperr.Conflict, "form_resent", translate("vi", "counter.resent"), translate("en", "counter.resent"))
 		}
-		v := s.newView(r, "", nil)
-		text := v.ErrorText(err)
-		if len(scans) > 0 {
-			text += " " + translate(lang, "counter.rescan")
-		}
-		s.renderNew(w, r, s.httpStatus(r, err), d, text)
+		// Scans cannot be put back into a file input: say so, whichever
+		// field the error concerns.
+		d.Rescan = len(scans) > 0
+		s.renderNew(w, r, s.httpStatus(r, err), d, err)
 		return
 	}
 	id, _ := strconv.ParseInt(string(res.Body), 10, 64)

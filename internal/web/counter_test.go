@@ -173,7 +173,10 @@ func TestCounterReceivesSomeonePresent(t *testing.T) {
 		bad.Set("id_number", "12345")
 		b.get("/counter/new?procedure=" + criminalRecord)
 		b.postMultipart("/counter/new", bad, upload{"file_0", "to-khai.pdf", tinyPDF}).
-			must(t, 422, "Số định danh không hợp lệ", "Lê Thị Thu Hà", `value="12345"`, "Giấy ủy quyền có công chứng", "chọn lại tệp")
+			must(t, 422, "Lê Thị Thu Hà", `value="12345"`, "Giấy ủy quyền có công chứng", `id="rescan">Các tệp quét chưa được lưu: hãy chọn lại tệp`,
+				// Beside its field, not at the top (issue 22 item 4).
+				`aria-invalid="true" aria-describedby="id_number-error"`, `<p class="field-error" role="alert" id="id_number-error">Số định danh không hợp lệ`).
+			lacks(t, `<div class="flash err" role="alert">Số định danh`, `aria-describedby="name-error"`)
 		// A file that is not a PDF or an image: refused by content.
 		b.postMultipart("/counter/new", form, upload{"file_0", "to-khai.pdf", []byte("plain text, not a scan")}).
 			must(t, 422, "to-khai.pdf", "Chỉ nhận tệp PDF, JPEG hoặc PNG")
@@ -252,10 +255,10 @@ func TestCounterReturnsResultAndRecordsRating(t *testing.T) {
 		d := e.seedAct(e.seedDossier(criminalRecord, "Đặng Thị Kết Quả"), "counter", act("receive"), act("transfer"))
 		d = e.seedAct(d, "leader", act("approve"))
 		b := e.signedIn("counter")
-		b.get("/counter").must(t, 200, "Kết quả chờ trả", d.Code, "Đặng Thị Kết Quả", "Nhận bản điện tử trực tuyến")
+		b.get("/counter").must(t, 200, "Kết quả, thông báo chờ trả", d.Code, "Đặng Thị Kết Quả", "Nhận bản điện tử trực tuyến")
 		// The postal worker's desk holds only results going back by post
 		// (org.AccessPolicy); this one is returned online.
-		e.signedIn("postal").get("/counter").must(t, 200, "Kết quả chờ trả").lacks(t, d.Code, "Đặng Thị Kết Quả", "Hồ sơ trực tuyến chờ kiểm tra")
+		e.signedIn("postal").get("/counter").must(t, 200, "Kết quả, thông báo chờ trả").lacks(t, d.Code, "Đặng Thị Kết Quả", "Hồ sơ trực tuyến chờ kiểm tra")
 
 		b.get(checkURL(d)).must(t, 200, "Trả kết quả", "Có kết quả, chờ trả")
 		b.post(checkURL(d)+"/act", actForm(d, "return_result", "note", "Người nộp nhận trực tiếp")).must(t, 200, "Đã trả kết quả.", "Đánh giá mức độ hài lòng")

@@ -63,7 +63,7 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 	// Numbers are Circular 01/2018's, which the links have always used;
 	// Circular 03/2025 numbers the control slip 06 (served too) and gives 05
 	// to the stop notice, served as "stop" (RULES-VN.md §1.5–1.6).
-	named := n == "stop" || n == "rejection"
+	named := n == "stop" || n == "rejection" || n == "handover"
 	if !ok || (!named && (len(n) != 2 || n < "01" || n > "06")) {
 		s.renderError(w, r, notFoundMsg("pdf.no_form"))
 		return
@@ -106,6 +106,8 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		err = fd.stopNotice(&buf)
 	case "rejection":
 		err = fd.rejection(&buf)
+	case "handover":
+		err = fd.handover(&buf, actor)
 	}
 	if err != nil {
 		s.renderError(w, r, err)
@@ -121,6 +123,8 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		file = "thong-bao-dung-" + name + ".pdf"
 	case "rejection":
 		file = "thong-bao-tu-choi-" + name + ".pdf"
+	case "handover":
+		file = "bien-nhan-tra-ket-qua-" + name + ".pdf"
 	}
 	sendPrivate(w, "application/pdf", file, int64(buf.Len()), &buf)
 }
@@ -272,6 +276,18 @@ func (s *Server) baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
+// returnMethod is where the applicant receives the result, as the forms
+// word it.
+func (f *formData) returnMethod(recv org.Agency) string {
+	switch f.d.ReturnMethod {
+	case dossier.ReturnPostal:
+		return vi("pdf.postal_return", f.d.Applicant.Address)
+	case dossier.ReturnOnline:
+		return vi("pdf.online_return")
+	}
+	return vi("pdf.counter_return", recv.Name)
+}
+
 func (f *formData) receipt(w *bytes.Buffer) error {
 	_, ev := f.event(dossier.ActReceive)
 	if f.d.ReceivedAt == nil || f.d.Code == "" || ev == nil {
@@ -282,15 +298,7 @@ func (f *formData) receipt(w *bytes.Buffer) error {
 	if f.d.OriginalDueAt != nil {
 		due = f.d.OriginalDueAt // Form 01 shows the appointment given at receipt
 	}
-	var ret string
-	switch f.d.ReturnMethod {
-	case dossier.ReturnPostal:
-		ret = vi("pdf.postal_return", f.d.Applicant.Address)
-	case dossier.ReturnOnline:
-		ret = vi("pdf.online_return")
-	default:
-		ret = vi("pdf.counter_return", recv.Name)
-	}
+	ret := f.returnMethod(recv)
 	comps := make([]forms.Component, 0, len(f.d.Components))
 	for _, c := range f.d.Components {
 		comps = append(comps, f.component(c))

@@ -34,7 +34,7 @@ func init() {
 		"queue.tile_waiting":    {"Chờ tiếp nhận", "Waiting to be received"},
 		"queue.tile_long":       {"Chờ quá 1 ngày", "Waiting over a day"},
 		"queue.tile_online":     {"Nộp trực tuyến", "Filed online"},
-		"queue.tile_ready":      {"Chờ trả kết quả", "Results to return"},
+		"queue.tile_ready":      {"Chờ trả kết quả, thông báo", "Results and notices to return"},
 		"queue.tile_late":       {"Kết quả trễ hạn", "Results past due"},
 		"queue.ref":             {"Số nộp trực tuyến %d", "Online submission no. %d"},
 		"queue.ref_col":         {"Mã hồ sơ / số nộp", "Code / submission no."},
