@@ -41,6 +41,7 @@ func TestSchemaRefusesMalformed(t *testing.T) {
 		path   string // a problem must name this location
 	}{
 		{"misspelt field name MaHoso", func(m map[string]any) { d := dossierOf(m); d["MaHoso"] = d["MaHoSo"]; delete(d, "MaHoSo") }, "/data/0"},
+		{"unknown field beside the right ones (a typo'd duplicate)", func(m map[string]any) { dossierOf(m)["NgayHenTraa"] = "20261204170000" }, "/data/0"},
 		{"required TrangThaiHoSo missing", func(m map[string]any) { delete(dossierOf(m), "TrangThaiHoSo") }, "/data/0"},
 		{"required Email key missing (may be empty, not absent)", func(m map[string]any) { delete(dossierOf(m), "Email") }, "/data/0"},
 		{"time not yyyyMMddHHmmss", func(m map[string]any) { dossierOf(m)["NgayHenTra"] = "2026-12-04 17:00" }, "/data/0/NgayHenTra"},

@@ -404,3 +404,35 @@ func post(t *testing.T, url, key, body string) map[string]any {
 	_ = json.NewDecoder(resp.Body).Decode(&a)
 	return a
 }
+
+// Several outbox workers share one client: a session lapsing under them is
+// renewed without losing or doubling a message.
+func TestConcurrentWorkersShareSession(t *testing.T) {
+	p, _, c := setup(t, peer.Config{})
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				code := "C" + string(rune('A'+w)) + string(rune('0'+i))
+				if i == 5 && w == 0 {
+					p.ExpireSessions()
+				}
+				errs <- c.SyncDossier(ctx, code+"-1", sample(code, dossier.Received), false)
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if n := len(p.Messages()); n != 40 {
+		t.Errorf("%d messages, want 40", n)
+	}
+}
