@@ -138,6 +138,10 @@ func (p *Peer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p.serveFile(w, r)
 		return
 	}
+	if r.Method == http.MethodGet && r.URL.Path == ReceivedPath {
+		p.serveReceived(w, r)
+		return
+	}
 	if r.Method != http.MethodPost {
 		w.WriteHeader(http.StatusMethodNotAllowed)
 		return
@@ -503,4 +507,24 @@ func (p *Peer) Push(client *http.Client, url, token string, codes ...string) err
 		return fmt.Errorf("peer: push: HTTP %d: %s", resp.StatusCode, strings.TrimSpace(string(msg)))
 	}
 	return nil
+}
+
+// ReceivedPath shows, as JSON, what the peer accepted (all, or one dossier's
+// with ?mahoso=) and what it refused: the demo links to it so a visitor sees
+// what reached "DVCQG".
+const ReceivedPath = "/received"
+
+func (p *Peer) serveReceived(w http.ResponseWriter, r *http.Request) {
+	msgs := p.Messages()
+	if code := r.URL.Query().Get("mahoso"); code != "" {
+		msgs = p.Received(code)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(struct {
+		Messages []Message `json:"messages"`
+		Refused  []Refusal `json:"refused"`
+		Dropped  int       `json:"dropped_repeats"`
+	}{msgs, p.Refusals(), p.Dropped()})
 }

@@ -131,7 +131,7 @@ func TestSessionRenewal(t *testing.T) {
 // is accepted by the schema and recorded in the order sent (RULES-VN.md
 // §12: sync on every transition, all of codes 1–10).
 func TestEveryMessageTypeAcceptedInOrder(t *testing.T) {
-	p, _, c := setup(t, peer.Config{})
+	p, srv, c := setup(t, peer.Config{})
 	ctx := context.Background()
 	d := sample("D2", dossier.Received)
 	if err := c.SyncDossier(ctx, "D2-0", d, false); err != nil {
@@ -178,6 +178,16 @@ func TestEveryMessageTypeAcceptedInOrder(t *testing.T) {
 	}
 	if r := p.Refusals(); len(r) != 0 {
 		t.Errorf("refusals: %v", r)
+	}
+	resp, err := http.Get(srv.URL + peer.ReceivedPath + "?mahoso=D2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown struct{ Messages []peer.Message }
+	_ = json.NewDecoder(resp.Body).Decode(&shown)
+	resp.Body.Close()
+	if len(shown.Messages) != len(got) || shown.Messages[4].Progress == nil || shown.Messages[4].Progress.TrangThai != "2" {
+		t.Errorf("the received page shows %d messages", len(shown.Messages))
 	}
 	if seen, err := c.LookupDossier(ctx, "D2"); err != nil || !seen {
 		t.Errorf("TraCuuHoSo after sync: %v %v", seen, err)
