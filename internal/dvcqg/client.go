@@ -229,6 +229,9 @@ func (c *Client) expired(status int, code WireCode) bool {
 	return false
 }
 
+// currentSession holds the lock across the login on purpose: workers that
+// find the session gone wait for one login instead of each posting the
+// credentials (a platform may lock an account that signs in too often).
 func (c *Client) currentSession(ctx context.Context) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
