@@ -12,7 +12,10 @@
 // supplementation like the dossier's own clock) and asks [Attribute] which
 // steps and which agencies made a finished dossier late (Circular 01/2018
 // index 2: time taken by each participating agency against the time
-// allotted).
+// allotted). [Advance] moves a dossier from step to step (assign, forward,
+// consult, answer, submit to the PPC, decide, return), checking that the
+// mover holds the step, and [Records] replays those movements into the
+// step records the clock measures.
 //
 // Budgets are integers ([Budget], a count of quarter working days), never
 // floats: Bắc Ninh's Decision 1582/QĐ-UBND allots 0.25 day to a step, and
