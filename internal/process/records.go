@@ -18,9 +18,9 @@ func Records(p Process, ag Agencies, start time.Time, moves []Moved, pauses []Pa
 		return nil
 	}
 	var out []StepRecord
-	open := func(step int, at time.Time, by string, agency string, pending []string) {
+	open := func(step int, at time.Time, by string, agency string, pending []string, assignee int64) {
 		s := p.Steps[step-1]
-		r := StepRecord{Step: step, Name: s.Name, Budget: s.Budget, Agency: agency, Started: at}
+		r := StepRecord{Step: step, Name: s.Name, Budget: s.Budget, Agency: agency, Role: s.Role, Officer: assignee, Started: at}
 		if s.Holder.Kind == HolderConsulted {
 			// The consultation is the consulting agency's step; each
 			// consulted agency answers within it.
@@ -32,7 +32,7 @@ func Records(p Process, ag Agencies, start time.Time, moves []Moved, pauses []Pa
 		out = append(out, r)
 	}
 	first, pending := ag.holder(p.Steps[0])
-	open(1, start, "", first, pending)
+	open(1, start, "", first, pending, 0)
 	for _, m := range moves {
 		cur := &out[len(out)-1]
 		if m.Kind == MoveAnswer {
@@ -46,11 +46,14 @@ func Records(p Process, ag Agencies, start time.Time, moves []Moved, pauses []Pa
 			continue
 		}
 		cur.Finished = m.At
+		if p.Steps[cur.Step-1].Holder.Kind != HolderConsulted && m.ByUser != 0 {
+			cur.Officer = m.ByUser
+		}
 		by := m.By
 		if m.Kind == MoveAnswer { // the last opinion: the consulting agency goes on
 			by = cur.Agency
 		}
-		open(m.To, m.At, by, m.Agency, m.Pending)
+		open(m.To, m.At, by, m.Agency, m.Pending, m.Assignee)
 	}
 	if !end.IsZero() {
 		out[len(out)-1].Finished = end

@@ -100,6 +100,7 @@ type Moved struct {
 	From     int       `json:"from_step"`
 	To       int       `json:"to_step"`
 	By       string    `json:"by_agency,omitempty"` // the agency that moved it (the one that answered, for an answer)
+	ByUser   int64     `json:"by_user,omitempty"`   // the officer who moved it: who did the step it left
 	Agency   string    `json:"agency,omitempty"`    // the new holder
 	Assignee int64     `json:"assignee,omitempty"`
 	Pending  []string  `json:"pending,omitempty"` // a consultation's agencies still owing an opinion after this move
@@ -227,7 +228,7 @@ func enter(p Process, ag Agencies, pos Position, who Mover, m Move, to int) (Pos
 	next := p.Steps[to-1]
 	agency, pending := ag.holder(next)
 	np := Position{Step: to, Since: m.At, Agency: agency, Assignee: m.Assignee, Pending: pending}
-	rec := Moved{Kind: m.Kind, From: pos.Step, To: to, By: who.Agency, Agency: agency, Assignee: m.Assignee,
+	rec := Moved{Kind: m.Kind, From: pos.Step, To: to, By: who.Agency, ByUser: who.UserID, Agency: agency, Assignee: m.Assignee,
 		Pending: slices.Clone(pending), Reason: m.Reason, At: m.At}
 	return np, rec, nil
 }
@@ -269,7 +270,7 @@ func answer(p Process, ag Agencies, pos Position, who Mover, m Move) (Position, 
 	np := pos
 	np.Pending = slices.Delete(slices.Clone(pos.Pending), i, i+1)
 	np.Answers = append(slices.Clone(pos.Answers), Answer{Agency: who.Agency, At: m.At})
-	rec := Moved{Kind: MoveAnswer, From: pos.Step, To: pos.Step, By: who.Agency, Pending: slices.Clone(np.Pending), Reason: m.Reason, At: m.At}
+	rec := Moved{Kind: MoveAnswer, From: pos.Step, To: pos.Step, By: who.Agency, ByUser: who.UserID, Pending: slices.Clone(np.Pending), Reason: m.Reason, At: m.At}
 	if len(np.Pending) > 0 || pos.Step == len(p.Steps) {
 		return np, rec, nil
 	}
