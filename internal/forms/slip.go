@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // blankHandovers is how many empty rows a control slip printed before any
@@ -69,7 +70,7 @@ func RenderControlSlip(w io.Writer, f ControlSlip) error {
 				// giver and the receiver to sign.
 				clockText(h.At)+"\nNgười giao\tNgười nhận\n \n ",
 				clean(h.Result),
-				clean(h.Note),
+				h.notes(),
 			)
 		}
 		d.pdf.Ln(2)
@@ -79,4 +80,30 @@ func RenderControlSlip(w io.Writer, f ControlSlip) error {
 			"và việc ký nhận thể hiện trong hóa đơn của cơ quan bưu chính;\n" +
 			"- Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn) do bên nhận hồ sơ ghi khi nhận bàn giao hồ sơ.")
 	})
+}
+
+// notes is the GHI CHÚ cell: the process step the hand-over ends, its
+// budget and its own due instant, then the officer's note. The official
+// columns have no place of their own for the step, and the note column is
+// where the templates leave what the province adds.
+func (h Handover) notes() string {
+	var parts []string
+	if st := clean(h.Step); st != "" {
+		line := "Bước " + st
+		var of []string
+		if b := clean(h.Budget); b != "" {
+			of = append(of, b)
+		}
+		if !h.StepDue.IsZero() {
+			of = append(of, "hạn "+h.StepDue.In(ict).Format("15:04 02/01/2006"))
+		}
+		if len(of) > 0 {
+			line += " (" + strings.Join(of, "; ") + ")"
+		}
+		parts = append(parts, line)
+	}
+	if n := clean(h.Note); n != "" {
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, "\n")
 }

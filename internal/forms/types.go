@@ -29,6 +29,13 @@ type Handover struct {
 	At       time.Time
 	Result   string // "Trước hạn", "Đúng hạn", "Quá hạn", or "" while pending
 	Note     string
+	// Step is the step of the internal process the hand-over ends, as the
+	// approving decision names it ("3. Thẩm định…"), with its budget
+	// ("0,5 ngày làm việc") and its own due instant, against which Result
+	// is judged (issue 13 item 3). Blank for a dossier without a process.
+	Step    string
+	Budget  string
+	StepDue time.Time
 }
 
 // Results a Handover may carry, as worded in the control slip's heading.
