@@ -43,6 +43,9 @@ func RenderApology(w io.Writer, f Apology) error {
 		d.addressee(f.Applicant.Name)
 
 		reason := strings.TrimRight(clean(f.Reason), ".")
+		if r := clean(f.Responsible); r != "" && r != clean(f.Agency.Name) {
+			reason += " (bước xử lý quá thời hạn được giao tại: " + r + ")"
+		}
 		d.para("Ngày " + strings.TrimPrefix(dateText(f.ReceivedAt), "ngày ") + ", " + agency +
 			" tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết thủ tục hành chính: " + clean(f.Procedure) +
 			" (mã hồ sơ: " + code + ").")

@@ -115,8 +115,13 @@ type Apology struct {
 	OriginalDueAt time.Time
 	NewDueAt      time.Time
 	Reason        string
-	Signer        string
-	SignerTitle   string // e.g. "GIÁM ĐỐC"; defaults to "THỦ TRƯỞNG CƠ QUAN"
+	// Responsible is the agency whose steps of the internal process made
+	// the dossier late, when it is not the one that apologises (a consulted
+	// agency, the PPC): the apology names it beside the reason (issue 13
+	// item 3; RULES-VN.md §4). Blank: the agency in charge itself.
+	Responsible string
+	Signer      string
+	SignerTitle string // e.g. "GIÁM ĐỐC"; defaults to "THỦ TRƯỞNG CƠ QUAN"
 }
 
 // ControlSlip is the control slip that travels with a dossier: Form 05 of
