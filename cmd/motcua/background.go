@@ -10,9 +10,10 @@ import (
 
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/store"
 )
 
-// startBackground starts the outbox workers for the life of ctx. Channels
+// startBackground starts the outbox workers over st for the life of ctx. Channels
 // come from the environment (a channel without settings has no sender: its
 // messages wait, see notify.Config.Senders); extra adds senders built
 // elsewhere, such as the postal operator's webhook ("postal").
@@ -24,7 +25,7 @@ import (
 //	  [, MOTCUA_ZALO_APP_ID, MOTCUA_ZALO_SECRET_KEY, MOTCUA_ZALO_REFRESH_TOKEN (refreshed tokens, instead of
 //	  MOTCUA_ZALO_TOKEN) [, MOTCUA_ZALO_OAUTH_URL]]
 //	MOTCUA_NOTIFY_WORKERS (default 1), MOTCUA_NOTIFY_MAX_ATTEMPTS (default 8)
-func startBackground(ctx context.Context, svc *service.Service, log *slog.Logger, baseURL string, extra map[string]notify.Sender) error {
+func startBackground(ctx context.Context, svc *service.Service, st *store.Store, log *slog.Logger, baseURL string, extra map[string]notify.Sender) error {
 	svc.Notify.BaseURL = baseURL
 	senders, cfg, err := notifyFromEnv(os.Getenv)
 	if err != nil {
@@ -32,7 +33,7 @@ func startBackground(ctx context.Context, svc *service.Service, log *slog.Logger
 	}
 	// Refreshed Zalo tokens live in the database, shared by every node.
 	if zs, ok := senders[notify.ChannelZalo].(*notify.ZaloSender); ok && zs.Tokens() != nil {
-		if err := zs.Tokens().Open(ctx, svc.Store); err != nil {
+		if err := zs.Tokens().Open(ctx, st); err != nil {
 			return fmt.Errorf("Zalo (MOTCUA_ZALO_*): %w", err)
 		}
 	}
@@ -45,7 +46,7 @@ func startBackground(ctx context.Context, svc *service.Service, log *slog.Logger
 	}
 	cfg.Senders, cfg.Log = senders, log
 	for i := 0; i < workers; i++ {
-		go notify.NewWorker(svc.Store, cfg).Run(ctx)
+		go notify.NewWorker(st, cfg).Run(ctx)
 	}
 	return nil
 }

@@ -79,7 +79,7 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 	posted := make(chan string, 1)
 	postal := notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error { posted <- m.Key; return nil })
 	ctx, cancel := context.WithCancel(context.Background())
-	if err := startBackground(ctx, svc, log, "https://dichvucong.h99.gov.vn", map[string]notify.Sender{"postal": postal}); err != nil {
+	if err := startBackground(ctx, svc, st, log, "https://dichvucong.h99.gov.vn", map[string]notify.Sender{"postal": postal}); err != nil {
 		t.Fatal(err)
 	}
 	if svc.Notify.BaseURL != "https://dichvucong.h99.gov.vn" {

@@ -70,7 +70,7 @@ func benchGenerate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	res, err := bench.Generate(ctx, svc, opts)
+	res, err := bench.Generate(ctx, svc, st, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "motcua bench generate: %v\n", err)
 		return 1

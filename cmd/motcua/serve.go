@@ -108,7 +108,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
-	if err := startBackground(ctx, svc, log, *baseURL, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(postal.ConfigFromEnv())}); err != nil {
+	if err := startBackground(ctx, svc, st, log, *baseURL, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(postal.ConfigFromEnv())}); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}

@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/index766"
-	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/report"
 	"github.com/motcua/motcua/internal/service"
@@ -120,14 +118,12 @@ func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeVi
 	q := r.URL.Query()
 	var sq service.SettlementQuery
 	scope := ScopeView{Kind: "province", Name: s.svc.ProvinceName()}
-	if code := strings.TrimSpace(q.Get("agency")); code != "" {
-		a, err := s.svc.Store.AgencyByCode(r.Context(), code)
-		if errors.Is(err, model.ErrNotFound) {
-			err = apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", code)
-		}
-		if err != nil {
-			return sq, scope, err
-		}
+	agencyCode, procCode := strings.TrimSpace(q.Get("agency")), strings.TrimSpace(q.Get("procedure"))
+	a, err := s.svc.FiguresScope(r.Context(), agencyCode, procCode)
+	if err != nil {
+		return sq, scope, err
+	}
+	if a.ID != 0 {
 		sq.AgencyID = a.ID
 		scope = ScopeView{Kind: "agency", AgencyCode: &a.Code, Name: a.Name}
 	}
@@ -136,15 +132,7 @@ func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeVi
 		return sq, scope, err
 	}
 	sq.Period = p
-	if code := strings.TrimSpace(q.Get("procedure")); code != "" {
-		if _, err := s.svc.ProcedureVersion(r.Context(), code, 0); err != nil {
-			if errors.Is(err, model.ErrNotFound) {
-				err = apperr.Newf(apperr.Invalid, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
-			}
-			return sq, scope, err
-		}
-		sq.ProcedureCode = code
-	}
+	sq.ProcedureCode = procCode
 	return sq, scope, nil
 }
 

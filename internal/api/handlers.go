@@ -38,7 +38,7 @@ func (s *Server) listProcedures(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	offset, _ := strconv.Atoi(q.Get("offset"))
-	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Sector: q.Get("sector"), Limit: limit, Offset: max(offset, 0)})
+	list, err := s.svc.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q.Get("q"), Level: q.Get("level"), Sector: q.Get("sector"), Limit: limit, Offset: max(offset, 0)})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -47,10 +47,7 @@ func (s *Server) listProcedures(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) getProcedure(w http.ResponseWriter, r *http.Request) {
-	p, err := s.svc.Store.Procedure(r.Context(), r.PathValue("code"), 0)
-	if errors.Is(err, model.ErrNotFound) {
-		err = apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", r.PathValue("code"))
-	}
+	p, _, err := s.svc.Procedure(r.Context(), r.PathValue("code"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -59,7 +56,7 @@ func (s *Server) getProcedure(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listAgencies(w http.ResponseWriter, r *http.Request) {
-	list, err := s.svc.Store.Agencies(r.Context())
+	list, err := s.svc.AllAgencies(r.Context())
 	if err != nil {
 		s.writeError(w, r, err)
 		return

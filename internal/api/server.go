@@ -91,7 +91,7 @@ func (s *Server) routes() {
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := s.svc.Store.Ping(ctx); err != nil {
+	if err := s.svc.Ping(ctx); err != nil {
 		s.log.Error("readiness: database", "err", err)
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"})
 		return

@@ -61,9 +61,9 @@ func newService(t testing.TB, st *store.Store) *service.Service {
 }
 
 // generate fills the database at where: a postgres:// URL or an SQLite directory.
-func generate(t testing.TB, svc *service.Service, where string, n int, seed uint64) *bench.GenerateResult {
+func generate(t testing.TB, svc *service.Service, st *store.Store, where string, n int, seed uint64) *bench.GenerateResult {
 	t.Helper()
-	res, err := bench.Generate(context.Background(), svc, bench.GenerateOptions{Dossiers: n, Seed: seed, Until: until, Years: 2,
+	res, err := bench.Generate(context.Background(), svc, st, bench.GenerateOptions{Dossiers: n, Seed: seed, Until: until, Years: 2,
 		Password: password, DataDir: dataDir(where), DatabaseURL: dbURL(where)})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 		svc := newService(t, st)
 		const n = 3000
 		before := indexDefs(t, st)
-		res := generate(t, svc, url, n, 1)
+		res := generate(t, svc, st, url, n, 1)
 		checkFigures(t, svc)
 		if after := indexDefs(t, st); after != before || !strings.Contains(after, "dossiers_name_key") {
 			t.Fatalf("the indexes dropped for the load must all be built again:\nbefore %s\nafter  %s", before, after)
@@ -155,7 +155,7 @@ func TestGenerate_CountersAgreeWithEventLogAndSharesAreRealistic(t *testing.T) {
 		if staff == 0 {
 			t.Error("the agencies without staff in the demo get bench accounts")
 		}
-		if _, err := bench.Generate(ctx, svc, bench.GenerateOptions{Dossiers: 10, Password: password, DataDir: dataDir(url), DatabaseURL: dbURL(url)}); err == nil ||
+		if _, err := bench.Generate(ctx, svc, st, bench.GenerateOptions{Dossiers: 10, Password: password, DataDir: dataDir(url), DatabaseURL: dbURL(url)}); err == nil ||
 			!strings.Contains(err.Error(), "already holds") {
 			t.Fatalf("generating into a database with dossiers must be refused, got %v", err)
 		}
@@ -189,7 +189,7 @@ func indexDefs(t *testing.T, st *store.Store) string {
 func TestGenerate_SeedIsDeterministic(t *testing.T) {
 	fingerprint := func(seed uint64) string {
 		st, dir := sqliteStore(t)
-		generate(t, newService(t, st), dir, 400, seed)
+		generate(t, newService(t, st), st, dir, 400, seed)
 		rows, err := st.Query(context.Background(), `SELECT id, COALESCE(code, ''), applicant_name, applicant_id_number, status, COALESCE(due_at, 0) FROM dossiers ORDER BY id`)
 		if err != nil {
 			t.Fatal(err)
@@ -221,7 +221,7 @@ func TestGenerate_SeedIsDeterministic(t *testing.T) {
 func TestLoad_MixedWorkloadAgainstRealServer(t *testing.T) {
 	dialects(t, func(t *testing.T, st *store.Store, url string) {
 		svc := newService(t, st)
-		generate(t, svc, url, 500, 3)
+		generate(t, svc, st, url, 500, 3)
 		srv := httptest.NewServer(api.New(svc, svc.Log))
 		t.Cleanup(srv.Close)
 		res, err := bench.Load(context.Background(), bench.LoadOptions{Target: srv.URL, Rate: 60, Duration: 3 * time.Second, ReadShare: 0.3, Password: password})
@@ -254,7 +254,7 @@ func TestLoad_MixedWorkloadAgainstRealServer(t *testing.T) {
 func TestLimit_WritesLifecyclesAndKeepsCountersConsistent(t *testing.T) {
 	dialects(t, func(t *testing.T, st *store.Store, url string) {
 		svc := newService(t, st)
-		generate(t, svc, url, 200, 5)
+		generate(t, svc, st, url, 200, 5)
 		res, err := bench.Limit(context.Background(), st, bench.LimitOptions{Duration: 500 * time.Millisecond, Workers: 2})
 		if err != nil {
 			t.Fatal(err)

@@ -19,7 +19,6 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -58,7 +57,7 @@ type GenerateResult struct {
 // its event log and its contribution to the counters are what the server
 // would have written; the counters are then stored from those
 // contributions (internal/aggregate), so `motcua index check` agrees.
-func Generate(ctx context.Context, svc *service.Service, opts GenerateOptions) (*GenerateResult, error) {
+func Generate(ctx context.Context, svc *service.Service, db DB, opts GenerateOptions) (*GenerateResult, error) {
 	start := time.Now()
 	if opts.Dossiers < 0 {
 		return nil, fmt.Errorf("bench: --dossiers must be positive")
@@ -75,7 +74,7 @@ func Generate(ctx context.Context, svc *service.Service, opts GenerateOptions) (
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	st := svc.Store
+	st := db
 	var existing int64
 	if err := st.QueryRow(ctx, `SELECT COUNT(*) FROM dossiers`).Scan(&existing); err != nil {
 		return nil, fmt.Errorf("bench: count dossiers: %w", err)
@@ -86,7 +85,7 @@ func Generate(ctx context.Context, svc *service.Service, opts GenerateOptions) (
 	if _, err := demo.Load(ctx, svc, opts.Password); err != nil {
 		return nil, err
 	}
-	g, err := newGenerator(ctx, svc, opts)
+	g, err := newGenerator(ctx, svc, db, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +125,7 @@ type procInfo struct {
 
 type generator struct {
 	svc      *service.Service
+	db       DB
 	cal      *calendar.Calendar
 	dl       dossier.Deadlines
 	until    time.Time
@@ -139,8 +139,8 @@ type generator struct {
 	deltas   map[int64]aggregate.Delta
 }
 
-func newGenerator(ctx context.Context, svc *service.Service, opts GenerateOptions) (*generator, error) {
-	g := &generator{svc: svc, cal: svc.Calendar(), dl: svc.Deadlines(), until: opts.Until.UTC().Truncate(time.Millisecond),
+func newGenerator(ctx context.Context, svc *service.Service, db DB, opts GenerateOptions) (*generator, error) {
+	g := &generator{svc: svc, db: db, cal: svc.Calendar(), dl: svc.Deadlines(), until: opts.Until.UTC().Truncate(time.Millisecond),
 		agencies: map[int64]org.Agency{}, staff: map[int64]map[org.Role]org.Actor{}, deltas: map[int64]aggregate.Delta{}}
 	for _, a := range svc.Agencies() {
 		g.agencies[a.ID] = a
@@ -162,7 +162,7 @@ func newGenerator(ctx context.Context, svc *service.Service, opts GenerateOption
 // specialist and a leader for every processing agency, creating the ones
 // the demo province lacks (bench_<role>_<agency id>).
 func (g *generator) loadStaff(ctx context.Context, password string) error {
-	st := g.svc.Store
+	st := g.db
 	rows, err := st.Query(ctx, `SELECT id, username, name, role, agency_id FROM users WHERE role <> 'citizen' AND agency_id IS NOT NULL ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("bench: read staff: %w", err)
@@ -212,21 +212,15 @@ func (g *generator) loadStaff(ctx context.Context, password string) error {
 		if err != nil {
 			return err
 		}
-		err = st.InTx(ctx, func(tx *store.Tx) error {
-			for _, u := range missing {
-				id, err := tx.CreateUser(ctx, u, hash)
-				if err != nil {
-					return err
-				}
-				if g.staff[*u.AgencyID] == nil {
-					g.staff[*u.AgencyID] = map[org.Role]org.Actor{}
-				}
-				g.staff[*u.AgencyID][u.Role] = org.Actor{UserID: id, Username: u.Username, Name: u.Name, Role: u.Role, AgencyID: *u.AgencyID}
-			}
-			return nil
-		})
+		ids, err := st.CreateUsers(ctx, missing, hash)
 		if err != nil {
 			return fmt.Errorf("bench: create staff: %w", err)
+		}
+		for i, u := range missing {
+			if g.staff[*u.AgencyID] == nil {
+				g.staff[*u.AgencyID] = map[org.Role]org.Actor{}
+			}
+			g.staff[*u.AgencyID][u.Role] = org.Actor{UserID: ids[i], Username: u.Username, Name: u.Name, Role: u.Role, AgencyID: *u.AgencyID}
 		}
 	}
 	if g.postal.UserID == 0 {
@@ -239,7 +233,7 @@ func (g *generator) loadStaff(ctx context.Context, password string) error {
 // a settling agency (the others cannot be received), in code order so that
 // a seed always gives the same database.
 func (g *generator) loadProcedures(ctx context.Context) error {
-	st := g.svc.Store
+	st := g.db
 	rows, err := st.Query(ctx, `SELECT code, default_agency_id FROM procedures WHERE default_agency_id IS NOT NULL ORDER BY code`)
 	if err != nil {
 		return fmt.Errorf("bench: read catalog: %w", err)

@@ -8,6 +8,6 @@ import "testing"
 func BenchmarkGenerate(b *testing.B) {
 	for b.Loop() {
 		st, dir := sqliteStore(b)
-		generate(b, newService(b, st), dir, 30_000, 1)
+		generate(b, newService(b, st), st, dir, 30_000, 1)
 	}
 }

@@ -3,8 +3,6 @@ package bench
 import (
 	"context"
 	"fmt"
-
-	"github.com/motcua/motcua/internal/store"
 )
 
 // secondaryIndex is an index of a bulk table that no constraint owns, with
@@ -25,7 +23,7 @@ type secondaryIndex struct{ name, def string }
 // (2 GB of rows per million dossiers, mostly the components' JSON): the
 // same run took 3 min 8 s against 2 min 24 s with the indexes kept (the
 // same quiet machine, a day apart).
-func dropSecondaryIndexes(ctx context.Context, st *store.Store) ([]secondaryIndex, error) {
+func dropSecondaryIndexes(ctx context.Context, st DB) ([]secondaryIndex, error) {
 	q := `SELECT i.relname, pg_get_indexdef(i.oid)
 			FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
 			WHERE t.relname IN ('dossiers', 'dossier_events') AND t.relnamespace = current_schema()::regnamespace
@@ -78,6 +76,6 @@ func recreateIndexes(ctx context.Context, exec execFunc, list []secondaryIndex, 
 // execFunc runs one statement without arguments on some connection.
 type execFunc func(ctx context.Context, query string) error
 
-func storeExec(st *store.Store) execFunc {
+func storeExec(st DB) execFunc {
 	return func(ctx context.Context, q string) error { _, err := st.Exec(ctx, q); return err }
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/motcua/motcua/internal/auth"
-	"github.com/motcua/motcua/internal/store"
 )
 
 func hashPassword(p string) (string, error) { return auth.HashPassword(p) }
@@ -43,7 +42,7 @@ func (n *ids) rows(days []*dayBatch) (dossiers, events, seqs [][]any) {
 	return dossiers, events, seqs
 }
 
-func openSink(ctx context.Context, st *store.Store, dataDir, databaseURL string) (sink, error) {
+func openSink(ctx context.Context, st DB, dataDir, databaseURL string) (sink, error) {
 	var n ids
 	if err := st.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM dossiers`).Scan(&n.dossier); err != nil {
 		return nil, fmt.Errorf("bench: read ids: %w", err)
@@ -51,7 +50,7 @@ func openSink(ctx context.Context, st *store.Store, dataDir, databaseURL string)
 	if err := st.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM dossier_events`).Scan(&n.event); err != nil {
 		return nil, fmt.Errorf("bench: read ids: %w", err)
 	}
-	if st.Dialect() == store.Postgres {
+	if st.OnPostgres() {
 		indexes, err := dropSecondaryIndexes(ctx, st)
 		if err != nil {
 			return nil, err

@@ -13,10 +13,8 @@ import (
 
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/catalog"
-	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
-	"github.com/motcua/motcua/internal/store"
 )
 
 //go:embed data/procedures.json
@@ -109,12 +107,8 @@ func defaultAgency(p catalog.Procedure) string {
 // Load creates the demo province if the database has no agencies yet and
 // returns the accounts with their password. Loading twice changes nothing.
 func Load(ctx context.Context, svc *service.Service, password string) (created bool, err error) {
-	existing, err := svc.Store.Agencies(ctx)
-	if err != nil {
-		return false, err
-	}
-	if len(existing) > 0 {
-		return false, nil
+	if len(svc.Agencies()) > 0 {
+		return false, nil // spare the catalog's parsing and the hash; SeedProvince checks again
 	}
 	procs, issues, err := Procedures()
 	if err != nil {
@@ -124,50 +118,21 @@ func Load(ctx context.Context, svc *service.Service, password string) (created b
 	if err != nil {
 		return false, err
 	}
-	err = svc.Store.InTx(ctx, func(tx *store.Tx) error {
-		ids := map[string]int64{}
-		for _, a := range agencies {
-			ag := org.Agency{Code: a.code, Name: a.name, Level: a.level, Kind: a.kind}
-			if a.parent != "" {
-				p := ids[a.parent]
-				ag.ParentID = &p
-			}
-			if a.oneStop != "" {
-				o := ids[a.oneStop]
-				ag.OneStopID = &o
-			}
-			if ids[a.code], err = tx.CreateAgency(ctx, ag); err != nil {
-				return err
-			}
-		}
-		for i, sector := range []string{"Tư pháp – Hộ tịch", "Đất đai – Xây dựng", "Doanh nghiệp – Đầu tư", "Trả kết quả"} {
-			c := model.Counter{AgencyID: ids[Center], Code: fmt.Sprintf("Q%02d", i+1), Name: fmt.Sprintf("Quầy %d: %s", i+1, sector)}
-			if _, err := tx.CreateCounter(ctx, c); err != nil {
-				return err
-			}
-		}
-		for _, u := range Users {
-			user := org.User{Username: u.Username, Name: u.Name, Role: u.Role, IDNumber: u.IDNumber}
-			if u.Agency != "" {
-				id := ids[u.Agency]
-				user.AgencyID = &id
-			}
-			if _, err := tx.CreateUser(ctx, user, hash); err != nil {
-				return err
-			}
-		}
-		for _, p := range procs {
-			if _, _, err := tx.SaveProcedure(ctx, p); err != nil {
-				return err
-			}
-			if err := tx.SetProcedureAgency(ctx, p.Code, ids[defaultAgency(p)]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	seed := service.Seed{PasswordHash: hash, Procedures: procs, ProcedureAgency: defaultAgency}
+	for _, a := range agencies {
+		seed.Agencies = append(seed.Agencies, service.SeedAgency{Parent: a.parent, OneStop: a.oneStop,
+			Agency: org.Agency{Code: a.code, Name: a.name, Level: a.level, Kind: a.kind}})
+	}
+	for i, sector := range []string{"Tư pháp – Hộ tịch", "Đất đai – Xây dựng", "Doanh nghiệp – Đầu tư", "Trả kết quả"} {
+		seed.Counters = append(seed.Counters, service.SeedCounter{Agency: Center, Code: fmt.Sprintf("Q%02d", i+1), Name: fmt.Sprintf("Quầy %d: %s", i+1, sector)})
+	}
+	for _, u := range Users {
+		seed.Users = append(seed.Users, service.SeedUser{Agency: u.Agency,
+			User: org.User{Username: u.Username, Name: u.Name, Role: u.Role, IDNumber: u.IDNumber}})
+	}
+	created, err = svc.SeedProvince(ctx, seed)
 	if err != nil {
 		return false, fmt.Errorf("demo: load: %w (%d catalog issues)", err, len(issues))
 	}
-	return true, svc.ReloadAgencies(ctx)
+	return created, nil
 }

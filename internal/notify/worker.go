@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/model"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // Config tunes a worker. Zero values take the defaults below.
@@ -100,17 +99,30 @@ func max0(n int) int {
 	return n
 }
 
+// Outbox is where the worker claims due messages and settles them. The
+// claims are leases, so that several workers never send one message twice;
+// *store.Store is the one in use, wired in cmd/motcua.
+type Outbox interface {
+	PendingOutboxChannels(ctx context.Context) ([]string, error)
+	BuryExpiredOutbox(ctx context.Context, maxAttempts int, now time.Time) (int64, error)
+	ClaimOutbox(ctx context.Context, worker string, channels []string, now time.Time, lease time.Duration, limit int) ([]model.OutboxMessage, error)
+	MarkOutboxSent(ctx context.Context, m model.OutboxMessage, at time.Time) error
+	// MarkOutboxFailed answers model.ErrClaimLost when the lease passed to
+	// another worker meanwhile.
+	MarkOutboxFailed(ctx context.Context, m model.OutboxMessage, errText string, next time.Time, dead bool) error
+}
+
 // Worker delivers outbox messages. Several workers, in one process or in
 // several on one PostgreSQL, may run at once: claims never overlap.
 type Worker struct {
-	st       *store.Store
+	st       Outbox
 	cfg      Config
 	channels []string
 	warned   sync.Map // channel → true: "no sender" logged once
 }
 
-// NewWorker builds a worker over the store.
-func NewWorker(st *store.Store, cfg Config) *Worker {
+// NewWorker builds a worker over the outbox.
+func NewWorker(st Outbox, cfg Config) *Worker {
 	cfg.defaults()
 	w := &Worker{st: st, cfg: cfg}
 	for ch := range cfg.Senders {

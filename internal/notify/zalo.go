@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/model"
-	"github.com/motcua/motcua/internal/store"
 )
 
 // ZaloConfig says how to reach the Zalo Notification Service (ZNS): a POST
@@ -161,14 +160,27 @@ func znsTokenRefused(raw []byte) bool {
 // ZaloOAuthURL is Zalo's OAuth v4 endpoint for Official Account tokens.
 const ZaloOAuthURL = "https://oauth.zaloapp.com/v4/oa/access_token"
 
+// TokenStore keeps the Official Account's token pair for every node, with
+// the lease that lets one node at a time spend the refresh token; the
+// database (*store.Store) is the one in use.
+type TokenStore interface {
+	// SeedZaloToken does not put back a seed already spent.
+	SeedZaloToken(ctx context.Context, refresh string, now time.Time) error
+	GetZaloToken(ctx context.Context) (model.ZaloToken, error)
+	LeaseZaloRefresh(ctx context.Context, version int64, holder string, now, until time.Time) (bool, error)
+	StoreZaloToken(ctx context.Context, holder string, version int64, access, refresh string, expires, now time.Time) (bool, error)
+	ReleaseZaloLease(ctx context.Context, holder string) error
+}
+
 // ZaloTokens keeps the Official Account's access token fresh. Zalo's access
 // token lives about 25 hours (expires_in 90000 s); a new one is obtained with
 // the refresh token, which is single use: every refresh answers a new refresh
 // token and the old one stops working. The pair is therefore kept in the
 // database, shared by every node, and one node at a time holds a lease to
-// spend it (store.LeaseZaloRefresh); the others wait and read what it stored.
+// spend it (TokenStore.LeaseZaloRefresh); the others wait and read what it
+// stored.
 type ZaloTokens struct {
-	Store     *store.Store
+	Store     TokenStore
 	URL       string // ZaloOAuthURL unless a test peer
 	AppID     string
 	SecretKey string
@@ -185,7 +197,7 @@ type ZaloTokens struct {
 }
 
 // NewZaloTokens opens the token pair on st, seeded with seedRefresh.
-func NewZaloTokens(ctx context.Context, st *store.Store, appID, secretKey, seedRefresh string) (*ZaloTokens, error) {
+func NewZaloTokens(ctx context.Context, st TokenStore, appID, secretKey, seedRefresh string) (*ZaloTokens, error) {
 	z := &ZaloTokens{URL: ZaloOAuthURL, AppID: appID, SecretKey: secretKey, Seed: seedRefresh}
 	if err := z.Open(ctx, st); err != nil {
 		return nil, err
@@ -194,8 +206,9 @@ func NewZaloTokens(ctx context.Context, st *store.Store, appID, secretKey, seedR
 }
 
 // Open seeds the stored pair with the operator's refresh token (Seed;
-// store.SeedZaloToken does not put back a seed already spent) and keeps st.
-func (z *ZaloTokens) Open(ctx context.Context, st *store.Store) error {
+// TokenStore.SeedZaloToken does not put back a seed already spent) and keeps
+// st.
+func (z *ZaloTokens) Open(ctx context.Context, st TokenStore) error {
 	if z.AppID == "" || z.SecretKey == "" || z.Seed == "" {
 		return fmt.Errorf("notify: Zalo token refresh needs the app id, the secret key and a refresh token")
 	}

@@ -537,3 +537,35 @@ func ParseDateLines(text string) ([]calendar.Date, map[string]string, error) {
 	}
 	return dates, notes, nil
 }
+
+// Counters lists an agency's counters for the administration.
+func (s *Service) Counters(ctx context.Context, actor org.Actor, agencyID int64) ([]model.Counter, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.Store.Counters(ctx, agencyID)
+}
+
+// StaffAccounts lists the staff accounts whose name or username matches q.
+func (s *Service) StaffAccounts(ctx context.Context, actor org.Actor, q string) ([]model.UserAccount, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.Store.Users(ctx, model.UserFilter{Q: q, Staff: true})
+}
+
+// ManagedAccount is a staff account for its page, the administrator's own
+// included (staffAccount refuses that one for changes); a citizen's account
+// is not found: administrators do not manage those.
+func (s *Service) ManagedAccount(ctx context.Context, actor org.Actor, id int64) (model.UserAccount, error) {
+	if err := requireAdmin(actor); err != nil {
+		return model.UserAccount{}, err
+	}
+	a, err := s.Store.UserAccount(ctx, id)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && a.Role == org.RoleCitizen) {
+		return model.UserAccount{}, apperr.ErrNotFound
+	} else if err != nil {
+		return model.UserAccount{}, fmt.Errorf("service: account %d: %w", id, err)
+	}
+	return a, nil
+}

@@ -149,3 +149,18 @@ func (s *Service) IssueToken(ctx context.Context, userID int64) (string, error) 
 	}
 	return token, nil
 }
+
+var errNoDemoCitizen = apperr.New(apperr.NotFound, "demo_citizen_missing", "Không có công dân mẫu.", "There is no demo citizen.")
+
+// DemoCitizenToken signs in the demo citizen without a password. Only the
+// --demo portal calls it, so that people can try it without an e-ID
+// provider; an account named "citizen" that is not a citizen's is refused.
+func (s *Service) DemoCitizenToken(ctx context.Context) (string, error) {
+	c, err := s.Store.CredentialsByUsername(ctx, "citizen")
+	if errors.Is(err, model.ErrNotFound) || (err == nil && c.User.Role != org.RoleCitizen) {
+		return "", errNoDemoCitizen
+	} else if err != nil {
+		return "", fmt.Errorf("service: demo citizen: %w", err)
+	}
+	return s.IssueToken(ctx, c.User.ID)
+}

@@ -2,6 +2,10 @@ package service
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"github.com/motcua/motcua/internal/apperr"
+	"github.com/motcua/motcua/internal/org"
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/model"
@@ -60,4 +64,33 @@ func (s *Service) ProcedureVersion(ctx context.Context, code string, version int
 	}
 	s.procs.Store(k, p)
 	return p, nil
+}
+
+func errProcedureUnknown(kind apperr.Kind, code string) error {
+	return apperr.Newf(kind, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
+}
+
+// SearchProcedures finds procedures in the catalog, for the portal, the
+// counter, the administration and the API alike.
+func (s *Service) SearchProcedures(ctx context.Context, f model.ProcedureFilter) ([]catalog.Procedure, error) {
+	return s.Store.SearchProcedures(ctx, f)
+}
+
+// Procedure is the current version of a procedure and the agency that
+// settles it when the applicant names none (zero when none is set). The
+// current version is read each time, not cached: an edit makes a new one.
+func (s *Service) Procedure(ctx context.Context, code string) (catalog.Procedure, org.Agency, error) {
+	p, err := s.Store.Procedure(ctx, code, 0)
+	if errors.Is(err, model.ErrNotFound) {
+		return p, org.Agency{}, errProcedureUnknown(apperr.NotFound, code)
+	} else if err != nil {
+		return p, org.Agency{}, fmt.Errorf("service: procedure %s: %w", code, err)
+	}
+	var a org.Agency
+	if id, err := s.Store.ProcedureDefaultAgency(ctx, code); err != nil {
+		return p, a, fmt.Errorf("service: default agency of %s: %w", code, err)
+	} else if id != 0 {
+		a, _ = s.Agency(id)
+	}
+	return p, a, nil
 }

@@ -161,3 +161,18 @@ func personalIDNumber(v string) bool {
 	}
 	return true
 }
+
+// Profile is the actor's own account, to fill a form with what the account
+// already knows about its holder.
+func (s *Service) Profile(ctx context.Context, actor org.Actor) (org.User, error) {
+	if actor.UserID == 0 {
+		return org.User{}, apperr.ErrNotFound
+	}
+	u, err := s.Store.UserByID(ctx, actor.UserID)
+	if errors.Is(err, model.ErrNotFound) {
+		return org.User{}, apperr.ErrNotFound
+	} else if err != nil {
+		return org.User{}, fmt.Errorf("service: profile of user %d: %w", actor.UserID, err)
+	}
+	return u, nil
+}

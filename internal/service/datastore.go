@@ -186,3 +186,16 @@ func markDigitized(d *dossier.Dossier, marks []dossier.ComponentFiles, ev dossie
 	ev.Payload["digitized"] = names
 	return nil
 }
+
+// OwnDocument is a document of the actor's own data store, valid or not, so
+// that a form can say that the paper chosen has expired; anyone else's is
+// not found, as in DocumentFile.
+func (s *Service) OwnDocument(ctx context.Context, actor org.Actor, id int64) (model.Document, error) {
+	doc, err := s.Store.Document(ctx, id)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && (actor.Role != org.RoleCitizen || actor.UserID == 0 || doc.OwnerUserID != actor.UserID)) {
+		return model.Document{}, apperr.ErrNotFound
+	} else if err != nil {
+		return model.Document{}, fmt.Errorf("service: document %d: %w", id, err)
+	}
+	return doc, nil
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -129,4 +130,17 @@ func (s *Service) checkUpload(ctx context.Context, actor org.Actor, name string,
 	}
 	id := hex.EncodeToString(rnd)
 	return model.File{ID: id, SHA256: blob.Sum(data), Size: int64(len(data)), ContentType: ctype, Name: name, OwnerUserID: actor.UserID, CreatedAt: s.Now().UTC()}, data, nil
+}
+
+// OwnFile is a file the actor uploaded. A refused form keeps its uploads for
+// the next attempt by naming them, so each name is checked to be the
+// sender's own: anyone else's file is not found, as if there were none.
+func (s *Service) OwnFile(ctx context.Context, actor org.Actor, id string) (model.File, error) {
+	f, err := s.Store.FileByID(ctx, id)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && (actor.UserID == 0 || f.OwnerUserID != actor.UserID)) {
+		return model.File{}, apperr.ErrNotFound
+	} else if err != nil {
+		return model.File{}, fmt.Errorf("service: file %s: %w", id, err)
+	}
+	return f, nil
 }

@@ -125,3 +125,25 @@ func (s *Service) DossierFile(ctx context.Context, actor org.Actor, dossierID in
 	}
 	return f, rc, nil
 }
+
+// DossierFiles are the records of a dossier's attachments and results, by
+// id, for the page that lists them; the actor must be allowed to see the
+// dossier. A record missing from the store is left out rather than failing
+// the page.
+func (s *Service) DossierFiles(ctx context.Context, actor org.Actor, dossierID int64) (map[string]model.File, error) {
+	d, err := s.Dossier(ctx, actor, dossierID)
+	if err != nil {
+		return nil, err
+	}
+	ids := slices.Clone(d.ResultFileIDs)
+	for _, c := range d.Components {
+		ids = append(ids, c.FileIDs...)
+	}
+	out := make(map[string]model.File, len(ids))
+	for _, id := range ids {
+		if f, err := s.Store.FileByID(ctx, id); err == nil {
+			out[id] = f
+		}
+	}
+	return out, nil
+}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"github.com/motcua/motcua/internal/calendar"
 	"slices"
 	"strings"
 
@@ -113,4 +114,15 @@ func (s *Service) EnterIndexInput(ctx context.Context, actor org.Actor, agencyCo
 	}
 	return s.Store.SaveIndexInput(ctx, model.IndexInput{AgencyID: a.ID, Month: month, Indicator: e.Indicator, Numerator: e.Numerator,
 		Denominator: e.Denominator, Note: strings.TrimSpace(note), EnteredBy: actor.UserID, EnteredAt: s.Now()})
+}
+
+// RecentIndexInputs lists what was entered by hand for the twelve months
+// before this one and this one, for the entry page.
+func (s *Service) RecentIndexInputs(ctx context.Context, actor org.Actor) ([]model.IndexInput, error) {
+	if actor.Role != org.RoleAdmin {
+		return nil, apperr.ErrForbidden
+	}
+	now := s.Now().In(calendar.Zone)
+	from := now.AddDate(0, -12, 0)
+	return s.Store.IndexInputs(ctx, nil, int32(from.Year()*100+int(from.Month())), int32(now.Year()*100+int(now.Month())))
 }

@@ -259,3 +259,10 @@ func nextLeg(leg *model.PostalLeg, action dossier.Action, ev postal.Event) error
 	}
 	return nil
 }
+
+// ClaimPostalNonce records the nonce of a signed request from the postal
+// operator, and tells whether it is new: it makes the service the
+// postal.NonceStore of the API's verifier.
+func (s *Service) ClaimPostalNonce(ctx context.Context, keyID, nonce string, at time.Time) (bool, error) {
+	return s.Store.ClaimPostalNonce(ctx, keyID, nonce, at)
+}

@@ -193,3 +193,12 @@ func (s *Service) ActorFor(u org.User) org.Actor {
 	}
 	return a
 }
+
+// Ping tells whether the database answers, for the readiness probe.
+func (s *Service) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
+
+// AllAgencies lists every agency as stored, inactive ones included, for the
+// API's directory.
+func (s *Service) AllAgencies(ctx context.Context) ([]org.Agency, error) {
+	return s.Store.Agencies(ctx)
+}

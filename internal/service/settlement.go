@@ -3,6 +3,8 @@ package service
 import (
 	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -257,4 +259,28 @@ func (s *Service) recomputeFigures(ctx context.Context, agencyID int64) (aggrega
 		return nil
 	})
 	return total, n, err
+}
+
+// FiguresScope resolves the agency and procedure codes of a request for
+// figures: the agency (zero for the province when agencyCode is empty) and
+// whether the procedure exists. An unknown code is invalid (422), not "not
+// found": the figures exist, the question cannot be asked.
+func (s *Service) FiguresScope(ctx context.Context, agencyCode, procedureCode string) (org.Agency, error) {
+	var a org.Agency
+	if agencyCode != "" {
+		var err error
+		if a, err = s.Store.AgencyByCode(ctx, agencyCode); errors.Is(err, model.ErrNotFound) {
+			return a, apperr.Newf(apperr.Invalid, "agency_unknown", "Không có cơ quan mã %q.", "There is no agency with code %q.", agencyCode)
+		} else if err != nil {
+			return a, fmt.Errorf("service: agency %s: %w", agencyCode, err)
+		}
+	}
+	if procedureCode != "" {
+		if _, err := s.ProcedureVersion(ctx, procedureCode, 0); errors.Is(err, model.ErrNotFound) {
+			return a, errProcedureUnknown(apperr.Invalid, procedureCode)
+		} else if err != nil {
+			return a, fmt.Errorf("service: procedure %s: %w", procedureCode, err)
+		}
+	}
+	return a, nil
 }

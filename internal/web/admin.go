@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -333,14 +332,14 @@ type countersData struct {
 	Counters []model.Counter
 }
 
-func (s *Server) countersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+func (s *Server) countersPage(w http.ResponseWriter, r *http.Request, sess *session, status int, form adminForm, err error) {
 	id, perr := pathID(r)
 	a, ok := s.svc.Agency(id)
 	if perr != nil || !ok {
 		s.renderError(w, r, apperr.ErrNotFound)
 		return
 	}
-	list, lerr := s.svc.Store.Counters(r.Context(), id)
+	list, lerr := s.svc.Counters(r.Context(), sess.Actor, id)
 	if lerr != nil {
 		s.renderError(w, r, lerr)
 		return
@@ -359,13 +358,13 @@ func (s *Server) countersPage(w http.ResponseWriter, r *http.Request, status int
 }
 
 func (s *Server) adminCounters(w http.ResponseWriter, r *http.Request, sess *session) {
-	s.countersPage(w, r, 200, adminForm{}, nil)
+	s.countersPage(w, r, sess, 200, adminForm{}, nil)
 }
 
 func (s *Server) adminAddCounter(w http.ResponseWriter, r *http.Request, sess *session, id int64) {
 	if _, err := s.svc.AddCounter(r.Context(), sess.Actor, id, r.PostFormValue("code"), r.PostFormValue("name")); err != nil {
 		s.failed(w, r, err, func(status int, err error) {
-			s.countersPage(w, r, status, adminForm{Form: r.PostForm, Failed: "counter"}, err)
+			s.countersPage(w, r, sess, status, adminForm{Form: r.PostForm, Failed: "counter"}, err)
 		})
 		return
 	}
@@ -407,9 +406,9 @@ func staffRoles() []org.Role {
 	return out
 }
 
-func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, sess *session, status int, form adminForm, err error) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, lerr := s.svc.Store.Users(r.Context(), model.UserFilter{Q: q, Staff: true})
+	list, lerr := s.svc.StaffAccounts(r.Context(), sess.Actor, q)
 	if lerr != nil {
 		s.renderError(w, r, lerr)
 		return
@@ -431,7 +430,7 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, status int, f
 }
 
 func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request, sess *session) {
-	s.usersPage(w, r, 200, adminForm{}, nil)
+	s.usersPage(w, r, sess, 200, adminForm{}, nil)
 }
 
 func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request, sess *session) {
@@ -446,7 +445,7 @@ func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request, sess *s
 	}
 	if err != nil {
 		s.failed(w, r, err, func(status int, err error) {
-			s.usersPage(w, r, status, adminForm{Form: r.PostForm, Failed: "user"}, err)
+			s.usersPage(w, r, sess, status, adminForm{Form: r.PostForm, Failed: "user"}, err)
 		})
 		return
 	}
@@ -471,11 +470,8 @@ func (s *Server) userPage(w http.ResponseWriter, r *http.Request, sess *session,
 		s.renderError(w, r, perr)
 		return
 	}
-	u, lerr := s.svc.Store.UserAccount(r.Context(), id)
-	if errors.Is(lerr, model.ErrNotFound) || (lerr == nil && u.Role == org.RoleCitizen) {
-		s.renderError(w, r, apperr.ErrNotFound)
-		return
-	} else if lerr != nil {
+	u, lerr := s.svc.ManagedAccount(r.Context(), sess.Actor, id)
+	if lerr != nil {
 		s.renderError(w, r, lerr)
 		return
 	}
@@ -550,7 +546,7 @@ type adminProceduresData struct {
 
 func (s *Server) adminProcedures(w http.ResponseWriter, r *http.Request, sess *session) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q, Limit: 200})
+	list, err := s.svc.SearchProcedures(r.Context(), model.ProcedureFilter{Q: q, Limit: 200})
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -572,21 +568,15 @@ type adminProcedureData struct {
 
 func (s *Server) procedurePage(w http.ResponseWriter, r *http.Request, status int, form adminForm, err error) {
 	code := r.PathValue("code")
-	p, perr := s.svc.Store.Procedure(r.Context(), code, 0)
-	if errors.Is(perr, model.ErrNotFound) {
-		s.renderError(w, r, apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code))
-		return
-	} else if perr != nil {
+	p, a, perr := s.svc.Procedure(r.Context(), code)
+	if perr != nil {
 		s.renderError(w, r, perr)
 		return
 	}
 	d := &adminProcedureData{adminForm: form, P: p, Components: service.FormatComponents(p.Components), Agencies: s.activeAgencies(),
 		Units:        []string{catalog.UnitWorkingDays, catalog.UnitDays, catalog.UnitSameDay},
 		OnlineLevels: []string{catalog.OnlineFull, catalog.OnlinePartial, catalog.OnlineNone, catalog.OnlineUnknown}}
-	if id, err := s.svc.Store.ProcedureDefaultAgency(r.Context(), code); err == nil && id != 0 {
-		a, _ := s.svc.Agency(id)
-		d.AgencyID, d.AgencyName = id, a.Name
-	}
+	d.AgencyID, d.AgencyName = a.ID, a.Name
 	v := s.newView(r, "admin.procedures", d)
 	v.Title = p.Name
 	if err != nil {

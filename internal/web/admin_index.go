@@ -56,13 +56,12 @@ type indexInputsData struct {
 }
 
 func (s *Server) adminIndexInputs(w http.ResponseWriter, r *http.Request, sess *session) {
-	s.showIndexInputs(w, r, 200, nil, nil)
+	s.showIndexInputs(w, r, sess, 200, nil, nil)
 }
 
-func (s *Server) showIndexInputs(w http.ResponseWriter, r *http.Request, status int, form url.Values, fail error) {
+func (s *Server) showIndexInputs(w http.ResponseWriter, r *http.Request, sess *session, status int, form url.Values, fail error) {
 	now := s.svc.Now().In(vietnam)
-	from := now.AddDate(0, -12, 0)
-	entered, err := s.svc.Store.IndexInputs(r.Context(), nil, int32(from.Year()*100+int(from.Month())), int32(now.Year()*100+int(now.Month())))
+	entered, err := s.svc.RecentIndexInputs(r.Context(), sess.Actor)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -83,7 +82,7 @@ func (s *Server) showIndexInputs(w http.ResponseWriter, r *http.Request, status 
 
 func (s *Server) adminSaveIndexInput(w http.ResponseWriter, r *http.Request, sess *session) {
 	f := r.PostForm
-	fail := func(err error) { s.showIndexInputs(w, r, s.httpStatus(r, err), f, err) }
+	fail := func(err error) { s.showIndexInputs(w, r, sess, s.httpStatus(r, err), f, err) }
 	num, err1 := strconv.ParseInt(strings.TrimSpace(f.Get("numerator")), 10, 64)
 	den, err2 := strconv.ParseInt(strings.TrimSpace(f.Get("denominator")), 10, 64)
 	if err1 != nil || err2 != nil {

@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/motcua/motcua/internal/api"
-	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/clientip"
 	"github.com/motcua/motcua/internal/org"
 )
@@ -103,12 +102,7 @@ func (s *Server) setLang(w http.ResponseWriter, r *http.Request, sess *session) 
 // demoCitizen signs in as the demo citizen without a password: only with
 // --demo, so that people can try the portal without an e-ID provider.
 func (s *Server) demoCitizen(w http.ResponseWriter, r *http.Request, sess *session) {
-	c, err := s.svc.Store.CredentialsByUsername(r.Context(), "citizen")
-	if err != nil || c.User.Role != org.RoleCitizen {
-		s.renderError(w, r, apperr.New(apperr.NotFound, "demo_citizen_missing", "Không có công dân mẫu.", "There is no demo citizen."))
-		return
-	}
-	token, err := s.svc.IssueToken(r.Context(), c.User.ID)
+	token, err := s.svc.DemoCitizenToken(r.Context())
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -403,8 +403,7 @@ func (s *Server) citCollectFiles(ctx context.Context, actor org.Actor, lang stri
 	for i := range st.Components {
 		c := &st.Components[i]
 		for _, id := range m.Values["kept_"+strconv.Itoa(c.Index)] {
-			f, err := s.svc.Store.FileByID(ctx, id)
-			if err == nil && f.OwnerUserID == actor.UserID {
+			if f, err := s.svc.OwnFile(ctx, actor, id); err == nil {
 				c.keep(f)
 			}
 		}
@@ -543,7 +542,7 @@ func (s *Server) citFileForm(w http.ResponseWriter, r *http.Request, sess *sessi
 		return
 	}
 	d.Key, d.Return = randomHex(16), string(dossier.ReturnOnline)
-	if u, err := s.svc.Store.UserByID(r.Context(), sess.Actor.UserID); err == nil {
+	if u, err := s.svc.Profile(r.Context(), sess.Actor); err == nil {
 		d.Applicant = dossier.Applicant{Name: u.Name, IDNumber: u.IDNumber, Phone: u.Phone, Email: u.Email}
 	} else {
 		d.Applicant.Name = sess.Actor.Name
@@ -721,7 +720,7 @@ func (s *Server) citChosenDocs(ctx context.Context, actor org.Actor, lang string
 			continue
 		}
 		msg := translate(lang, "cit.err_doc_unknown", v)
-		if doc, err := s.svc.Store.Document(ctx, id); err == nil && id > 0 && actor.UserID != 0 && doc.OwnerUserID == actor.UserID && !doc.ValidAt(s.svc.Now()) {
+		if doc, err := s.svc.OwnDocument(ctx, actor, id); err == nil && !doc.ValidAt(s.svc.Now()) {
 			msg = translate(lang, "cit.err_doc_expired", doc.Name, doc.ValidUntil.In(vietnam).Format("02/01/2006"))
 		}
 		d.fail(c.DocFieldID(), c.Name, msg)

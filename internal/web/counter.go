@@ -190,7 +190,7 @@ func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *sessi
 		}
 		if d.Q != "" {
 			d.Searched = true
-			if d.Procs, err = s.svc.Store.SearchProcedures(ctx, model.ProcedureFilter{Q: d.Q, Limit: 30}); err != nil {
+			if d.Procs, err = s.svc.SearchProcedures(ctx, model.ProcedureFilter{Q: d.Q, Limit: 30}); err != nil {
 				s.renderError(w, r, err)
 				return
 			}
@@ -754,7 +754,7 @@ func electronic(d *dossier.Dossier, c dossier.ComponentFiles) bool {
 func (s *Server) keptScans(ctx context.Context, actor org.Actor, f url.Values, j int) []model.File {
 	var out []model.File
 	for _, id := range f["kept_scan_"+strconv.Itoa(j)] {
-		if fl, err := s.svc.Store.FileByID(ctx, id); err == nil && fl.OwnerUserID == actor.UserID &&
+		if fl, err := s.svc.OwnFile(ctx, actor, id); err == nil &&
 			!slices.ContainsFunc(out, func(k model.File) bool { return k.ID == fl.ID }) {
 			out = append(out, fl)
 		}

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -151,14 +150,8 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 		return nil, err
 	}
 	data.Timeliness = d.Timeliness(s.svc.Now(), s.svc.Deadlines().DayStart)
-	fileIDs := slices.Clone(d.ResultFileIDs)
-	for _, c := range d.Components {
-		fileIDs = append(fileIDs, c.FileIDs...)
-	}
-	for _, fid := range fileIDs {
-		if f, err := s.svc.Store.FileByID(ctx, fid); err == nil {
-			data.Files[fid] = f
-		}
+	if data.Files, err = s.svc.DossierFiles(ctx, actor, id); err != nil {
+		return nil, err
 	}
 	data.Forms = formsOf(d, data.Events)
 	data.ActURL = "/dossiers/" + strconv.FormatInt(id, 10) + "/act"

@@ -86,7 +86,7 @@ func (s *Server) procedures(w http.ResponseWriter, r *http.Request, sess *sessio
 	if d.Level != "" && d.Level != "province" && d.Level != "commune" {
 		d.Level = ""
 	}
-	list, err := s.svc.Store.SearchProcedures(r.Context(), model.ProcedureFilter{Q: d.Q, Level: d.Level, Limit: 100})
+	list, err := s.svc.SearchProcedures(r.Context(), model.ProcedureFilter{Q: d.Q, Level: d.Level, Limit: 100})
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -102,16 +102,12 @@ type procedureData struct {
 }
 
 func (s *Server) loadProcedure(r *http.Request, code string) (procedureData, error) {
-	p, err := s.svc.Store.Procedure(r.Context(), code, 0)
-	if errors.Is(err, model.ErrNotFound) {
-		return procedureData{}, apperr.Newf(apperr.NotFound, "procedure_unknown", "Không có thủ tục mã %q.", "There is no procedure with code %q.", code)
-	} else if err != nil {
+	p, a, err := s.svc.Procedure(r.Context(), code)
+	if err != nil {
 		return procedureData{}, err
 	}
-	d := procedureData{P: p}
-	if id, err := s.svc.Store.ProcedureDefaultAgency(r.Context(), code); err == nil && id != 0 {
-		d.Agency, _ = s.svc.Agency(id)
-		d.OneStop = d.Agency
+	d := procedureData{P: p, Agency: a, OneStop: a}
+	if a.ID != 0 {
 		if d.Agency.OneStopID != nil {
 			d.OneStop, _ = s.svc.Agency(*d.Agency.OneStopID)
 		}
