@@ -20,7 +20,7 @@ type StepRecord struct {
 	Step     int       `json:"step"` // number in the process, from 1
 	Name     string    `json:"name"`
 	Budget   Budget    `json:"budget_quarters"`
-	Agency   string    `json:"agency,omitempty"` // the agency that held it; for a consultation, the one that consults
+	Agency   string    `json:"agency,omitempty"`  // the agency that held it; for a consultation, the one that consults
 	Role     Role      `json:"role,omitempty"`    // who acts in the step
 	Officer  int64     `json:"officer,omitempty"` // the officer who did it (moved it on, or holds it by assignment); 0 for a consultation
 	Started  time.Time `json:"started"`
