@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/locale"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
@@ -448,10 +449,7 @@ func citUploadError(lang string, u citUpload, err error) string {
 	case "upload_read":
 		return translate(lang, "cit.err_read", u.Name)
 	}
-	if lang == "en" {
-		return e.Message
-	}
-	return e.MessageVi
+	return locale.Error(locale.Parse(lang), e)
 }
 
 // citFilesHash fingerprints the papers by content, not by upload id: a form
@@ -583,15 +581,7 @@ func citCheckApplicant(lang string, a dossier.Applicant, st *citForm) {
 	}
 }
 
-func citErrText(lang string, err error) string {
-	if e, ok := apperr.As(err); ok {
-		if lang == "en" {
-			return e.Message
-		}
-		return e.MessageVi
-	}
-	return translate(lang, "error.internal")
-}
+func citErrText(lang string, err error) string { return locale.Error(locale.Parse(lang), err) }
 
 // citPlaceError puts a service refusal beside its field when it has one.
 func citPlaceError(lang string, err error, st *citForm) bool {

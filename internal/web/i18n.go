@@ -1,40 +1,22 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/locale"
 )
 
 // The pages speak Vietnamese by default, English on request. Every text shown
-// to people is a key with both languages; each page file registers its own
-// keys so that the catalog grows with the pages and never goes stale.
-var messages = map[string][2]string{}
+// to people is a key with both languages in the one catalogue
+// (internal/locale); each page file registers its own keys so that the
+// catalogue grows with the pages and never goes stale.
+func addMessages(m map[string][2]string) { locale.Add(m) }
 
-func addMessages(m map[string][2]string) {
-	for k, v := range m {
-		if _, dup := messages[k]; dup {
-			panic("web: message key registered twice: " + k)
-		}
-		messages[k] = v
-	}
-}
-
-// translate looks a key up; a missing key shows itself so tests catch it.
+// translate looks a key up in the page's language; a missing key shows
+// itself so tests catch it.
 func translate(lang, key string, args ...any) string {
-	m, ok := messages[key]
-	if !ok {
-		return "!" + key
-	}
-	s := m[0]
-	if lang == "en" {
-		s = m[1]
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return locale.Text(locale.Parse(lang), key, args...)
 }
 
 func langOf(r *http.Request) string {
@@ -91,7 +73,6 @@ func init() {
 		"common.timeliness": {"Tiến độ", "Timeliness"},
 		"error.title":       {"Không thực hiện được", "Could not be done"},
 		"error.not_found":   {"Không tìm thấy trang này.", "This page does not exist."},
-		"error.internal":    {"Đã có lỗi trong hệ thống; dữ liệu của bạn chưa bị mất. Hãy thử lại sau ít phút.", "Something went wrong on our side; nothing you entered was lost. Please try again in a few minutes."},
 		"error.go_home":     {"Về trang chủ", "Go to the home page"},
 
 		"status.submitted":            {"Chờ tiếp nhận", "Waiting for reception"},

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/motcua/motcua/internal/langcheck"
+	"github.com/motcua/motcua/internal/locale"
 )
 
 // Every text of the pages' catalogue says its Vietnamese in Vietnamese and
@@ -16,18 +16,13 @@ func TestMessageCatalogOneLanguageEach(t *testing.T) {
 	// in Vietnamese into the catalogue and the calendar.
 	names := strings.NewReplacer("Tiếng Việt", "", "Một Cửa", "", "Tết Nguyên Đán", "", "Tết", "",
 		"Tờ khai", "", "Công văn số", "", "Công dân Việt Nam", "", "Doanh nghiệp", "")
-	keys := make([]string, 0, len(messages))
-	for k := range messages {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		m := messages[k]
-		if w := langcheck.English(m[0]); len(w) > 0 {
-			t.Errorf("%s: the Vietnamese text has English %q: %q", k, w, m[0])
+	for _, k := range locale.Keys() {
+		vi, en, _ := locale.Pair(k)
+		if w := langcheck.English(vi); len(w) > 0 {
+			t.Errorf("%s: the Vietnamese text has English %q: %q", k, w, vi)
 		}
-		if w := langcheck.Vietnamese(names.Replace(m[1])); len(w) > 0 {
-			t.Errorf("%s: the English text has Vietnamese %q: %q", k, w, m[1])
+		if w := langcheck.Vietnamese(names.Replace(en)); len(w) > 0 {
+			t.Errorf("%s: the English text has Vietnamese %q: %q", k, w, en)
 		}
 	}
 }

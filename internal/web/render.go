@@ -15,6 +15,7 @@ import (
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/locale"
 	"github.com/motcua/motcua/internal/org"
 )
 
@@ -183,21 +184,13 @@ func (v *view) SetError(err error) {
 }
 
 // ErrorText localizes a client-safe error.
-func (v *view) ErrorText(err error) string {
-	if e, ok := apperr.As(err); ok {
-		if v.Lang == "en" {
-			return e.Message
-		}
-		return e.MessageVi
-	}
-	return v.T("error.internal")
-}
+func (v *view) ErrorText(err error) string { return locale.Error(locale.Parse(v.Lang), err) }
 
 func (s *Server) newView(r *http.Request, title string, data any) *view {
 	v := &view{Lang: langOf(r), Sess: sessionOf(r), Site: s.opt.SiteName, Path: r.URL.Path, Data: data}
 	v.Title = v.T(title)
 	if ok := r.URL.Query().Get("ok"); ok != "" {
-		if _, known := messages["ok."+ok]; known {
+		if locale.Has("ok." + ok) {
 			v.Flash = v.T("ok." + ok)
 		}
 	}
