@@ -1,17 +1,13 @@
 package signing_test
 
 import (
-	"bytes"
 	"context"
 	"net/http/httptest"
 	"testing"
-	"time"
 
-	"github.com/go-pdf/fpdf"
-
-	"github.com/motcua/motcua/internal/forms"
 	"github.com/motcua/motcua/internal/signing"
 	"github.com/motcua/motcua/internal/signing/democa"
+	"github.com/motcua/motcua/internal/signing/signingtest"
 )
 
 const (
@@ -58,48 +54,8 @@ func issue(t testing.TB, ca *democa.CA, s democa.Subject) *signing.LocalKey {
 
 func (p *pki) opts() signing.VerifyOptions { return signing.VerifyOptions{Trust: p.trust} }
 
-// form01 is our own receipt, Form 01, as the counter prints it.
-func form01(t testing.TB) []byte {
-	t.Helper()
-	at := time.Date(2026, 12, 3, 15, 30, 0, 0, time.FixedZone("ICT", 7*3600))
-	var buf bytes.Buffer
-	err := forms.RenderReceipt(&buf, forms.Receipt{
-		Agency:     forms.Agency{Parent: "UBND TỈNH BẮC GIANG", Name: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"},
-		Place:      "Bắc Giang",
-		Code:       "000.00.01.H12-261203-0001",
-		Applicant:  forms.Applicant{Name: "Phạm Thị Hằng", IDNumber: "024190000001", Address: "Bắc Giang", Phone: "0912000001"},
-		Procedure:  "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
-		Components: []forms.Component{{Name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", Originals: 1}},
-		TimeLimit:  "10 ngày làm việc",
-		ReceivedAt: at,
-		DueAt:      at.AddDate(0, 0, 14),
-		ReturnAt:   "Bộ phận Một cửa",
-		FeeVND:     200000,
-		Receiver:   "Trần Văn Đức",
-		TrackURL:   "https://motcua.example/tra-cuu/000.00.01.H12-261203-0001",
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// resultPDF stands for a result an agency issues: two pages made with fpdf
-// like everything we print, the signature going on the last.
-func resultPDF(t testing.TB) []byte {
-	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetFont("Helvetica", "", 12)
-	for i := 1; i <= 2; i++ {
-		p.AddPage()
-		p.Cell(0, 10, "Phieu ly lich tu phap so 1 - trang "+string(rune('0'+i)))
-	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func form01(t testing.TB) []byte    { return signingtest.Form01(t) }
+func resultPDF(t testing.TB) []byte { return signingtest.ResultPDF(t) }
 
 func mustSign(t testing.TB, key signing.Key, doc []byte, r signing.Request) []byte {
 	t.Helper()

@@ -14,6 +14,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -92,6 +93,9 @@ type Subject struct {
 	Title        string // position of a person; blank for a seal
 	UID          string // tax or budget code, e.g. "MNS:1234567"; optional
 	Province     string // "Bắc Giang"; optional
+	// RSABits, when set, makes an RSA key of that size instead of P-256,
+	// like the 2048-bit keys Vietnamese CAs issue.
+	RSABits int
 	// NotBefore and NotAfter default to an hour ago and two years on;
 	// tests set them to make expired certificates.
 	NotBefore, NotAfter time.Time
@@ -107,7 +111,13 @@ func (ca *CA) Issue(s Subject) (*signing.LocalKey, error) {
 	if s.Name == "" || s.Organization == "" {
 		return nil, errors.New("democa: a certificate needs a name and an organisation")
 	}
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	var key crypto.Signer
+	var err error
+	if s.RSABits > 0 {
+		key, err = rsa.GenerateKey(rand.Reader, s.RSABits)
+	} else {
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	}
 	if err != nil {
 		return nil, err
 	}
