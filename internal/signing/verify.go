@@ -161,6 +161,13 @@ func verify(ctx context.Context, doc []byte, opts VerifyOptions) (rep *Report, e
 	for _, s := range sigs {
 		rep.Signatures = append(rep.Signatures, checkSignature(ctx, doc, s.v, opts))
 	}
+	// Bytes after the last signature are a change nobody signed. Those
+	// after an earlier one are the later signatures' updates, which those
+	// signers signed; what such an update may change (DocMDP) is not
+	// analysed here.
+	if last := &rep.Signatures[len(rep.Signatures)-1]; !last.CoversWholeDocument && last.Intact {
+		last.Verdict.Code = Modified
+	}
 	for _, s := range rep.Signatures {
 		if !s.Verdict.OK() {
 			rep.Verdict = s.Verdict
@@ -257,9 +264,6 @@ func checkSignature(ctx context.Context, doc []byte, v pdf.Value, opts VerifyOpt
 	// digest and the validity window, both already passed here.
 	if err := p7.Verify(); err != nil {
 		return fail(Broken)
-	}
-	if !s.CoversWholeDocument {
-		return fail(Modified)
 	}
 
 	if opts.Trust == nil || len(opts.Trust.roots) == 0 {

@@ -142,3 +142,26 @@ func withOCSP(t *testing.T, ca *democa.CA, url string) *democa.CA {
 	t.Cleanup(func() { ca.OCSPURL = old })
 	return ca
 }
+
+// The center seals a result, then the leader signs it: both signatures
+// stand, the earlier one covered by the later update.
+func TestSealThenLeaderSignature(t *testing.T) {
+	p := newPKI(t)
+	two := mustSign(t, p.leader, mustSign(t, p.seal, resultPDF(t), sealReq), leaderReq)
+	rep := mustVerify(t, two, signing.VerifyOptions{Trust: p.trust, Expect: &signing.Identity{UID: "MNS:2222222"}})
+	if !rep.Verdict.OK() || len(rep.Signatures) != 2 {
+		t.Fatalf("verdict %s with %d signatures", rep.Verdict.Code, len(rep.Signatures))
+	}
+	first, second := rep.Signatures[0], rep.Signatures[1]
+	if first.CoversWholeDocument || !second.CoversWholeDocument {
+		t.Errorf("coverage: first %v, second %v", first.CoversWholeDocument, second.CoversWholeDocument)
+	}
+	if first.Verdict.Organization != center || second.Verdict.Organization != justice {
+		t.Errorf("order: %q then %q", first.Verdict.Organization, second.Verdict.Organization)
+	}
+	// Bytes added after the leader's signature are nobody's.
+	rep = mustVerify(t, append(bytes.Clone(two), "\n%%EOF\n% edited\n"...), p.opts())
+	if rep.Verdict.Code != signing.Modified {
+		t.Errorf("appended after both: %s", rep.Verdict.Code)
+	}
+}
