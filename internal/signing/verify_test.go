@@ -2,6 +2,7 @@ package signing_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,23 @@ func TestSealThenLeaderSignature(t *testing.T) {
 	rep = mustVerify(t, append(bytes.Clone(two), "\n%%EOF\n% edited\n"...), p.opts())
 	if rep.Verdict.Code != signing.Modified {
 		t.Errorf("appended after both: %s", rep.Verdict.Code)
+	}
+}
+
+// A citizen's upload that is not a PDF, or a truncated one, is an error to
+// show, never a crash.
+func TestVerifyUnreadable(t *testing.T) {
+	p := newPKI(t)
+	signed := mustSign(t, p.seal, form01(t), sealReq)
+	for name, doc := range map[string][]byte{
+		"not a PDF":      []byte("GIF89a not a pdf"),
+		"empty":          nil,
+		"truncated half": signed[:len(signed)/2],
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := signing.Verify(context.Background(), doc, p.opts()); err == nil {
+				t.Fatal("no error")
+			}
+		})
 	}
 }
