@@ -179,6 +179,8 @@ func placeBox(rdr *pdf.Reader, r Request) (int, Box, error) {
 // (U+0128, U+0129), written instead as "I"/"i" and a combining tilde (NFD,
 // the same text on screen). ASCII parentheses stay when balanced, which PDF
 // allows unescaped, and become fullwidth ones otherwise; "\" becomes "＼".
+// Upstream fixed this after the version served here (digitorus/pdfsign
+// pull request 167, hex strings); drop pdfText when moving past it.
 func pdfText(s string) string {
 	s = norm.NFC.String(s)
 	ascii := true

@@ -144,9 +144,14 @@ func TestRemoteSigningFailures(t *testing.T) {
 	t.Run("the signer never confirms: the service expires the request", func(t *testing.T) {
 		e := newEnv(t)
 		e.peer.AuthTTL = 50 * time.Millisecond
+		e.client.Wait = 5 * time.Second // far longer: the service must answer first
+		start := time.Now()
 		_, err := signing.New(e.credential(t, "leader-ec"), signing.Options{}).Sign(context.Background(), doc, req)
 		if !errors.Is(err, csc.ErrExpired) {
 			t.Fatalf("err %v, want expired", err)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("expiry came from our own wait after %v, not from the service", d)
 		}
 	})
 	t.Run("the signer never confirms: our own wait runs out first", func(t *testing.T) {
