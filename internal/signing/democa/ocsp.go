@@ -4,13 +4,14 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"golang.org/x/crypto/ocsp"
 )
 
-// OCSPHandler answers RFC 6960 requests (POST, or GET with the request in
+// OCSPHandler answers RFC 6960 requests (POST, or GET with the request as
 // the path) for the certificates this CA issued, signed by the root itself.
 // Serials it never issued are "good" too: the demo CA keeps no register of
 // issued serials, only of revoked ones, and the tests only ask about
@@ -23,7 +24,13 @@ func (ca *CA) OCSPHandler() http.Handler {
 		case http.MethodPost:
 			raw, err = io.ReadAll(io.LimitReader(r.Body, 64<<10))
 		case http.MethodGet:
-			raw, err = base64.StdEncoding.DecodeString(strings.TrimPrefix(r.URL.Path[strings.LastIndex(r.URL.Path, "/"):], "/"))
+			// The request is the whole path (RFC 6960 A.1), and standard
+			// Base64 has "/" in it: mount the handler with
+			// http.StripPrefix so that only the request is left.
+			var p string
+			if p, err = url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/")); err == nil {
+				raw, err = base64.StdEncoding.DecodeString(p)
+			}
 		default:
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
