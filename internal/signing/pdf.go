@@ -27,11 +27,20 @@ type Options struct {
 	// responder that does not answer fails the signature: a province that
 	// turns this on wants the proof, not a silent omission.
 	EmbedRevocation bool
+	// TSA, when set, is an RFC 3161 time-stamping authority whose token
+	// over the signature value proves the signing time (PAdES B-T level),
+	// so that a verifier does not have to take the signer's clock on
+	// trust. pdfsign calls it without a timeout of its own.
+	TSA *TSA
 	// HTTPClient reaches the OCSP responder; nil uses one with a 10 s timeout.
 	HTTPClient *http.Client
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 }
+
+// TSA is a time-stamping authority's address and optional basic-auth
+// credentials.
+type TSA struct{ URL, Username, Password string }
 
 // PDFSigner signs with one Key. It implements Signer.
 type PDFSigner struct {
@@ -117,6 +126,9 @@ func (s *PDFSigner) Sign(ctx context.Context, doc []byte, r Request) ([]byte, er
 			LowerLeftX: box.LLX, LowerLeftY: box.LLY, UpperRightX: box.URX, UpperRightY: box.URY,
 			Image: img,
 		},
+	}
+	if t := s.opts.TSA; t != nil {
+		sd.TSA = sign.TSA{URL: t.URL, Username: t.Username, Password: t.Password}
 	}
 	if s.opts.EmbedRevocation {
 		sd.RevocationFunction = s.embedOCSP(ctx)

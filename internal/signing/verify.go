@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pdfsign/revocation"
 	"github.com/digitorus/pkcs7"
+	"github.com/digitorus/timestamp"
 	"golang.org/x/crypto/ocsp"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -99,6 +101,10 @@ type Signature struct {
 	// empty when untrusted.
 	Chain       []*x509.Certificate
 	SigningTime time.Time
+	// TimeSource is "timestamp" when SigningTime comes from an RFC 3161
+	// token of a trusted time-stamping authority, "claimed" when it is
+	// the signer's own clock (the CMS signing-time, or /M).
+	TimeSource string
 	// CoversWholeDocument: the signed byte range ends at the end of the
 	// file, so nothing was appended after signing.
 	CoversWholeDocument bool
@@ -247,12 +253,19 @@ func checkSignature(ctx context.Context, doc []byte, v pdf.Value, opts VerifyOpt
 	s.Intact = true
 
 	var st time.Time
+	s.TimeSource = "claimed"
 	if err := p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &st); err == nil {
 		s.SigningTime = st
 	} else if t, ok := pdfDate(v.Key("M").Text()); ok {
 		s.SigningTime = t
 	} else {
 		return fail(Broken) // nothing to check the certificate's validity against
+	}
+	switch t, err := timestampTime(p7, opts.Trust); {
+	case err != nil:
+		return fail(Broken) // a token that does not match the signature is a forgery
+	case !t.IsZero():
+		s.SigningTime, s.TimeSource = t, "timestamp"
 	}
 	if s.SigningTime.After(leaf.NotAfter) {
 		return fail(Expired)
@@ -372,4 +385,54 @@ func pdfDate(s string) (time.Time, bool) {
 	}
 	t, err := time.ParseInLocation("20060102150405", base, loc)
 	return t, err == nil
+}
+
+var oidTimeStampToken = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
+
+// timestampTime returns the time of the signature's RFC 3161 token when the
+// token is over this signature value and its authority chains to an
+// installed root; zero when there is no token or the authority is not
+// trusted (the claimed time then stands); an error when the token is
+// damaged or stamps something else.
+func timestampTime(p7 *pkcs7.PKCS7, trust *Trust) (time.Time, error) {
+	si := p7.Signers[0]
+	var tok []byte
+	for _, a := range si.UnauthenticatedAttributes {
+		if a.Type.Equal(oidTimeStampToken) {
+			tok = a.Value.Bytes
+		}
+	}
+	if tok == nil {
+		return time.Time{}, nil
+	}
+	ts, err := timestamp.Parse(tok) // checks the token's own signature
+	if err != nil {
+		return time.Time{}, err
+	}
+	h := ts.HashAlgorithm.New()
+	h.Write(si.EncryptedDigest)
+	if !bytes.Equal(h.Sum(nil), ts.HashedMessage) {
+		return time.Time{}, errors.New("signing: time-stamp is over another signature")
+	}
+	if trust == nil || len(trust.roots) == 0 {
+		return time.Time{}, nil
+	}
+	// The certificate that signed the token, not any the token carries.
+	tp7, err := pkcs7.Parse(tok)
+	if err != nil {
+		return time.Time{}, err
+	}
+	tsa := tp7.GetOnlySigner()
+	if tsa == nil || !slices.Contains(tsa.ExtKeyUsage, x509.ExtKeyUsageTimeStamping) {
+		return time.Time{}, nil
+	}
+	inter := x509.NewCertPool()
+	for _, c := range ts.Certificates {
+		inter.AddCert(c)
+	}
+	if _, err := tsa.Verify(x509.VerifyOptions{Roots: trust.pool, Intermediates: inter, CurrentTime: ts.Time,
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping}}); err != nil {
+		return time.Time{}, nil
+	}
+	return ts.Time, nil
 }

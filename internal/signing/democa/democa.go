@@ -107,7 +107,9 @@ var (
 )
 
 // Issue makes a key and a certificate for s.
-func (ca *CA) Issue(s Subject) (*signing.LocalKey, error) {
+func (ca *CA) Issue(s Subject) (*signing.LocalKey, error) { return ca.issue(s, nil) }
+
+func (ca *CA) issue(s Subject, adjust func(*x509.Certificate)) (*signing.LocalKey, error) {
 	if s.Name == "" || s.Organization == "" {
 		return nil, errors.New("democa: a certificate needs a name and an organisation")
 	}
@@ -157,6 +159,9 @@ func (ca *CA) Issue(s Subject) (*signing.LocalKey, error) {
 	}
 	if ca.OCSPURL != "" {
 		tmpl.OCSPServer = []string{ca.OCSPURL}
+	}
+	if adjust != nil {
+		adjust(tmpl)
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Root, key.Public(), ca.key)
 	if err != nil {
