@@ -44,6 +44,15 @@ func Form01(t testing.TB) []byte {
 // signature goes on the last one.
 func ResultPDF(t testing.TB) []byte {
 	t.Helper()
+	b, err := Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Result is ResultPDF for callers without a testing.TB (examples).
+func Result() ([]byte, error) {
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetFont("Helvetica", "", 12)
 	for i := 1; i <= 2; i++ {
@@ -52,7 +61,7 @@ func ResultPDF(t testing.TB) []byte {
 	}
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	return buf.Bytes()
+	return buf.Bytes(), nil
 }
