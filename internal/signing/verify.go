@@ -111,8 +111,8 @@ type Signature struct {
 	Intact              bool // the signed bytes hash to the signed digest
 	Revocation          RevocationStatus
 	RevokedAt           time.Time
-	// RevocationSource is "embedded" (an OCSP response stored at signing
-	// time) or "ocsp" (asked now); empty when unknown.
+	// RevocationSource is "embedded" (an OCSP response or CRL stored at
+	// signing time), "ocsp" or "crl" (asked now); empty when unknown.
 	RevocationSource string
 	Verdict          Verdict
 }
@@ -312,8 +312,9 @@ func checkSignature(ctx context.Context, doc []byte, v pdf.Value, opts VerifyOpt
 
 var oidRevocationArchival = asn1.ObjectIdentifier{1, 2, 840, 113583, 1, 1, 8}
 
-// checkRevocation prefers an OCSP response embedded at signing time, which
-// proves the status then, and otherwise asks the responder now.
+// checkRevocation prefers what was embedded at signing time (an OCSP
+// answer, then a CRL), which proves the status then; otherwise it asks the
+// OCSP responder now, then the CRL distribution point.
 func checkRevocation(ctx context.Context, p7 *pkcs7.PKCS7, s *Signature, issuer *x509.Certificate, opts VerifyOptions) {
 	var info revocation.InfoArchival
 	if err := p7.UnmarshalSignedAttribute(oidRevocationArchival, &info); err == nil {
@@ -326,12 +327,22 @@ func checkRevocation(ctx context.Context, p7 *pkcs7.PKCS7, s *Signature, issuer 
 				return
 			}
 		}
+		for _, raw := range info.CRL {
+			// A CRL embedded at signing time is judged at that time.
+			if crl, err := checkCRL(raw.FullBytes, issuer, s.SigningTime); err == nil {
+				applyCRL(s, crl, "embedded")
+				return
+			}
+		}
 	}
 	if opts.Offline {
 		return
 	}
-	if _, r, err := fetchOCSP(ctx, opts.HTTPClient, s.Certificate, issuer); err == nil {
-		applyOCSP(s, r, "ocsp")
+	if _, r, err := fetchOCSP(ctx, opts.HTTPClient, s.Certificate, issuer); err == nil && applyOCSP(s, r, "ocsp") {
+		return
+	}
+	if crl, err := fetchCRL(ctx, opts.HTTPClient, s.Certificate, issuer, time.Now()); err == nil {
+		applyCRL(s, crl, "crl")
 	}
 }
 

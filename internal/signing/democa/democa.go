@@ -38,7 +38,10 @@ type CA struct {
 	// OCSPURL is written into issued certificates; set it (to where
 	// OCSPHandler is served) before issuing.
 	OCSPURL string
-	now     func() time.Time
+	// CRLURL, when set, is written into issued certificates as their CRL
+	// distribution point (where CRLHandler is served).
+	CRLURL string
+	now    func() time.Time
 
 	mu      sync.Mutex
 	revoked map[string]time.Time // serial (hex) → revocation time
@@ -159,6 +162,9 @@ func (ca *CA) issue(s Subject, adjust func(*x509.Certificate)) (*signing.LocalKe
 	}
 	if ca.OCSPURL != "" {
 		tmpl.OCSPServer = []string{ca.OCSPURL}
+	}
+	if ca.CRLURL != "" {
+		tmpl.CRLDistributionPoints = []string{ca.CRLURL}
 	}
 	if adjust != nil {
 		adjust(tmpl)
