@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/audit"
+	"github.com/motcua/motcua/internal/config"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -114,20 +115,13 @@ func auditVerify(ctx context.Context, st *store.Store, dataDir string, checkpoin
 const checkpointSettle = 2 * time.Second
 
 // auditCheckpoints writes the periodic checkpoint, once per period of
-// MOTCUA_AUDIT_CHECKPOINT_EVERY (default 1h) across all nodes: each node
+// MOTCUA_AUDIT_CHECKPOINT_EVERY (config.Config) across all nodes: each node
 // looks every minute whether the period has its checkpoint and writes it
 // if not (the period is unique; the first node wins). The line goes to the
 // log, from where it can be shipped outside.
-func auditCheckpoints(ctx context.Context, st *store.Store, dataDir string, log *slog.Logger) error {
-	every := time.Hour
-	if v := os.Getenv("MOTCUA_AUDIT_CHECKPOINT_EVERY"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < time.Minute {
-			return fmt.Errorf("MOTCUA_AUDIT_CHECKPOINT_EVERY must be a duration of at least 1m, not %q", v)
-		}
-		every = d
-	}
-	key, err := audit.LoadKey(os.Getenv, dataDir)
+func auditCheckpoints(ctx context.Context, st *store.Store, cfg *config.Config, log *slog.Logger) error {
+	every := cfg.AuditCheckpointEvery
+	key, err := audit.LoadKey(cfg.Env, cfg.DataDir)
 	if err != nil {
 		return err
 	}

@@ -115,7 +115,7 @@ func TestPeriodicCheckpointOncePerPeriod(t *testing.T) {
 	defer cancel()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	for range 2 { // two nodes
-		if err := auditCheckpoints(ctx, st, data, log); err != nil {
+		if err := auditCheckpoints(ctx, st, serveConfig(t, os.Getenv, "--data", data), log); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -133,10 +133,6 @@ func TestPeriodicCheckpointOncePerPeriod(t *testing.T) {
 	cancel()
 	if len(cps) != 1 || cps[0].Dossiers != 1 || cps[0].Events != 2 {
 		t.Fatalf("checkpoints: %+v", cps)
-	}
-	t.Setenv("MOTCUA_AUDIT_CHECKPOINT_EVERY", "5s")
-	if err := auditCheckpoints(ctx, st, data, log); err == nil {
-		t.Fatal("a period under a minute must be refused")
 	}
 	var out, errb bytes.Buffer
 	if code := run([]string{"audit", "verify", "--data", data}, &out, &errb); code != 0 || !strings.Contains(out.String(), "1 checkpoint(s) verified") {

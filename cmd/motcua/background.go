@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 
+	"github.com/motcua/motcua/internal/config"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/store"
@@ -24,10 +24,12 @@ import (
 //	  SUPPLEMENT, EXTENDED, RESULT_READY, DECISION, POSTED) [, MOTCUA_ZALO_PERMANENT_CODES=-108,-118]
 //	  [, MOTCUA_ZALO_APP_ID, MOTCUA_ZALO_SECRET_KEY, MOTCUA_ZALO_REFRESH_TOKEN (refreshed tokens, instead of
 //	  MOTCUA_ZALO_TOKEN) [, MOTCUA_ZALO_OAUTH_URL]]
-//	MOTCUA_NOTIFY_WORKERS (default 1), MOTCUA_NOTIFY_MAX_ATTEMPTS (default 8)
-func startBackground(ctx context.Context, svc *service.Service, st *store.Store, log *slog.Logger, baseURL string, extra map[string]notify.Sender) error {
-	svc.Notify.BaseURL = baseURL
-	senders, cfg, err := notifyFromEnv(os.Getenv)
+//
+// and the workers' number and attempts from c (MOTCUA_NOTIFY_WORKERS,
+// MOTCUA_NOTIFY_MAX_ATTEMPTS).
+func startBackground(ctx context.Context, svc *service.Service, st *store.Store, log *slog.Logger, c *config.Config, extra map[string]notify.Sender) error {
+	svc.Notify.BaseURL = c.BaseURL
+	senders, cfg, err := notifyFromEnv(c.Env)
 	if err != nil {
 		return err
 	}
@@ -40,18 +42,14 @@ func startBackground(ctx context.Context, svc *service.Service, st *store.Store,
 	for ch, s := range extra {
 		senders[ch] = s
 	}
-	workers, err := envInt(os.Getenv, "MOTCUA_NOTIFY_WORKERS", 1)
-	if err != nil {
-		return err
-	}
-	cfg.Senders, cfg.Log = senders, log
-	for i := 0; i < workers; i++ {
+	cfg.Senders, cfg.Log, cfg.MaxAttempts = senders, log, c.NotifyMaxAttempts
+	for i := 0; i < c.NotifyWorkers; i++ {
 		go notify.NewWorker(st, cfg).Run(ctx)
 	}
 	return nil
 }
 
-// notifyFromEnv builds the senders and the worker settings.
+// notifyFromEnv builds the senders of the channels configured in getenv.
 func notifyFromEnv(getenv func(string) string) (map[string]notify.Sender, notify.Config, error) {
 	senders := map[string]notify.Sender{}
 	var cfg notify.Config
@@ -102,22 +100,5 @@ func notifyFromEnv(getenv func(string) string) (map[string]notify.Sender, notify
 		}
 		senders[notify.ChannelZalo] = s
 	}
-	n, err := envInt(getenv, "MOTCUA_NOTIFY_MAX_ATTEMPTS", 0)
-	if err != nil {
-		return nil, cfg, err
-	}
-	cfg.MaxAttempts = n
 	return senders, cfg, nil
-}
-
-func envInt(getenv func(string) string, name string, def int) (int, error) {
-	v := getenv(name)
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("%s: %q is not a whole number", name, v)
-	}
-	return n, nil
 }

@@ -3,16 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/config"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/store"
@@ -20,17 +23,29 @@ import (
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 
+// serveConfig is serve's configuration for args and env, as serveMain reads it.
+func serveConfig(t testing.TB, env func(string) string, args ...string) *config.Config {
+	t.Helper()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c, err := config.Parse(fs, args, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func TestNotifyFromEnv(t *testing.T) {
 	senders, cfg, err := notifyFromEnv(envOf(map[string]string{
 		"MOTCUA_SMTP_ADDR": "127.0.0.1:2525", "MOTCUA_SMTP_FROM": "Trung tâm <khongtraloi@h99.gov.vn>",
 		"MOTCUA_SMS_URL": "http://127.0.0.1:9/sms", "MOTCUA_SMS_KEY": "k",
 		"MOTCUA_ZALO_URL": "http://127.0.0.1:9/zns", "MOTCUA_ZALO_TOKEN": "t", "MOTCUA_ZALO_TEMPLATE_RECEIVED": "301245",
-		"MOTCUA_ZALO_PERMANENT_CODES": "-108, -118", "MOTCUA_NOTIFY_MAX_ATTEMPTS": "5",
+		"MOTCUA_ZALO_PERMANENT_CODES": "-108, -118",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(senders) != 3 || senders["email"] == nil || senders["sms"] == nil || senders["zalo"] == nil || cfg.MaxAttempts != 5 {
+	if len(senders) != 3 || senders["email"] == nil || senders["sms"] == nil || senders["zalo"] == nil {
 		t.Fatalf("senders %v, config %+v", senders, cfg)
 	}
 	if s, _, _ := notifyFromEnv(envOf(nil)); len(s) != 0 {
@@ -42,7 +57,6 @@ func TestNotifyFromEnv(t *testing.T) {
 		{"MOTCUA_SMS_URL": "http://x/sms"},  // no key
 		{"MOTCUA_ZALO_URL": "http://x/zns"}, // no token
 		{"MOTCUA_ZALO_URL": "http://x/zns", "MOTCUA_ZALO_TOKEN": "t", "MOTCUA_ZALO_PERMANENT_CODES": "abc"},
-		{"MOTCUA_NOTIFY_MAX_ATTEMPTS": "many"},
 	} {
 		if _, _, err := notifyFromEnv(envOf(bad)); err == nil {
 			t.Errorf("%v: accepted", bad)
@@ -79,7 +93,7 @@ func TestBackgroundDeliversAndStops(t *testing.T) {
 	posted := make(chan string, 1)
 	postal := notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error { posted <- m.Key; return nil })
 	ctx, cancel := context.WithCancel(context.Background())
-	if err := startBackground(ctx, svc, st, log, "https://dichvucong.h99.gov.vn", map[string]notify.Sender{"postal": postal}); err != nil {
+	if err := startBackground(ctx, svc, st, log, serveConfig(t, os.Getenv, "--base-url", "https://dichvucong.h99.gov.vn/"), map[string]notify.Sender{"postal": postal}); err != nil {
 		t.Fatal(err)
 	}
 	if svc.Notify.BaseURL != "https://dichvucong.h99.gov.vn" {

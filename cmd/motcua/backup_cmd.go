@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/motcua/motcua/internal/config"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -19,8 +20,13 @@ import (
 // role), MOTCUA_MIGRATE_DATABASE_URL (PostgreSQL, the owner role that
 // migrates), MOTCUA_SQLITE_SYNCHRONOUS (full, the default, or normal).
 func storeConfig(dataDir string) store.Config {
-	return store.Config{DataDir: dataDir, DatabaseURL: os.Getenv("MOTCUA_DATABASE_URL"),
-		MigrateDatabaseURL: os.Getenv("MOTCUA_MIGRATE_DATABASE_URL"), SQLiteSynchronous: os.Getenv("MOTCUA_SQLITE_SYNCHRONOUS")}
+	// The store checks the values again and says what is wrong with them.
+	db, _ := config.DatabaseFromEnv(os.Getenv)
+	return storeConfigOf(dataDir, db)
+}
+
+func storeConfigOf(dataDir string, db config.Database) store.Config {
+	return store.Config{DataDir: dataDir, DatabaseURL: db.URL, MigrateDatabaseURL: db.MigrateURL, SQLiteSynchronous: db.SQLiteSynchronous}
 }
 
 // pgURL is the PostgreSQL URL the dump/restore tools run with: the owner

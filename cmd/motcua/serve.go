@@ -17,7 +17,7 @@ import (
 	"github.com/motcua/motcua/internal/api"
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/blob"
-	"github.com/motcua/motcua/internal/clientip"
+	"github.com/motcua/motcua/internal/config"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/notify"
 	"github.com/motcua/motcua/internal/payment"
@@ -28,14 +28,24 @@ import (
 )
 
 // openService opens the database named by --data / MOTCUA_DATABASE_URL,
-// migrates it and builds the service.
+// migrates it and builds the service (the commands other than serve).
 func openService(ctx context.Context, dataDir string, log *slog.Logger) (*service.Service, *store.Store, error) {
-	st, err := store.Open(ctx, storeConfig(dataDir))
+	db, err := config.DatabaseFromEnv(os.Getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openServiceWith(ctx, dataDir, db, os.Getenv, log)
+}
+
+// openServiceWith opens the store and the file store (MOTCUA_S3_* in env)
+// and builds the service.
+func openServiceWith(ctx context.Context, dataDir string, db config.Database, env func(string) string, log *slog.Logger) (*service.Service, *store.Store, error) {
+	st, err := store.Open(ctx, storeConfigOf(dataDir, db))
 	if err != nil {
 		return nil, nil, err
 	}
 	var svc *service.Service
-	files, where, err := blob.FromEnv(ctx, os.Getenv, filepath.Join(dataDir, "files"))
+	files, where, err := blob.FromEnv(ctx, env, filepath.Join(dataDir, "files"))
 	if err == nil {
 		log.Info("file store", "at", where)
 		svc, err = service.New(ctx, st, files, log)
@@ -47,31 +57,50 @@ func openService(ctx context.Context, dataDir string, log *slog.Logger) (*servic
 	return svc, st, nil
 }
 
+// newHandler configures the payment gateway and builds the API with the web
+// pages under it, every address from cfg: the gateway's return and
+// callback follow --base-url like the links and QR codes do.
+func newHandler(svc *service.Service, log *slog.Logger, cfg *config.Config) (*api.Server, error) {
+	var err error
+	if svc.Payments, err = payment.Configure(cfg.Env, cfg.Demo); err != nil {
+		return nil, err
+	}
+	handler := api.NewWith(svc, log, api.Options{BaseURL: cfg.BaseURL, MetricsToken: cfg.MetricsToken, ClientIP: cfg.TrustedProxies})
+	webOpt := web.Options{Demo: cfg.Demo, BaseURL: cfg.BaseURL, ClientIP: cfg.TrustedProxies}
+	if cfg.OIDC.Issuer != "" {
+		webOpt.OIDC = &web.OIDCConfig{Issuer: cfg.OIDC.Issuer, ClientID: cfg.OIDC.ClientID, ClientSecret: cfg.OIDC.ClientSecret, IDClaim: cfg.OIDC.IDClaim}
+	}
+	pages, err := web.New(svc, log, webOpt)
+	if err != nil {
+		return nil, err
+	}
+	handler.Mux().Handle("/", pages)
+	return handler, nil
+}
+
 func serveMain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", ":8080", "listen address")
-	dataDir := fs.String("data", "./data", "data directory (SQLite database and uploaded files)")
-	withDemo := fs.Bool("demo", false, "load the demo province, catalog and users")
-	baseURL := fs.String("base-url", os.Getenv("MOTCUA_BASE_URL"), "public address for links and QR codes, e.g. https://dichvucong.example.gov.vn")
-	oidcIssuer := fs.String("oidc-issuer", os.Getenv("MOTCUA_OIDC_ISSUER"), "OpenID Connect issuer for citizen sign-in (national e-ID)")
-	metricsAddr := fs.String("metrics-addr", os.Getenv("MOTCUA_METRICS_ADDR"), "separate listener for /metrics, e.g. 127.0.0.1:9090 (the main one serves it only with MOTCUA_METRICS_TOKEN)")
-	oidcClient := fs.String("oidc-client-id", os.Getenv("MOTCUA_OIDC_CLIENT_ID"), "OpenID Connect client id (secret in MOTCUA_OIDC_CLIENT_SECRET)")
 	pprofFlag(fs, stderr)
-	if err := fs.Parse(args); err != nil {
+	cfg, err := config.Parse(fs, args, os.Getenv)
+	if err != nil {
+		// The flag set has already printed its own errors and --help.
+		if inv := (*config.Invalid)(nil); errors.As(err, &inv) {
+			fmt.Fprintf(stderr, "motcua serve: cấu hình sai / bad configuration:\n%v\n", err)
+		}
 		return 2
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	svc, st, err := openService(ctx, *dataDir, log)
+	svc, st, err := openServiceWith(ctx, cfg.DataDir, cfg.Database, cfg.Env, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
 	defer st.Close()
-	if *withDemo {
-		password := os.Getenv("MOTCUA_DEMO_PASSWORD")
+	if cfg.Demo {
+		password := cfg.DemoPassword
 		generated := password == ""
 		if generated {
 			password = auth.RandomPassword()
@@ -104,48 +133,31 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
 	// The signed checkpoints of the audit chains (audit_cmd.go).
-	if err := auditCheckpoints(ctx, st, *dataDir, log); err != nil {
+	if err := auditCheckpoints(ctx, st, cfg, log); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
-	if err := startBackground(ctx, svc, st, log, *baseURL, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(postal.ConfigFromEnv())}); err != nil {
+	svc.Postal = cfg.Postal
+	if err := startBackground(ctx, svc, st, log, cfg, map[string]notify.Sender{postal.Channel: postal.NewWebhookSender(cfg.Postal)}); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
-	if svc.Payments, err = payment.Configure(os.Getenv, *withDemo); err != nil {
-		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
-		return 1
-	}
-	// Read once: which peers are our reverse proxies (their X-Forwarded-For
-	// names the client for the rate limits and vnp_IpAddr).
-	proxies, err := clientip.Parse(os.Getenv("MOTCUA_TRUSTED_PROXIES"))
-	if err != nil {
-		fmt.Fprintf(stderr, "motcua serve: MOTCUA_TRUSTED_PROXIES: %v\n", err)
-		return 1
-	}
-	handler := api.NewWith(svc, log, api.Options{BaseURL: *baseURL, MetricsToken: os.Getenv("MOTCUA_METRICS_TOKEN"), ClientIP: proxies})
-	webOpt := web.Options{Demo: *withDemo, BaseURL: *baseURL, ClientIP: proxies}
-	if *oidcIssuer != "" {
-		webOpt.OIDC = &web.OIDCConfig{Issuer: *oidcIssuer, ClientID: *oidcClient, ClientSecret: os.Getenv("MOTCUA_OIDC_CLIENT_SECRET"),
-			IDClaim: os.Getenv("MOTCUA_OIDC_ID_CLAIM")}
-	}
-	pages, err := web.New(svc, log, webOpt)
+	handler, err := newHandler(svc, log, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
 		return 1
 	}
-	handler.Mux().Handle("/", pages)
-	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
+	srv := &http.Server{Addr: cfg.Addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
-	if *metricsAddr != "" {
-		msrv := &http.Server{Addr: *metricsAddr, Handler: handler.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+	if cfg.MetricsAddr != "" {
+		msrv := &http.Server{Addr: cfg.MetricsAddr, Handler: handler.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
 		go func() { errc <- msrv.ListenAndServe() }()
 		defer msrv.Close()
-		fmt.Fprintf(stdout, "Metrics on %s\n", *metricsAddr)
+		fmt.Fprintf(stdout, "Metrics on %s\n", cfg.MetricsAddr)
 	}
-	fmt.Fprintf(stdout, "Một Cửa listening on %s (%s)\n", *addr, st.Dialect())
+	fmt.Fprintf(stdout, "Một Cửa listening on %s (%s)\n", cfg.Addr, st.Dialect())
 	select {
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {

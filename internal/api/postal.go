@@ -19,7 +19,7 @@ func (s *Server) postalRoutes() {
 }
 
 func (s *Server) postalVerifier() postal.Verifier {
-	return postal.Verifier{Secret: postal.ConfigFromEnv().SecretFor, Nonces: s.svc, Now: s.svc.Now}
+	return postal.Verifier{Secret: s.svc.Postal.SecretFor, Nonces: s.svc, Now: s.svc.Now}
 }
 
 func (s *Server) postalEvents(w http.ResponseWriter, r *http.Request) {

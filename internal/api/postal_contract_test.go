@@ -14,9 +14,7 @@ import (
 // against the document (called from TestOpenAPIResponses).
 func postalContract(c *oaCheck) {
 	e, t := c.e, c.t
-	t.Setenv("MOTCUA_POSTAL_KEY_ID", postalKeyID)
-	t.Setenv("MOTCUA_POSTAL_SECRET", string(postalSecret))
-	t.Setenv("MOTCUA_POSTAL_URL", "")
+	e.svc.Postal = postal.Config{KeyID: postalKeyID, Secret: postalSecret, OutboundSecret: postalSecret}
 	const path = "/api/v1/postal/events"
 	check := func(want int, r resp, body any) resp {
 		t.Helper()

@@ -102,10 +102,7 @@ func newPostalEnv(t testing.TB, st *store.Store) *postalEnv {
 		Nonces: &operatorNonces{seen: map[string]bool{}}}} // the operator's own clock
 	opSrv := httptest.NewServer(op)
 	t.Cleanup(opSrv.Close)
-	t.Setenv("MOTCUA_POSTAL_KEY_ID", postalKeyID)
-	t.Setenv("MOTCUA_POSTAL_SECRET", string(postalSecret))
-	t.Setenv("MOTCUA_POSTAL_OUTBOUND_SECRET", "")
-	t.Setenv("MOTCUA_POSTAL_URL", opSrv.URL+"/motcua/ket-qua")
+	e.svc.Postal = postal.Config{KeyID: postalKeyID, Secret: postalSecret, OutboundSecret: postalSecret, URL: opSrv.URL + "/motcua/ket-qua"}
 	return &postalEnv{env: e, log: logs, operator: op, opURL: opSrv.URL + "/motcua/ket-qua"}
 }
 
@@ -277,7 +274,7 @@ func TestPostalStory_Decision45_2016(t *testing.T) {
 				t.Fatalf("the dispatch carries only name and address, found %q", secret)
 			}
 		}
-		if err := postal.NewWebhookSender(postal.ConfigFromEnv()).Send(context.Background(), m); err != nil {
+		if err := postal.NewWebhookSender(e.svc.Postal).Send(context.Background(), m); err != nil {
 			t.Fatal(err)
 		}
 		op := e.operator

@@ -30,7 +30,7 @@
 // weekly rest day gives the next working day off. 2019–2020 fall under the
 // Labour Code 2012 (Art. 115: National Day one day). Officially announced
 // schedules of 2019–2026 — which days exactly, including swaps of a weekday
-// for a make-up Saturday — ship as data ([OfficialSchedules], from the
+// for a make-up Saturday — ship as data (officialSchedules, from the
 // notices cited in data/holidays-vn-official.json). An administrator enters
 // a new notice as a [Schedule] in [Config.Overrides]. Years not yet
 // announced get [ProposeSchedule]: the statute applied mechanically (Tết =
@@ -51,7 +51,7 @@
 //   - same_day: received on a working day by 15:00 → closing time that day;
 //     otherwise closing time of the next working day;
 //   - working_hours N: N hours of working time from the receipt instant, for
-//     internal steps; [HalfDays](n) is 4n hours;
+//     internal steps (a half day is 4 hours);
 //   - supplementation ([Calendar.Resume]): the clock stops while the applicant
 //     supplements; the due date moves later by the working time that passed
 //     between request and supplementation (DVCQG: "thời gian bổ sung" is

@@ -36,10 +36,6 @@ type Rule struct {
 	Unit   Unit `json:"unit"`
 }
 
-// HalfDays is a budget of n half working days for an internal step: four
-// working hours each (one working day = 8 h, as provincial systems count).
-func HalfDays(n int) Rule { return Rule{Amount: 4 * n, Unit: WorkingHours} }
-
 // Validate checks the unit and that the amount is not negative.
 func (r Rule) Validate() error {
 	if _, err := ParseUnit(string(r.Unit)); err != nil {

@@ -532,3 +532,9 @@ func TestExplainInOneLanguage(t *testing.T) {
 		t.Errorf("an old explanation is shown whole: %q", got)
 	}
 }
+
+// Used by the tests only (deadcode): kept here rather than in the package.
+
+// HalfDays is a budget of n half working days for an internal step: four
+// working hours each (one working day = 8 h, as provincial systems count).
+func HalfDays(n int) Rule { return Rule{Amount: 4 * n, Unit: WorkingHours} }

@@ -464,3 +464,16 @@ func TestScheduleValidate(t *testing.T) {
 		})
 	}
 }
+
+// Used by the tests only (deadcode): kept here rather than in the package.
+
+// OfficialSchedules returns the announced schedules shipped with the
+// package (2019–2026), keyed by year. The result is a fresh copy.
+func OfficialSchedules() map[int]Schedule {
+	src := officialSchedules()
+	out := make(map[int]Schedule, len(src))
+	for y, s := range src {
+		out[y] = s.Clone()
+	}
+	return out
+}

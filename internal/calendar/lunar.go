@@ -59,26 +59,6 @@ func (l LunarDate) String() string {
 	return string(appendInt(b, l.Day, 2))
 }
 
-// ParseLunarDate parses the String form ("YYYY-MM-DD" or "YYYY-MM*-DD").
-// It checks the shape only; LunarToSolar checks that the date exists.
-func ParseLunarDate(s string) (LunarDate, error) {
-	bad := fmt.Errorf("%w %q", ErrInvalidLunarDate, s)
-	leap := len(s) == 11 && s[7] == '*'
-	if leap {
-		s = s[:7] + s[8:]
-	}
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return LunarDate{}, bad
-	}
-	y, e1 := atoiDigits(s[0:4])
-	m, e2 := atoiDigits(s[5:7])
-	d, e3 := atoiDigits(s[8:10])
-	if e1 != nil || e2 != nil || e3 != nil {
-		return LunarDate{}, bad
-	}
-	return LunarDate{Year: y, Month: m, Day: d, Leap: leap}, nil
-}
-
 // Errors of the lunar conversions.
 var (
 	ErrOutOfRange       = errors.New("ngoài phạm vi hỗ trợ / outside the supported range")
@@ -324,35 +304,6 @@ func SolarToLunar(d Date) (LunarDate, error) { return vnLunar().toLunar(d) }
 // fails for dates that do not exist (day 30 of a 29-day month, a leap month
 // the year does not have) and for results outside MinYear..MaxYear.
 func LunarToSolar(l LunarDate) (Date, error) { return vnLunar().toSolar(l) }
-
-// LunarMonthLength returns 29 or 30 for an existing lunar month.
-func LunarMonthLength(year, month int, leap bool) (int, error) {
-	t := vnLunar()
-	i := t.monthIndex(year, month, leap)
-	if i < 0 {
-		star := ""
-		if leap {
-			star = "*"
-		}
-		return 0, fmt.Errorf("%w: tháng / month %04d-%02d%s", ErrInvalidLunarDate, year, month, star)
-	}
-	return t.monthLen(i), nil
-}
-
-// LeapMonth returns the number of the leap month of a lunar year, or 0.
-func LeapMonth(year int) int {
-	t := vnLunar()
-	yi := year - t.firstYear
-	if yi < 0 || yi >= len(t.yearIndex) {
-		return 0
-	}
-	for i := int(t.yearIndex[yi]); i < len(t.months) && int(t.months[i].year) == year; i++ {
-		if t.months[i].leap {
-			return int(t.months[i].month)
-		}
-	}
-	return 0
-}
 
 // Tet returns the Gregorian date of mùng 1 Tết (lunar 1/1) of a year.
 func Tet(year int) (Date, error) { return LunarToSolar(LunarDate{Year: year, Month: 1, Day: 1}) }

@@ -144,14 +144,3 @@ func officialSchedules() map[int]Schedule {
 	})
 	return official
 }
-
-// OfficialSchedules returns the announced schedules shipped with the
-// package (2019–2026), keyed by year. The result is a fresh copy.
-func OfficialSchedules() map[int]Schedule {
-	src := officialSchedules()
-	out := make(map[int]Schedule, len(src))
-	for y, s := range src {
-		out[y] = s.Clone()
-	}
-	return out
-}

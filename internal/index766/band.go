@@ -25,11 +25,6 @@ var (
 // Bands returns the bands from the best to the worst.
 func Bands() []Band { return []Band{Excellent, Good, Fair, Average, Weak} }
 
-// BandOf classifies a total out of 100: Xuất sắc ≥ 90; Tốt 80–< 90; Khá
-// 70–< 80; Trung bình 50–< 70; Yếu < 50. The total is taken to 2 decimals
-// (89.995 is 90.00), as Compute rounds it.
-func BandOf(total float64) Band { return bandOfHundredths(toHundredths(total)) }
-
 func bandOfHundredths(h int64) Band {
 	for _, b := range Bands() {
 		if h >= toHundredths(b.Min) {

@@ -6,10 +6,10 @@
 // It is pure: no SQL, no HTTP, no clock. The caller fills [Inputs] with the
 // counts of one scope (an agency with its sub-agencies, or the province) and
 // one period, and [Compute] turns them into indicators, the six DVCQG groups,
-// a total out of 100 and a [Band]. [Classify] is the point-in-time rule of
-// RULES-VN.md §3.2 for one dossier, shared by the code that builds the
-// aggregates and by the tests, so that 2.1 is counted the same way
-// everywhere.
+// a total out of 100 and a [Band]. The point-in-time rule of RULES-VN.md
+// §3.2 that sorts dossiers into 2.1's counts lives with the counters
+// (aggregate.Outcome, and store/timeliness_sql.go for the SQL); this
+// package's tests keep the methodology's wording of it (classify_test.go).
 //
 // # Groups
 //

@@ -574,3 +574,10 @@ func TestClassifyFeedsIndicator21(t *testing.T) {
 		t.Errorf("2.1 = %d/%d %s %v, want 12/15 80.00 16", ind.Numerator, ind.Denominator, fmtRatio(ind.Ratio), ind.Points)
 	}
 }
+
+// Used by the tests only (deadcode): kept here rather than in the package.
+
+// BandOf classifies a total out of 100: Xuất sắc ≥ 90; Tốt 80–< 90; Khá
+// 70–< 80; Trung bình 50–< 70; Yếu < 50. The total is taken to 2 decimals
+// (89.995 is 90.00), as Compute rounds it.
+func BandOf(total float64) Band { return bandOfHundredths(toHundredths(total)) }

@@ -57,28 +57,28 @@ type Inputs struct {
 	Synced Pair
 
 	// ---- Group 2, Tiến độ giải quyết (TDGQ): from the dossier aggregates,
-	// each dossier classified by [Classify] at period end (RULES-VN.md §3.2).
-	// Dossiers with more than one supplementation request are already
-	// counted as late (SettledLate or OpenOverdue) by Classify; the caller
-	// must not count them elsewhere.
+	// each dossier classified at period end (RULES-VN.md §3.2, as
+	// aggregate.Outcome and store/timeliness_sql.go count it). Dossiers with
+	// more than one supplementation request are already counted as late
+	// (SettledLate or OpenOverdue); the caller must not count them elsewhere.
 
 	// SettledEarly: dossiers whose processing ended in the period before the
-	// opening of the due date's working day ([SettledEarly]).
+	// opening of the due date's working day.
 	SettledEarly int64
 	// SettledOnTime: dossiers whose processing ended in the period, on the
-	// due date's working day and no later than the due time ([SettledOnTime]).
+	// due date's working day and no later than the due time.
 	SettledOnTime int64
 	// SettledLate: dossiers whose processing ended in the period after the
-	// due time, or with more than one supplementation request ([SettledLate]).
+	// due time, or with more than one supplementation request.
 	SettledLate int64
 	// OpenWithin: dossiers received no later than period end, not finished at
-	// period end and within time ([OpenWithin]), including those waiting for
+	// period end and within time, including those waiting for
 	// a single supplementation requested no later than the due time.
 	OpenWithin int64
 	// OpenOverdue: dossiers received no later than period end, not finished
 	// at period end and past their due time, or waiting for a supplementation
 	// requested after the due time, or with more than one supplementation
-	// request ([OpenOverdue]).
+	// request.
 	OpenOverdue int64
 	// CarriedOver: dossiers received before the period start and not finished
 	// at the period start. For reports only: they are already in the five

@@ -1,7 +1,9 @@
 // Package langcheck finds words of the other language in a text that should
 // be in one: the tests of every page and message use it to hold the rule
 // that a page speaks the language its reader chose, every word (issue 22
-// item 4). It is a test aid: the product never guesses a language.
+// item 4). It is a test aid: the product never guesses a language, so only
+// tests import it (deadcode lists it as unreachable; kept on purpose, shared
+// by the tests of several packages).
 package langcheck
 
 import (

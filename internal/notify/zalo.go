@@ -196,15 +196,6 @@ type ZaloTokens struct {
 	holderOnce sync.Once
 }
 
-// NewZaloTokens opens the token pair on st, seeded with seedRefresh.
-func NewZaloTokens(ctx context.Context, st TokenStore, appID, secretKey, seedRefresh string) (*ZaloTokens, error) {
-	z := &ZaloTokens{URL: ZaloOAuthURL, AppID: appID, SecretKey: secretKey, Seed: seedRefresh}
-	if err := z.Open(ctx, st); err != nil {
-		return nil, err
-	}
-	return z, nil
-}
-
 // Open seeds the stored pair with the operator's refresh token (Seed;
 // TokenStore.SeedZaloToken does not put back a seed already spent) and keeps
 // st.

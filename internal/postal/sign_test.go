@@ -168,23 +168,19 @@ func TestVerify_Decision45_2016_ReplayedNonceRefused(t *testing.T) {
 	}
 }
 
-func TestConfigFromEnv(t *testing.T) {
-	t.Setenv("MOTCUA_POSTAL_KEY_ID", "vnpost")
-	t.Setenv("MOTCUA_POSTAL_SECRET", "s1")
-	t.Setenv("MOTCUA_POSTAL_OUTBOUND_SECRET", "")
-	t.Setenv("MOTCUA_POSTAL_URL", "https://post.example/hook")
-	c := ConfigFromEnv()
-	if string(c.OutboundSecret) != "s1" || c.URL != "https://post.example/hook" {
-		t.Fatalf("config %+v", c)
-	}
+// The environment is read by internal/config (TestPostalFromEnv there).
+func TestSecretForAndSigner(t *testing.T) {
+	c := Config{KeyID: "vnpost", Secret: []byte("s1"), OutboundSecret: []byte("s2")}
 	if _, ok := c.SecretFor("vnpost"); !ok {
 		t.Fatal("configured key")
+	}
+	if _, ok := c.SecretFor("other"); ok {
+		t.Fatal("another key id must be refused")
 	}
 	if _, ok := (Config{KeyID: "vnpost"}).SecretFor("vnpost"); ok {
 		t.Fatal("a key without a secret must be refused")
 	}
-	t.Setenv("MOTCUA_POSTAL_OUTBOUND_SECRET", "s2")
-	if string(ConfigFromEnv().Signer().Secret) != "s2" {
+	if string(c.Signer().Secret) != "s2" {
 		t.Fatal("the outbound secret signs our webhooks")
 	}
 }

@@ -20,4 +20,8 @@
 // Budgets are integers ([Budget], a count of quarter working days), never
 // floats: Bắc Ninh's Decision 1582/QĐ-UBND allots 0.25 day to a step, and
 // 17 days must add up to exactly 17 days.
+//
+// The step clock, attribution and the import of a decision's process are not
+// yet called by any command (deadcode lists them): they are the groundwork
+// of issue 13, which wires them into the service's step actions.
 package process

@@ -8,8 +8,8 @@ import (
 
 // hoursPerDay is the working day used to turn a limit in hours into days:
 // 8 hours, as provincial systems count (RULES-VN.md §3.3, Thanh Hóa's
-// calculator stores every duration in working hours with 1 day = 8 h; the
-// calendar's HalfDays is 4 h). It is fixed so that a process validated once
+// calculator stores every duration in working hours with 1 day = 8 h, a
+// half day 4 h). It is fixed so that a process validated once
 // stays valid whatever hours a province opens; the step clock then spends a
 // quarter day as a quarter of the calendar's own working day.
 const hoursPerDay = 8

@@ -158,42 +158,6 @@ func AtRiskBy(cal *calendar.Calendar, t time.Time) time.Time {
 	return cal.DayEnd(next)
 }
 
-// Classify says in which figures a dossier counts for a window: the rules
-// above, in Go. The store counts with the same rules in SQL; tests check
-// that both agree. dayStart gives the opening of a due date's working day.
-func Classify(d *dossier.Dossier, w OverviewWindow, dayStart func(time.Time) time.Time) []OverviewKind {
-	if d.ReceivedAt == nil || d.DueAt == nil {
-		return nil
-	}
-	var out []OverviewKind
-	due := *d.DueAt
-	if f := d.FinishedAt; f != nil && !f.Before(w.Start) && f.Before(w.End) {
-		switch {
-		case f.After(due):
-			out = append(out, KindLate)
-		case f.Before(dayStart(due)):
-			out = append(out, KindEarly)
-		default:
-			out = append(out, KindOnTime)
-		}
-	}
-	if d.ReceivedAt.Before(w.AsOf) && (d.FinishedAt == nil || !d.FinishedAt.Before(w.AsOf)) {
-		end, waiting := w.AsOf, false
-		if d.SuspendedAt != nil && d.SuspendedAt.Before(w.AsOf) {
-			end, waiting = *d.SuspendedAt, true
-		}
-		switch {
-		case end.After(due):
-			out = append(out, KindOverdue)
-		case !waiting && !due.After(w.AtRiskBy):
-			out = append(out, KindInTime, KindAtRisk)
-		default:
-			out = append(out, KindInTime)
-		}
-	}
-	return out
-}
-
 // OverviewCounts are one agency's figures.
 type OverviewCounts struct{ model.OverviewCounts }
 

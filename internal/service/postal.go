@@ -99,7 +99,7 @@ func (s *Service) dispatchResult(ctx context.Context, tx *store.Tx, d *dossier.D
 		Status: model.LegDispatched, DispatchedAt: &at, CreatedAt: at, UpdatedAt: at}); err != nil {
 		return err
 	}
-	cfg := postal.ConfigFromEnv()
+	cfg := s.Postal
 	if cfg.URL == "" {
 		s.Log.Warn("postal: no operator webhook configured (MOTCUA_POSTAL_URL); result handed to post without notice", "dossier_id", d.ID)
 		return nil

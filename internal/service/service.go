@@ -19,6 +19,7 @@ import (
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/payment"
+	"github.com/motcua/motcua/internal/postal"
 	"github.com/motcua/motcua/internal/store"
 )
 
@@ -33,6 +34,9 @@ type Service struct {
 	Notify NotifyConfig
 	// Payments are the online payment gateways; nil turns online payment off.
 	Payments *payment.Registry
+	// Postal is the public postal operator (MOTCUA_POSTAL_*, read by
+	// cmd); its zero value turns the postal connection off.
+	Postal postal.Config
 
 	cal      atomic.Pointer[calendar.Calendar]
 	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force

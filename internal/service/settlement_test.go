@@ -88,7 +88,7 @@ func lived(t *testing.T, st *store.Store, n int) (*service.Service, func(time.Ti
 
 // The incremental counters agree with a full recomputation from the event
 // log, and the figures read from them agree, dossier by dossier, with the
-// point-in-time rules of RULES-VN.md §3.2 (service.Classify), for ended and
+// point-in-time rules of RULES-VN.md §3.2 (classify), for ended and
 // running periods and for one agency's subtree.
 func TestFiguresFromCountersAgreeWithTheRules(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
@@ -119,7 +119,7 @@ func TestFiguresFromCountersAgreeWithTheRules(t *testing.T) {
 					if q.AgencyID != 0 && d.ProcessingAgencyID != q.AgencyID {
 						continue
 					}
-					for _, k := range service.Classify(d, w, dayStart) {
+					for _, k := range classify(d, w, dayStart) {
 						switch k {
 						case service.KindEarly:
 							want.SettledEarly++

@@ -12,8 +12,8 @@ import (
 // The director's overview counts dossiers per processing agency. Every
 // figure is one predicate over the dossiers table, written once below and
 // used both to count (SUM over GROUP BY) and to list the dossiers behind a
-// count, so that a number and its list can never disagree. The rules these
-// predicates express are service.Classify; a test checks that both agree.
+// count, so that a number and its list can never disagree. The timeliness
+// rules themselves are in timeliness_sql.go, shared with the figures.
 //
 // This scans the dossiers of the period; incremental aggregates (DESIGN.md
 // "Aggregates are incremental") will replace the counting query, not the
@@ -42,15 +42,11 @@ func overviewPredicates(f model.OverviewFilter) map[model.OverviewKind]sqlPart {
 	dueDayStart := sqlPart{"(due_at - ((due_at + ?) % ?) + ?)", []any{offsetMS, dayMS, open}}
 	// Open at AsOf: received before it, not finished before it.
 	inProgress := sqlPart{"received_at < ? AND (finished_at IS NULL OR finished_at >= ?)", []any{asOf, asOf}}
-	// The clock ran until AsOf, or until the supplementation request if
-	// that came first: past due when that end is after the due instant.
-	// Written so that it is never NULL (NOT overdue must hold for in-time ones).
-	overdue := sqlPart{"(suspended_at IS NULL OR suspended_at >= ?) AND due_at < ? OR suspended_at IS NOT NULL AND suspended_at < ? AND suspended_at > due_at", []any{asOf, asOf, asOf}}
-	notSuspended := sqlPart{"(suspended_at IS NULL OR suspended_at >= ?)", []any{asOf}}
+	overdue, notSuspended := overdueAtSQL(asOf), clockRunningAtSQL(asOf)
 	return map[model.OverviewKind]sqlPart{
-		model.KindLate:     join(settled, sqlPart{"finished_at > due_at", nil}),
-		model.KindEarly:    join(settled, sqlPart{"finished_at <= due_at AND finished_at < " + dueDayStart.sql, dueDayStart.args}),
-		model.KindOnTime:   join(settled, sqlPart{"finished_at <= due_at AND finished_at >= " + dueDayStart.sql, dueDayStart.args}),
+		model.KindLate:     join(settled, settledLateSQL()),
+		model.KindEarly:    join(settled, settledInTimeSQL(), sqlPart{"finished_at < " + dueDayStart.sql, dueDayStart.args}),
+		model.KindOnTime:   join(settled, settledInTimeSQL(), sqlPart{"finished_at >= " + dueDayStart.sql, dueDayStart.args}),
 		model.KindOverdue:  join(inProgress, overdue),
 		model.KindInTime:   join(inProgress, not(overdue)),
 		model.KindAtRisk:   join(inProgress, not(overdue), notSuspended, sqlPart{"due_at <= ?", []any{riskBy}}),

@@ -344,10 +344,7 @@ func (s *Store) EachDossierHistory(ctx context.Context, agencyID int64, fn func(
 // the end of a day, while a dossier due at 17:00 today is not late at 10:00.
 // It reads the open dossiers (dossiers_open_due, covering the overdue rule)
 // and those settled after now (dossiers_finished_at; none in production,
-// where now is now). The overdue rule
-// is the one of aggregate.Contribution and RULES-VN.md §3.2: past due, unless
-// the applicant was asked in time for a supplement and has not answered by
-// now; more than one request is late.
+// where now is now). The overdue rule is overdueAtSQL, the overview's.
 func (s *Store) OpenNow(ctx context.Context, f model.StatsFilter, now time.Time) (map[model.StatsKey]model.OpenCounts, error) {
 	out := map[model.StatsKey]model.OpenCounts{}
 	if f.AgencyIDs != nil && len(f.AgencyIDs) == 0 {
@@ -368,8 +365,8 @@ func (s *Store) OpenNow(ctx context.Context, f model.StatsFilter, now time.Time)
 	if f.ByProcedure {
 		proc = "procedure_code"
 	}
-	overdue := `CASE WHEN supplement_count > 1 OR ((suspended_at IS NULL OR suspended_at >= ?) AND due_at < ?)
-		OR (suspended_at < ? AND suspended_at > due_at) THEN 1 ELSE 0 END`
+	od := overdueAtSQL(t)
+	overdue := `CASE WHEN ` + od.sql + ` THEN 1 ELSE 0 END`
 	part := func(index, cond string) string {
 		from := `dossiers`
 		if s.dialect == SQLite {
@@ -382,7 +379,7 @@ func (s *Store) OpenNow(ctx context.Context, f model.StatsFilter, now time.Time)
 		return `SELECT processing_agency_id, ` + proc + ` AS procedure_code, ` + overdue + ` AS overdue FROM ` + from + ` WHERE ` +
 			cond + ` AND ` + strings.Join(where, " AND ")
 	}
-	all := append(append(append([]any{t, t, t}, args...), t, t, t, t), args...)
+	all := append(append(append(append(append([]any{}, od.args...), args...), od.args...), t), args...)
 	// Summed in SQL: at 10M dossiers the 45,000 open ones, handed to Go
 	// row by row, took 68 ms and 60 % of the server's CPU under the mixed
 	// load (BENCHMARKS.md, "Second round").

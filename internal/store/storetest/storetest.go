@@ -1,7 +1,9 @@
 // Package storetest opens fresh databases for tests: an SQLite file in a
 // temporary directory and a new PostgreSQL database, so that every store test
 // runs on both. PostgreSQL is skipped only outside CI when no server answers;
-// in CI (CI=true) its absence fails the test.
+// in CI (CI=true) its absence fails the test. Only tests import it
+// (deadcode lists it as unreachable; kept on purpose, shared by the tests of
+// every package that stores).
 package storetest
 
 import (

@@ -2,6 +2,10 @@ package index766
 
 import "time"
 
+// Classify is the wording of the 766 methodology's point-in-time rule,
+// case by case, kept with the tests as a readable statement of it:
+// production counts with aggregate.Outcome and store/timeliness_sql.go.
+
 // Facts are what Classify needs to know about one dossier.
 type Facts struct {
 	// ReceivedAt is the receipt time (NgayTiepNhan).
