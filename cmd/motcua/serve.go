@@ -66,7 +66,7 @@ func newHandler(svc *service.Service, log *slog.Logger, cfg *config.Config) (*ap
 		return nil, err
 	}
 	handler := api.NewWith(svc, log, api.Options{BaseURL: cfg.BaseURL, MetricsToken: cfg.MetricsToken, ClientIP: cfg.TrustedProxies})
-	webOpt := web.Options{Demo: cfg.Demo, BaseURL: cfg.BaseURL, ClientIP: cfg.TrustedProxies}
+	webOpt := web.Options{Demo: cfg.Demo, BaseURL: cfg.BaseURL, ClientIP: cfg.TrustedProxies, Hotline: cfg.Hotline}
 	if cfg.OIDC.Issuer != "" {
 		webOpt.OIDC = &web.OIDCConfig{Issuer: cfg.OIDC.Issuer, ClientID: cfg.OIDC.ClientID, ClientSecret: cfg.OIDC.ClientSecret, IDClaim: cfg.OIDC.IDClaim}
 	}

@@ -17,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,6 +38,10 @@ type Config struct {
 	// a trailing slash, for links, QR codes, OIDC and the payment gateway's
 	// return and callback addresses. Empty: taken from each request.
 	BaseURL string
+	// Hotline (--hotline, MOTCUA_HOTLINE) is the center's help line, shown
+	// at the foot of every page. Empty: the pages send people to the help
+	// desk and promise no number.
+	Hotline string
 
 	Database Database
 	OIDC     OIDC
@@ -108,6 +113,9 @@ func DatabaseFromEnv(getenv func(string) string) (Database, error) {
 // value. Flags win over their variables. It returns flag.ErrHelp for --help
 // (fs has then printed the usage) and a flag error as flag.Parse does;
 // otherwise an *Invalid with every problem found, each named by its variable.
+// hotlineRe is a phone number as a center prints it: "1022", "0222 3 858 858", "+84 222.3858.858".
+var hotlineRe = regexp.MustCompile(`^\+?[0-9][0-9 .\-]{2,19}$`)
+
 func Parse(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config, error) {
 	env := snapshot(getenv)
 	c := &Config{Env: env}
@@ -115,6 +123,7 @@ func Parse(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config
 	fs.StringVar(&c.DataDir, "data", "./data", "data directory (SQLite database and uploaded files)")
 	fs.BoolVar(&c.Demo, "demo", false, "load the demo province, catalog and users")
 	fs.StringVar(&c.BaseURL, "base-url", env("MOTCUA_BASE_URL"), "public address for links and QR codes, e.g. https://dichvucong.example.gov.vn")
+	fs.StringVar(&c.Hotline, "hotline", env("MOTCUA_HOTLINE"), "the center's help line shown on every page, e.g. \"0222 3 858 858\"")
 	fs.StringVar(&c.OIDC.Issuer, "oidc-issuer", env("MOTCUA_OIDC_ISSUER"), "OpenID Connect issuer for citizen sign-in (national e-ID)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("MOTCUA_METRICS_ADDR"), "separate listener for /metrics, e.g. 127.0.0.1:9090 (the main one serves it only with MOTCUA_METRICS_TOKEN)")
 	fs.StringVar(&c.OIDC.ClientID, "oidc-client-id", env("MOTCUA_OIDC_CLIENT_ID"), "OpenID Connect client id (secret in MOTCUA_OIDC_CLIENT_SECRET)")
@@ -128,6 +137,11 @@ func Parse(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config
 		bad("serve", fmt.Sprintf("thừa tham số %q", fs.Arg(0)), fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	c.BaseURL = strings.TrimRight(strings.TrimSpace(c.BaseURL), "/")
+	c.Hotline = strings.TrimSpace(c.Hotline)
+	if c.Hotline != "" && !hotlineRe.MatchString(c.Hotline) {
+		bad("--hotline / MOTCUA_HOTLINE", fmt.Sprintf("cần số điện thoại (chữ số, khoảng trắng, dấu chấm hoặc gạch), không phải %q", c.Hotline),
+			fmt.Sprintf("want a phone number (digits, spaces, dots or dashes), not %q", c.Hotline))
+	}
 	if c.BaseURL != "" {
 		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 			bad("--base-url / MOTCUA_BASE_URL", fmt.Sprintf("cần địa chỉ http(s)://máy[/đường-dẫn], không phải %q", c.BaseURL),

@@ -39,6 +39,9 @@ func TestFlagsWinOverEnvironment(t *testing.T) {
 	if c.BaseURL != "https://dichvucong.h99.gov.vn" || c.OIDC.ClientID != "flag-client" || c.OIDC.Issuer != "https://id.example" || c.MetricsAddr != "127.0.0.1:9090" {
 		t.Fatalf("config %+v", c)
 	}
+	if c, _ := parse(t, map[string]string{"MOTCUA_HOTLINE": " 0222 3 858 858 "}); c.Hotline != "0222 3 858 858" {
+		t.Fatalf("hotline %q", c.Hotline)
+	}
 	if c, _ := parse(t, env); c.BaseURL != "https://not-this.example" {
 		t.Fatalf("without the flag the variable counts: %q", c.BaseURL)
 	}
@@ -86,6 +89,7 @@ func TestInvalidSettingsNamed(t *testing.T) {
 		{"notify attempts negative", map[string]string{"MOTCUA_NOTIFY_MAX_ATTEMPTS": "-1"}, nil, "MOTCUA_NOTIFY_MAX_ATTEMPTS"},
 		{"checkpoint period under a minute", map[string]string{"MOTCUA_AUDIT_CHECKPOINT_EVERY": "5s"}, nil, "MOTCUA_AUDIT_CHECKPOINT_EVERY"},
 		{"stray argument", nil, []string{"extra"}, "extra"},
+		{"hotline not a phone number", map[string]string{"MOTCUA_HOTLINE": "gọi chị Lan"}, nil, "MOTCUA_HOTLINE"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := parse(t, c.env, c.args...)

@@ -41,6 +41,7 @@ func init() {
 		"counter.waiting":         {"Hồ sơ trực tuyến chờ kiểm tra, tiếp nhận", "Online dossiers waiting to be checked"},
 		"counter.waiting_lead":    {"Hồ sơ chờ lâu nhất ở trên cùng.", "Longest waiting first."},
 		"counter.waiting_none":    {"Không có hồ sơ trực tuyến nào đang chờ.", "No online dossier is waiting."},
+		"counter.pick_first":      {"Hãy tìm và chọn thủ tục trước, rồi nhập hồ sơ của người nộp.", "Find and choose the procedure first, then enter the applicant's dossier."},
 		"counter.ready":           {"Kết quả, thông báo chờ trả", "Results and notices ready to return"},
 		"counter.ready_none":      {"Không có kết quả hay thông báo nào đang chờ trả.", "No result or notice is waiting to be returned."},
 		"counter.waited":          {"Đã chờ", "Waiting for"},
@@ -139,6 +140,7 @@ type queueRow struct {
 type counterHomeData struct {
 	Q          string
 	Searched   bool
+	Pick       bool // sent here from the filing form without a procedure
 	Procs      []catalog.Procedure
 	CanReceive bool // counter officers receive; postal workers only return results
 	Waiting    []queueRow
@@ -151,7 +153,8 @@ const queueLimit = 200
 
 func (s *Server) counterHome(w http.ResponseWriter, r *http.Request, sess *session) {
 	ctx := r.Context()
-	d := counterHomeData{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanReceive: sess.Actor.Role == org.RoleCounter, QV: readQueueView(r)}
+	d := counterHomeData{Q: strings.TrimSpace(r.URL.Query().Get("q")), CanReceive: sess.Actor.Role == org.RoleCounter, QV: readQueueView(r),
+		Pick: r.URL.Query().Get("pick") != ""}
 	lang := langOf(r)
 	if err := s.queueTools(ctx, sess.Actor, lang, d.QV, d.CanReceive); err != nil {
 		s.renderError(w, r, err)
@@ -291,7 +294,8 @@ func (s *Server) newData(r *http.Request, code string, form url.Values) (*counte
 func (s *Server) counterNew(w http.ResponseWriter, r *http.Request, sess *session) {
 	code := strings.TrimSpace(r.URL.Query().Get("procedure"))
 	if code == "" {
-		http.Redirect(w, r, "/counter", http.StatusSeeOther)
+		// Say why the form is not there: the procedure comes first.
+		http.Redirect(w, r, "/counter?pick=1#recv-h", http.StatusSeeOther)
 		return
 	}
 	d, err := s.newData(r, code, nil)

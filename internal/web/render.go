@@ -120,8 +120,10 @@ type view struct {
 	Site  string
 	Title string
 	Path  string
-	Flash string
-	Error string
+	// Hotline is the center's help line; Agency the signed-in officer's.
+	Hotline, Agency string
+	Flash           string
+	Error           string
 	// ErrorField is the input Error concerns: the form shows it beside that
 	// input, and the page not again at the top.
 	ErrorField string
@@ -187,7 +189,12 @@ func (v *view) SetError(err error) {
 func (v *view) ErrorText(err error) string { return locale.Error(locale.Parse(v.Lang), err) }
 
 func (s *Server) newView(r *http.Request, title string, data any) *view {
-	v := &view{Lang: langOf(r), Sess: sessionOf(r), Site: s.opt.SiteName, Path: r.URL.Path, Data: data}
+	v := &view{Lang: langOf(r), Sess: sessionOf(r), Site: s.opt.SiteName, Hotline: s.opt.Hotline, Path: r.URL.Path, Data: data}
+	if v.Sess != nil && v.Sess.Actor.AgencyID != 0 {
+		if a, ok := s.svc.Agency(v.Sess.Actor.AgencyID); ok {
+			v.Agency = a.Name // staff see where they work (issue 21 item 6)
+		}
+	}
 	v.Title = v.T(title)
 	if ok := r.URL.Query().Get("ok"); ok != "" {
 		if locale.Has("ok." + ok) {

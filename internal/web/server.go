@@ -25,6 +25,8 @@ type Options struct {
 	OIDC *OIDCConfig
 	// SiteName is shown in the header.
 	SiteName string
+	// Hotline is the center's help line, shown at the foot of every page.
+	Hotline string
 	// ClientIP tells the client's address behind trusted proxies
 	// (MOTCUA_TRUSTED_PROXIES), for the rate limits and the payment gateway.
 	ClientIP clientip.Resolver
@@ -72,6 +74,11 @@ func New(svc *service.Service, log *slog.Logger, opt Options) (*Server, error) {
 
 func (s *Server) routes() {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	// Browsers ask for /favicon.ico whatever the page says; send them to the
+	// icon rather than log a 404 on every first visit.
+	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 	s.publicRoutes()
 	s.authRoutes()
 	s.citizenRoutes()
