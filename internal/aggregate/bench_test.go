@@ -76,14 +76,14 @@ func BenchmarkReplay(b *testing.B) {
 	base := settled()
 	at := *base.ReceivedAt
 	evs := []aggregate.Event{
-		{Action: "submit", At: at.Add(-time.Hour), Payload: map[string]any{"channel": "online"}},
-		{Action: "receive", At: at, Payload: map[string]any{"code": "c", "due_at": "2026-03-12T17:00:00+07:00"}},
-		{Action: "transfer", At: at.Add(time.Hour), Payload: map[string]any{"to_agency_id": float64(3)}},
-		{Action: "request_supplement", At: at.Add(48 * time.Hour), Payload: map[string]any{"reason": "r"}},
-		{Action: "supplement", At: at.Add(96 * time.Hour), Payload: map[string]any{"due_at": "2026-03-16T17:00:00+07:00"}},
-		{Action: "approve", At: at.Add(300 * time.Hour), Payload: map[string]any{"result_file_ids": []any{"kq"}}},
-		{Action: "return_result", At: at.Add(301 * time.Hour), Payload: map[string]any{}},
-		{Action: "rate", At: at.Add(302 * time.Hour), Payload: map[string]any{"rating": float64(1)}},
+		{Action: "submit", At: at.Add(-time.Hour), Payload: []byte(`{"channel":"online"}`)},
+		{Action: "receive", At: at, Payload: []byte(`{"code":"c","due_at":"2026-03-12T17:00:00+07:00"}`)},
+		{Action: "transfer", At: at.Add(time.Hour), Payload: []byte(`{"from_agency_id":1,"to_agency_id":3}`)},
+		{Action: "request_supplement", At: at.Add(48 * time.Hour), Payload: []byte(`{"reason":"r"}`)},
+		{Action: "supplement", At: at.Add(96 * time.Hour), Payload: []byte(`{"components":null,"due_at":"2026-03-16T17:00:00+07:00"}`)},
+		{Action: "approve", At: at.Add(300 * time.Hour), Payload: []byte(`{"result_file_ids":["kq"],"result_kind":"electronic"}`)},
+		{Action: "return_result", At: at.Add(301 * time.Hour), Payload: []byte(`{"return_method":"online"}`)},
+		{Action: "rate", At: at.Add(302 * time.Hour), Payload: []byte(`{"rating":1}`)},
 	}
 	for b.Loop() {
 		if d := aggregate.Replay(base, evs); d.FinishedAt == nil {

@@ -10,7 +10,7 @@ import (
 type Event struct {
 	Action  string
 	At      time.Time
-	Payload map[string]any
+	Payload []byte // as stored; read with dossier.Decode
 }
 
 // Replay rebuilds from a dossier's event log the facts the counters depend
@@ -23,34 +23,33 @@ func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 	d.ReceivedAt, d.DueAt, d.FinishedAt, d.SuspendedAt = nil, nil, nil, nil
 	d.SupplementCount, d.Rating, d.ResultFileIDs = 0, dossier.Unrated, nil
 	for _, e := range evs {
-		at := e.At
-		switch dossier.Action(e.Action) {
+		at, a := e.At, dossier.Action(e.Action)
+		switch a {
 		case dossier.ActReceive:
-			d.ReceivedAt, d.DueAt = &at, payloadTime(e.Payload, "due_at")
+			p, _ := dossier.Decode[dossier.ReceivePayload](a, e.Payload)
+			d.ReceivedAt, d.DueAt = &at, utc(p.DueAt)
 		case dossier.ActTransfer:
-			if id, ok := e.Payload["to_agency_id"].(float64); ok {
-				d.ProcessingAgencyID = int64(id)
+			if p, ok := dossier.Decode[dossier.TransferPayload](a, e.Payload); ok && p.ToAgencyID != 0 {
+				d.ProcessingAgencyID = p.ToAgencyID
 			}
 		case dossier.ActRequestSupplement:
 			d.SupplementCount++
 			d.SuspendedAt = &at
 		case dossier.ActSupplement:
 			d.SuspendedAt = nil
-			if due := payloadTime(e.Payload, "due_at"); due != nil {
+			p, _ := dossier.Decode[dossier.SupplementPayload](a, e.Payload)
+			if due := utc(p.DueAt); due != nil {
 				d.DueAt = due
 			}
 		case dossier.ActExtend:
-			if due := payloadTime(e.Payload, "due_at"); due != nil {
+			p, _ := dossier.Decode[dossier.ExtendPayload](a, e.Payload)
+			if due := utc(p.DueAt); due != nil {
 				d.DueAt = due
 			}
 		case dossier.ActApprove, dossier.ActReject:
 			d.FinishedAt = &at
-			if ids, ok := e.Payload["result_file_ids"].([]any); ok {
-				for _, id := range ids {
-					if s, ok := id.(string); ok {
-						d.ResultFileIDs = append(d.ResultFileIDs, s)
-					}
-				}
+			if p, ok := dossier.Decode[dossier.ApprovePayload](a, e.Payload); ok {
+				d.ResultFileIDs = append(d.ResultFileIDs, p.ResultFileIDs...)
 			}
 		case dossier.ActStop:
 			d.SuspendedAt = nil
@@ -62,21 +61,18 @@ func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 				d.FinishedAt = &at
 			}
 		case dossier.ActRate:
-			if r, ok := e.Payload["rating"].(float64); ok {
-				d.Rating = dossier.Rating(r)
+			if p, ok := dossier.Decode[dossier.RatePayload](a, e.Payload); ok {
+				d.Rating = p.Rating
 			}
 		}
 	}
 	return &d
 }
 
-func payloadTime(p map[string]any, key string) *time.Time {
-	s, ok := p[key].(string)
-	if !ok {
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
+// utc is a due date read from a payload as the projection holds it; nil
+// when the event recorded none.
+func utc(t time.Time) *time.Time {
+	if t.IsZero() {
 		return nil
 	}
 	t = t.UTC()

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/motcua/motcua/internal/catalog"
@@ -118,14 +119,14 @@ type TrackView struct {
 
 // EventView is one entry of a dossier's history.
 type EventView struct {
-	Seq        int            `json:"seq"`
-	Action     string         `json:"action"`
-	FromStatus string         `json:"from_status"`
-	ToStatus   string         `json:"to_status"`
-	Actor      EventActorView `json:"actor"`
-	At         Time           `json:"at"`
-	Note       string         `json:"note"`
-	Payload    map[string]any `json:"payload"`
+	Seq        int             `json:"seq"`
+	Action     string          `json:"action"`
+	FromStatus string          `json:"from_status"`
+	ToStatus   string          `json:"to_status"`
+	Actor      EventActorView  `json:"actor"`
+	At         Time            `json:"at"`
+	Note       string          `json:"note"`
+	Payload    json.RawMessage `json:"payload"` // as stored
 }
 
 // EventActorView names who acted.
@@ -136,8 +137,8 @@ type EventActorView struct {
 }
 
 func eventView(e model.StoredEvent) EventView {
-	if e.Payload == nil {
-		e.Payload = map[string]any{}
+	if len(e.Payload) == 0 || string(e.Payload) == "null" {
+		e.Payload = json.RawMessage(`{}`)
 	}
 	return EventView{Seq: e.Seq, Action: e.Action, FromStatus: e.FromStatus, ToStatus: e.ToStatus,
 		Actor: EventActorView{e.ActorUserID, e.ActorRole, e.ActorName}, At: Time{e.At}, Note: e.Note, Payload: e.Payload}

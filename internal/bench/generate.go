@@ -586,7 +586,7 @@ func (g *generator) dossier(r *rand.Rand, zipf *rand.Zipf, recvAt time.Time, b *
 	}
 	d.UpdatedAt = d.SubmittedAt
 	gd.events = append(gd.events, genEvent{action: string(dossier.ActSubmit), to: string(dossier.Submitted), actor: submitter,
-		at: d.SubmittedAt.UnixMilli(), payload: mustJSON(map[string]any{"channel": d.Channel, "procedure_version": d.ProcedureVersion})})
+		at: d.SubmittedAt.UnixMilli(), payload: mustJSON(dossier.SubmitPayload{Channel: d.Channel, ProcedureVersion: d.ProcedureVersion})})
 
 	env := dossier.Env{Deadlines: g.dl, TimeLimit: p.limit}
 	done := false // a step would come after g.until: the dossier stays as it is
@@ -607,8 +607,10 @@ func (g *generator) dossier(r *rand.Rand, zipf *rand.Zipf, recvAt time.Time, b *
 			return fmt.Errorf("%s: %w", cmd.Action, err)
 		}
 		if ev.Action == dossier.ActTransfer {
-			from, to := g.agencies[ev.Payload["from_agency_id"].(int64)], g.agencies[d.ProcessingAgencyID]
-			ev.Payload["from_agency_code"], ev.Payload["to_agency_code"] = from.Code, to.Code
+			p, _ := dossier.Decode[dossier.TransferPayload](ev.Action, ev.Payload)
+			from, to := g.agencies[p.FromAgencyID], g.agencies[d.ProcessingAgencyID]
+			p.FromAgencyCode, p.ToAgencyCode = from.Code, to.Code
+			ev.SetPayload(p)
 		}
 		gd.events = append(gd.events, genEvent{action: string(ev.Action), from: string(ev.From), to: string(ev.To), actor: cmd.Actor,
 			at: ev.At.UnixMilli(), note: ev.Note, payload: mustJSON(ev.Payload)})

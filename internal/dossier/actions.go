@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -153,12 +154,12 @@ type Command struct {
 
 // Event is the record of an applied command, as appended to the log.
 type Event struct {
-	Action  Action         `json:"action"`
-	From    Status         `json:"from_status"`
-	To      Status         `json:"to_status"`
-	At      time.Time      `json:"at"`
-	Note    string         `json:"note,omitempty"`
-	Payload map[string]any `json:"payload,omitempty"`
+	Action  Action          `json:"action"`
+	From    Status          `json:"from_status"`
+	To      Status          `json:"to_status"`
+	At      time.Time       `json:"at"`
+	Note    string          `json:"note,omitempty"`
+	Payload json.RawMessage `json:"payload,omitempty"` // the action's payload struct (payload.go), encoded
 }
 
 // Deadlines is the calendar arithmetic the lifecycle needs.

@@ -45,7 +45,7 @@ func Apply(d *Dossier, cmd Command, env Env) (Event, error) {
 	cmd.Note = textfold.NFC(cmd.Note)
 	cmd.Reason = textfold.NFC(cmd.Reason)
 	next := *d // work on a copy so that a failed rule leaves d untouched
-	ev := Event{Action: cmd.Action, From: d.Status, At: cmd.At, Note: cmd.Note, Payload: map[string]any{}}
+	ev := Event{Action: cmd.Action, From: d.Status, At: cmd.At, Note: cmd.Note}
 	if err := apply(&next, cmd, env, &ev); err != nil {
 		return Event{}, err
 	}
@@ -83,13 +83,13 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.Code, d.Status = cmd.Code, Received
 		d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.DueExplain = tp(at), tp(due), tp(due), explain
 		d.ReceivingAgencyID = cmd.Actor.AgencyID
-		ev.Payload["code"], ev.Payload["due_at"], ev.Payload["due_explain"] = d.Code, local(due), explain
+		ev.SetPayload(ReceivePayload{Code: d.Code, DueAt: local(due), DueExplain: explain})
 	case ActRefuse:
 		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03)", "refuse (Form 03)"); err != nil {
 			return err
 		}
 		d.Status = Refused
-		ev.Payload["reason"] = cmd.Reason
+		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActTransfer:
 		to := cmd.ToAgencyID
 		if to == 0 {
@@ -99,7 +99,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			return apperr.New(apperr.Invalid, "transfer_same_agency",
 				"Hồ sơ đã ở cơ quan này; hãy chọn cơ quan khác.", "The dossier is already with this agency; choose another one.")
 		}
-		ev.Payload["from_agency_id"], ev.Payload["to_agency_id"] = d.ProcessingAgencyID, to
+		ev.SetPayload(TransferPayload{FromAgencyID: d.ProcessingAgencyID, ToAgencyID: to})
 		d.ProcessingAgencyID, d.Status = to, Processing
 	case ActRequestSupplement:
 		// Decree 118/2025 Art. 11(2): supplementation may be requested only once.
@@ -124,10 +124,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		}
 		d.SupplementCount++
 		d.ResumeStatus, d.Status, d.SuspendedAt = d.Status, SupplementRequested, tp(at)
-		ev.Payload["reason"] = cmd.Reason
-		if len(papers) > 0 {
-			ev.Payload["missing_papers"] = papers
-		}
+		ev.SetPayload(SupplementRequestPayload{MissingPapers: papers, Reason: cmd.Reason})
 	case ActSupplement:
 		if len(cmd.Components) == 0 && cmd.Note == "" {
 			return apperr.New(apperr.Invalid, "supplement_empty",
@@ -135,6 +132,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				"Attach the supplementary papers or describe what was supplemented.")
 		}
 		d.Components = mergeComponents(d.Components, cmd.Components)
+		p := SupplementPayload{Components: cmd.Components}
 		if d.DueAt != nil && d.SuspendedAt != nil {
 			// The clock stood still while waiting: the due date moves later by
 			// the working time that passed (RULES-VN.md §3.1(4)).
@@ -143,26 +141,25 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				return err
 			}
 			d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(due), explain
-			ev.Payload["previous_due_at"], ev.Payload["due_at"], ev.Payload["due_explain"] = local(*d.PreviousDueAt), local(due), explain
+			p.PreviousDueAt, p.DueAt, p.DueExplain = local(*d.PreviousDueAt), local(due), explain
 		}
-		ev.Payload["components"] = cmd.Components
+		ev.SetPayload(p)
 		d.Status, d.SuspendedAt, d.ResumeStatus = d.ResumeStatus, nil, ""
 	case ActRequestPayment:
 		if err := payment.CheckAmount("amount_vnd", cmd.AmountVND); err != nil {
 			return err
 		}
 		d.PaymentDueVND, d.ResumeStatus, d.Status = cmd.AmountVND, Processing, PaymentRequested
-		ev.Payload["amount_vnd"] = cmd.AmountVND
+		ev.SetPayload(PaymentPayload{AmountVND: cmd.AmountVND})
 	case ActPay:
 		if cmd.AmountVND != 0 && cmd.AmountVND != d.PaymentDueVND {
 			return apperr.Newf(apperr.Invalid, "amount_mismatch",
 				"Số tiền nộp (%d đồng) khác số tiền phải nộp.", "The amount paid (%d VND) differs from the amount due.", cmd.AmountVND)
 		}
 		d.PaidVND += d.PaymentDueVND
-		ev.Payload["amount_vnd"] = d.PaymentDueVND
+		ev.SetPayload(PaymentPayload{AmountVND: d.PaymentDueVND, PaymentRef: cmd.PaymentRef})
 		if cmd.PaymentRef != "" {
 			d.PaidOnline = true
-			ev.Payload["payment_ref"] = cmd.PaymentRef
 		}
 		d.PaymentDueVND, d.Status, d.ResumeStatus = 0, Processing, ""
 	case ActExtend:
@@ -192,8 +189,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		}
 		d.ExtensionCount++
 		d.PreviousDueAt, d.DueAt, d.DueExplain = d.DueAt, tp(*cmd.NewDueAt), explain
-		ev.Payload["reason"], ev.Payload["signer"] = cmd.Reason, textfold.NFC(cmd.Signer)
-		ev.Payload["previous_due_at"], ev.Payload["due_at"] = local(*d.PreviousDueAt), local(*cmd.NewDueAt)
+		ev.SetPayload(ExtendPayload{DueAt: local(*cmd.NewDueAt), PreviousDueAt: local(*d.PreviousDueAt),
+			Reason: cmd.Reason, Signer: textfold.NFC(cmd.Signer)})
 	case ActApprove:
 		if err := approveResult(d, cmd, ev); err != nil {
 			return err
@@ -204,10 +201,10 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			return err
 		}
 		d.Status, d.FinishedAt = Rejected, tp(at)
-		ev.Payload["reason"] = cmd.Reason
+		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActWithdraw:
 		d.ResumeStatus, d.Status = d.Status, WithdrawalRequested
-		ev.Payload["reason"] = cmd.Reason
+		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActStop:
 		// Answering the applicant's withdrawal needs no further reason; an
 		// agency stopping on its own must state why in the stop notice
@@ -221,7 +218,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		if d.ReceivedAt != nil {
 			d.FinishedAt = tp(at)
 		}
-		ev.Payload["reason"] = cmd.Reason
+		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActReturnResult:
 		if d.Status == Rejected {
 			// The rejection notice and the papers go back through the
@@ -232,14 +229,14 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				return errAlreadyReturned
 			}
 			d.ReturnedAt = tp(at)
-			ev.Payload["return_method"], ev.Payload["rejection"] = d.ReturnMethod, true
+			ev.SetPayload(ReturnPayload{Rejection: true, ReturnMethod: d.ReturnMethod})
 			return nil
 		}
 		d.Status, d.ReturnedAt = Returned, tp(at)
 		if d.FinishedAt == nil {
 			d.FinishedAt = tp(at)
 		}
-		ev.Payload["return_method"] = d.ReturnMethod
+		ev.SetPayload(ReturnPayload{ReturnMethod: d.ReturnMethod})
 	case ActPostalPickedUp, ActPostalHandedOver, ActPostalDelivered, ActPostalDeliveryFailed:
 		return applyPostal(d, cmd, ev)
 	case ActComplaint:
@@ -255,7 +252,7 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			return err
 		}
 		d.Rating, d.RatedAt = cmd.Rating, tp(at)
-		ev.Payload["rating"] = int(cmd.Rating)
+		ev.SetPayload(RatePayload{Rating: cmd.Rating})
 	}
 	return nil
 }

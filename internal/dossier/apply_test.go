@@ -196,8 +196,8 @@ func TestSupplementOnceAndClockSuspended_Decree118_Art11(t *testing.T) {
 	if !d.DueAt.Equal(due.Add(48*time.Hour)) || !d.PreviousDueAt.Equal(due) || d.Status != Processing || d.SuspendedAt != nil {
 		t.Fatalf("after supplement: due %v prev %v status %s", d.DueAt, d.PreviousDueAt, d.Status)
 	}
-	if !ev.Payload["previous_due_at"].(time.Time).Equal(due) {
-		t.Fatalf("event must keep the previous due date: %v", ev.Payload)
+	if p, ok := Decode[SupplementPayload](ev.Action, ev.Payload); !ok || !p.PreviousDueAt.Equal(due) {
+		t.Fatalf("event must keep the previous due date: %s", ev.Payload)
 	}
 	_, err = Apply(d, Command{Action: ActRequestSupplement, Actor: specialist, Reason: "lại thiếu", At: back.Add(time.Hour)}, env)
 	if e, _ := apperr.As(err); e == nil || e.Code != "supplement_already_requested" {
@@ -315,8 +315,8 @@ func TestRateOnceOnSettledDossier_Circular01_2018_Art12(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Rating != c.rating || d.RatedAt == nil || ev.Payload["rating"] != int(c.rating) || d.Status != Returned {
-				t.Fatalf("rating %d at %v, payload %v, status %s", d.Rating, d.RatedAt, ev.Payload, d.Status)
+			if p, ok := Decode[RatePayload](ev.Action, ev.Payload); d.Rating != c.rating || d.RatedAt == nil || !ok || p.Rating != c.rating || d.Status != Returned {
+				t.Fatalf("rating %d at %v, payload %s, status %s", d.Rating, d.RatedAt, ev.Payload, d.Status)
 			}
 			if d.Rating.Dislike() != (c.rating == Dissatisfied) {
 				t.Fatal("only 'không hài lòng' counts as a dislike")

@@ -38,9 +38,6 @@ func applyComplaint(d *Dossier, cmd Command, ev *Event) error {
 			"Số hiệu phản ánh, kiến nghị dài tối đa %d ký tự.", "The complaint reference is at most %d characters.", maxComplaintRef)
 	}
 	d.ComplaintCount++
-	ev.Payload["reason"] = cmd.Reason
-	if ref != "" {
-		ev.Payload["complaint_ref"] = ref
-	}
+	ev.SetPayload(ComplaintPayload{ComplaintRef: ref, Reason: cmd.Reason})
 	return nil
 }

@@ -45,11 +45,12 @@ func TestComplaintLink_766_5_4(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.ComplaintCount != 1 || d.Status != before.Status || ev.From != ev.To || ev.Payload["reason"] != c.cmd.Reason {
+			p, ok := Decode[ComplaintPayload](ev.Action, ev.Payload)
+			if d.ComplaintCount != 1 || d.Status != before.Status || ev.From != ev.To || !ok || p.Reason != c.cmd.Reason {
 				t.Fatalf("dossier %+v event %+v", d, ev)
 			}
-			if (c.cmd.ComplaintRef != "") != (ev.Payload["complaint_ref"] != nil) {
-				t.Fatalf("reference in the event: %v", ev.Payload)
+			if (c.cmd.ComplaintRef != "") != (p.ComplaintRef != "") {
+				t.Fatalf("reference in the event: %s", ev.Payload)
 			}
 			// A second complaint is linked too: complaints are not once-only.
 			c.cmd.At = c.cmd.At.Add(time.Hour)

@@ -69,20 +69,15 @@ func applyPostal(d *Dossier, cmd Command, ev *Event) error {
 			"Không thể thực hiện %q: thông báo trả lại hồ sơ chưa được giao cho bưu chính.",
 			"The action %q is not possible: the rejection notice has not been handed to the postal service yet.", cmd.Action)
 	}
-	ev.Payload["at"] = local(p.At)
-	if p.TrackingNumber != "" {
-		ev.Payload["tracking_number"] = p.TrackingNumber
-	}
+	at := local(p.At)
 	switch cmd.Action {
 	case ActPostalPickedUp:
 		if d.Channel != ChannelPostal {
 			return apperr.New(apperr.Invalid, "postal_channel_required",
 				"Chỉ hồ sơ nộp qua bưu chính mới có sự kiện bưu chính nhận hồ sơ.", "Only a dossier filed by post is picked up by post.")
 		}
-		ev.Payload["pickup_place"], ev.Payload["fees_collected_vnd"] = p.PickupPlace, p.FeesCollectedVND
-		if p.FeeReceipt != "" {
-			ev.Payload["fee_receipt"] = p.FeeReceipt
-		}
+		ev.SetPayload(PostalPickedUpPayload{At: at, FeeReceipt: p.FeeReceipt, FeesCollectedVND: p.FeesCollectedVND,
+			PickupPlace: p.PickupPlace, TrackingNumber: p.TrackingNumber})
 	case ActPostalHandedOver:
 		// The hand-over record signed by the postman and the receiving
 		// officer stands in for signatures on the control slip (§9).
@@ -92,12 +87,13 @@ func applyPostal(d *Dossier, cmd Command, ev *Event) error {
 				"Cần số biên bản giao nhận hồ sơ giữa bưu chính và bộ phận một cửa (handover_record).",
 				"The number of the hand-over record between the postal service and the one-stop (handover_record) is required.")
 		}
-		ev.Payload["handover_record"] = rec
+		ev.SetPayload(PostalHandedOverPayload{At: at, HandoverRecord: rec, TrackingNumber: p.TrackingNumber})
 	case ActPostalDelivered:
 		if d.ReturnMethod != ReturnPostal {
 			return apperr.New(apperr.Invalid, "postal_return_not_registered",
 				"Hồ sơ này không đăng ký nhận kết quả qua bưu chính.", "This dossier's result is not returned by post.")
 		}
+		ev.SetPayload(PostalDeliveredPayload{At: at, TrackingNumber: p.TrackingNumber})
 	case ActPostalDeliveryFailed:
 		if d.ReturnMethod != ReturnPostal {
 			return apperr.New(apperr.Invalid, "postal_return_not_registered",
@@ -108,7 +104,7 @@ func applyPostal(d *Dossier, cmd Command, ev *Event) error {
 			return apperr.New(apperr.Invalid, "reason_required",
 				"Cần ghi lý do không phát được kết quả (reason).", "The reason the result could not be delivered (reason) is required.")
 		}
-		ev.Payload["reason"] = reason
+		ev.SetPayload(PostalDeliveryFailedPayload{At: at, Reason: reason, TrackingNumber: p.TrackingNumber})
 	}
 	return nil
 }

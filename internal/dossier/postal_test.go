@@ -25,15 +25,15 @@ func TestPostalReports_Decision45_2016(t *testing.T) {
 		return_ ReturnMethod
 		cmd     Command
 		code    string
-		payload map[string]any
+		payload Payload
 	}{
 		{"picked up at the address, Art. 6(1)", Submitted, ChannelPostal, ReturnPostal,
 			Command{Action: ActPostalPickedUp, Actor: postman, Postal: report(func(p *PostalReport) { p.PickupPlace, p.FeesCollectedVND = "address", 50000 })},
-			"", map[string]any{"pickup_place": "address", "fees_collected_vnd": int64(50000), "tracking_number": "EB123456789VN"}},
+			"", PostalPickedUpPayload{At: t0.Add(20 * time.Hour).In(vietnam), PickupPlace: "address", FeesCollectedVND: 50000, TrackingNumber: "EB123456789VN"}},
 		{"picked up only for a postal filing", Submitted, ChannelOnline, ReturnPostal,
 			Command{Action: ActPostalPickedUp, Actor: postman, Postal: report(nil)}, "postal_channel_required", nil},
 		{"handed over with the hand-over record, Circular 17/2017 Art. 5", Submitted, ChannelPostal, ReturnCounter,
-			Command{Action: ActPostalHandedOver, Actor: postman, Postal: report(nil)}, "", map[string]any{"handover_record": "BB-2026-01"}},
+			Command{Action: ActPostalHandedOver, Actor: postman, Postal: report(nil)}, "", PostalHandedOverPayload{At: t0.Add(20 * time.Hour).In(vietnam), HandoverRecord: "BB-2026-01", TrackingNumber: "EB123456789VN"}},
 		{"hand-over needs its record number", Submitted, ChannelPostal, ReturnCounter,
 			Command{Action: ActPostalHandedOver, Actor: postman, Postal: report(func(p *PostalReport) { p.HandoverRecord = " " })}, "handover_record_required", nil},
 		{"a counter officer cannot report for the post", Submitted, ChannelPostal, ReturnCounter,
@@ -45,11 +45,11 @@ func TestPostalReports_Decision45_2016(t *testing.T) {
 		{"a report needs its time", Submitted, ChannelPostal, ReturnCounter,
 			Command{Action: ActPostalHandedOver, Actor: postman, Postal: report(func(p *PostalReport) { p.At = time.Time{} })}, "postal_time_required", nil},
 		{"result delivered", Returned, ChannelPostal, ReturnPostal,
-			Command{Action: ActPostalDelivered, Actor: postman, Postal: report(nil)}, "", map[string]any{"tracking_number": "EB123456789VN"}},
+			Command{Action: ActPostalDelivered, Actor: postman, Postal: report(nil)}, "", PostalDeliveredPayload{At: t0.Add(20 * time.Hour).In(vietnam), TrackingNumber: "EB123456789VN"}},
 		{"delivered only when the result goes by post", Returned, ChannelPostal, ReturnCounter,
 			Command{Action: ActPostalDelivered, Actor: postman, Postal: report(nil)}, "postal_return_not_registered", nil},
 		{"delivery failed with its reason", Returned, ChannelOnline, ReturnPostal,
-			Command{Action: ActPostalDeliveryFailed, Actor: postman, Postal: report(nil)}, "", map[string]any{"reason": "Không có người nhận"}},
+			Command{Action: ActPostalDeliveryFailed, Actor: postman, Postal: report(nil)}, "", PostalDeliveryFailedPayload{At: t0.Add(20 * time.Hour).In(vietnam), Reason: "Không có người nhận", TrackingNumber: "EB123456789VN"}},
 		{"delivery failed needs a reason", Returned, ChannelOnline, ReturnPostal,
 			Command{Action: ActPostalDeliveryFailed, Actor: postman, Postal: report(func(p *PostalReport) { p.Reason = "" })}, "reason_required", nil},
 		{"nothing to deliver before the result is handed to post", Done, ChannelPostal, ReturnPostal,
@@ -80,13 +80,9 @@ func TestPostalReports_Decision45_2016(t *testing.T) {
 			if d.DueAt != before.DueAt || d.FinishedAt != before.FinishedAt || d.ReturnedAt != before.ReturnedAt {
 				t.Fatal("a report moves no clock")
 			}
-			if !ev.Payload["at"].(time.Time).Equal(c.cmd.Postal.At) {
-				t.Fatalf("the operator's time is kept: %v", ev.Payload)
-			}
-			for k, v := range c.payload {
-				if ev.Payload[k] != v {
-					t.Fatalf("payload %s = %v, want %v", k, ev.Payload[k], v)
-				}
+			// The operator's time is kept, shown in Vietnam's time.
+			if got := DecodeAny(ev.Action, ev.Payload); !samePayload(got, c.payload) {
+				t.Fatalf("payload %#v, want %#v", got, c.payload)
 			}
 		})
 	}

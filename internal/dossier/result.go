@@ -46,13 +46,11 @@ func approveResult(d *Dossier, cmd Command, ev *Event) error {
 	if d.ReturnMethod == ReturnOnline {
 		kind = ResultElectronic
 	}
-	ev.Payload["result_kind"] = kind
-	if name != "" {
-		ev.Payload["result_name"] = name
-	}
+	p := ApprovePayload{ResultKind: kind, ResultName: name}
 	if len(cmd.ResultFiles) > 0 {
 		d.ResultFileIDs = slices.Clone(cmd.ResultFiles)
-		ev.Payload["result_file_ids"] = d.ResultFileIDs
+		p.ResultFileIDs = d.ResultFileIDs
 	}
+	ev.SetPayload(p)
 	return nil
 }

@@ -47,8 +47,9 @@ func TestApproveCarriesTheResult_Circular01_2023_Art24(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Status != Done || ev.Payload["result_kind"] != c.wantKind || ev.Payload["result_name"] != "Phiếu lý lịch tư pháp số 12/LLTP" {
-				t.Fatalf("status %s payload %v", d.Status, ev.Payload)
+			p, ok := Decode[ApprovePayload](ev.Action, ev.Payload)
+			if d.Status != Done || !ok || p.ResultKind != c.wantKind || p.ResultName != "Phiếu lý lịch tư pháp số 12/LLTP" || !slices.Equal(p.ResultFileIDs, c.files) {
+				t.Fatalf("status %s payload %s", d.Status, ev.Payload)
 			}
 			if !slices.Equal(d.ResultFileIDs, c.files) {
 				t.Fatalf("result files %v, want %v", d.ResultFileIDs, c.files)

@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -145,26 +144,4 @@ func componentNamed(known []string, name string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// MissingPapersOf reads the papers back from a request_supplement event's
-// payload as stored (decoded JSON); events written before the checklist
-// existed have none.
-func MissingPapersOf(payload map[string]any) []MissingPaper {
-	v, ok := payload["missing_papers"]
-	if !ok {
-		return nil
-	}
-	if ps, ok := v.([]MissingPaper); ok {
-		return ps
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	var ps []MissingPaper
-	if json.Unmarshal(b, &ps) != nil {
-		return nil
-	}
-	return ps
 }

@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -71,18 +70,9 @@ func TestRequestSupplementPapers_Circular01_2018_Form02_Decree118_Art11(t *testi
 			if d.Status != SupplementRequested {
 				t.Fatalf("status %s", d.Status)
 			}
-			got := MissingPapersOf(ev.Payload)
-			if !reflect.DeepEqual(got, c.papers) {
-				t.Fatalf("payload papers\n got %#v\nwant %#v", got, c.papers)
-			}
-			// As stored: the payload goes through JSON and must read back the same.
-			b, _ := json.Marshal(ev.Payload)
-			var back map[string]any
-			if err := json.Unmarshal(b, &back); err != nil {
-				t.Fatal(err)
-			}
-			if got := MissingPapersOf(back); !reflect.DeepEqual(got, c.papers) {
-				t.Fatalf("after JSON\n got %#v\nwant %#v", got, c.papers)
+			got, ok := Decode[SupplementRequestPayload](ev.Action, ev.Payload)
+			if !ok || !reflect.DeepEqual(got.MissingPapers, c.papers) {
+				t.Fatalf("payload papers\n got %#v\nwant %#v", got.MissingPapers, c.papers)
 			}
 		})
 	}

@@ -25,7 +25,6 @@ func applyUrge(d *Dossier, cmd Command, ev *Event) error {
 	}
 	d.UrgeCount++
 	d.UrgedAt = tp(cmd.At)
-	ev.Payload["reason"] = cmd.Reason
-	ev.Payload["agency_id"] = d.ProcessingAgencyID
+	ev.SetPayload(UrgePayload{AgencyID: d.ProcessingAgencyID, Reason: cmd.Reason})
 	return nil
 }

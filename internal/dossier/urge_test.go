@@ -56,8 +56,8 @@ func TestUrge_Decree118_Art8(t *testing.T) {
 			if d.Status != before.Status || ev.From != ev.To || *d.DueAt != *before.DueAt {
 				t.Fatalf("an urge moved the dossier: %s→%s, due %v→%v", before.Status, d.Status, before.DueAt, d.DueAt)
 			}
-			if ev.Payload["reason"] != c.cmd.Reason || ev.Payload["agency_id"] != d.ProcessingAgencyID {
-				t.Fatalf("event payload %v", ev.Payload)
+			if p, ok := Decode[UrgePayload](ev.Action, ev.Payload); !ok || p.Reason != c.cmd.Reason || p.AgencyID != d.ProcessingAgencyID {
+				t.Fatalf("event payload %s", ev.Payload)
 			}
 			// Urging again is allowed: an expediting order may be repeated.
 			c.cmd.At = c.cmd.At.Add(time.Hour)

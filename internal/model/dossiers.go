@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/motcua/motcua/internal/org"
@@ -15,17 +16,17 @@ type EventActor struct {
 
 // StoredEvent is one row of the dossier's log.
 type StoredEvent struct {
-	Seq            int            `json:"seq"`
-	Action         string         `json:"action"`
-	FromStatus     string         `json:"from_status"`
-	ToStatus       string         `json:"to_status"`
-	ActorUserID    int64          `json:"actor_user_id"`
-	ActorRole      string         `json:"actor_role"`
-	ActorName      string         `json:"actor_name"`
-	At             time.Time      `json:"at"`
-	Note           string         `json:"note"`
-	Payload        map[string]any `json:"payload"`
-	IdempotencyKey string         `json:"-"`
+	Seq            int             `json:"seq"`
+	Action         string          `json:"action"`
+	FromStatus     string          `json:"from_status"`
+	ToStatus       string          `json:"to_status"`
+	ActorUserID    int64           `json:"actor_user_id"`
+	ActorRole      string          `json:"actor_role"`
+	ActorName      string          `json:"actor_name"`
+	At             time.Time       `json:"at"`
+	Note           string          `json:"note"`
+	Payload        json.RawMessage `json:"payload"` // as stored; read with dossier.Decode
+	IdempotencyKey string          `json:"-"`
 }
 
 // DossierFilter selects dossiers for a list. Scope limits to what the actor

@@ -155,7 +155,7 @@ func (s *Service) digitizedInput(ctx context.Context, actor org.Actor, in []doss
 // (DuocSoHoa, Circular 01/2023 Arts. 7–8), attaching the scans. Files an
 // applicant submitted online are electronic already and are not digitized
 // (Circular 03/2025 Art. 5(2)); a paper without a scan is not digitized.
-func markDigitized(d *dossier.Dossier, marks []dossier.ComponentFiles, ev dossier.Event) error {
+func markDigitized(d *dossier.Dossier, marks []dossier.ComponentFiles, ev *dossier.Event) error {
 	if len(marks) == 0 {
 		return nil
 	}
@@ -183,7 +183,9 @@ func markDigitized(d *dossier.Dossier, marks []dossier.ComponentFiles, ev dossie
 		c.Digitized = true
 		names = append(names, c.Name)
 	}
-	ev.Payload["digitized"] = names
+	p, _ := dossier.Decode[dossier.ReceivePayload](ev.Action, ev.Payload)
+	p.Digitized = names
+	ev.SetPayload(p)
 	return nil
 }
 

@@ -198,8 +198,8 @@ func (s *Service) Submit(ctx context.Context, actor org.Actor, in NewDossier, ke
 			return nil, err
 		}
 		d.ID = id
-		ev := dossier.Event{Action: dossier.ActSubmit, From: "", To: dossier.Submitted, At: now,
-			Payload: map[string]any{"channel": d.Channel, "procedure_version": d.ProcedureVersion}}
+		ev := dossier.Event{Action: dossier.ActSubmit, From: "", To: dossier.Submitted, At: now}
+		ev.SetPayload(dossier.SubmitPayload{Channel: d.Channel, ProcedureVersion: d.ProcedureVersion})
 		if err := tx.AppendEvent(ctx, id, 1, ev, eventActor(actor), key); err != nil {
 			return nil, err
 		}
@@ -404,16 +404,18 @@ func (s *Service) Act(ctx context.Context, actor org.Actor, id int64, ifMatch in
 		if err != nil {
 			return nil, err
 		}
-		if err := markDigitized(d, digitized, ev); err != nil {
+		if err := markDigitized(d, digitized, &ev); err != nil {
 			return nil, err
 		}
 		// The dashboards' counters move with the event, in its transaction.
 		delta := aggregate.Diff(&before, d, env.Deadlines.DayStart)
 		if action == dossier.ActTransfer {
 			// People read agency codes, not row ids.
-			from, _ := s.Agency(ev.Payload["from_agency_id"].(int64))
+			p, _ := dossier.Decode[dossier.TransferPayload](ev.Action, ev.Payload)
+			from, _ := s.Agency(p.FromAgencyID)
 			to, _ := s.Agency(d.ProcessingAgencyID)
-			ev.Payload["from_agency_code"], ev.Payload["to_agency_code"] = from.Code, to.Code
+			p.FromAgencyCode, p.ToAgencyCode = from.Code, to.Code
+			ev.SetPayload(p)
 		}
 		if err := tx.AppendEvent(ctx, d.ID, d.Version, ev, eventActor(actor), key); err != nil {
 			if store.IsUniqueViolation(err) {

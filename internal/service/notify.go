@@ -139,7 +139,7 @@ func (s *Service) notifyFacts(ctx context.Context, d *dossier.Dossier, ev dossie
 	}
 	// What is missing, why: the reason the form asks for, with the officer's
 	// note when it adds to it.
-	reason, _ := ev.Payload["reason"].(string)
+	reason := dossier.ReasonOf(ev.Action, ev.Payload)
 	switch note := strings.TrimSpace(ev.Note); {
 	case reason == "":
 		reason = note

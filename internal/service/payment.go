@@ -235,7 +235,8 @@ func (s *Service) paymentEvent(ctx context.Context, tx *store.Tx, d *dossier.Dos
 	if ev.Action != dossier.ActPay {
 		return nil
 	}
-	ref, _ := ev.Payload["payment_ref"].(string)
+	pay, _ := dossier.Decode[dossier.PaymentPayload](ev.Action, ev.Payload)
+	ref := pay.PaymentRef
 	if ref == "" {
 		return nil // paid at the counter
 	}

@@ -17,11 +17,9 @@ import (
 func resultFileName(d *dossier.Dossier, evs []model.StoredEvent, fileID, uploaded string) string {
 	doc := "ket-qua"
 	for _, e := range evs {
-		if e.Action == string(dossier.ActApprove) {
-			if n, ok := e.Payload["result_name"].(string); ok {
-				if slug := slugify(n); slug != "" {
-					doc = slug
-				}
+		if p, ok := dossier.Decode[dossier.ApprovePayload](dossier.Action(e.Action), e.Payload); ok {
+			if slug := slugify(p.ResultName); slug != "" {
+				doc = slug
 			}
 		}
 	}

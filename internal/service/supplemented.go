@@ -1,6 +1,7 @@
 package service
 
 import (
+	"slices"
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
@@ -15,18 +16,14 @@ import (
 // with it.
 func SupplementedAt(evs []model.StoredEvent, fileID string) *time.Time {
 	for _, e := range evs {
-		if e.Action != string(dossier.ActSupplement) {
+		p, ok := dossier.Decode[dossier.SupplementPayload](dossier.Action(e.Action), e.Payload)
+		if !ok {
 			continue
 		}
-		comps, _ := e.Payload["components"].([]any)
-		for _, c := range comps {
-			m, _ := c.(map[string]any)
-			ids, _ := m["file_ids"].([]any)
-			for _, id := range ids {
-				if id == fileID {
-					at := e.At
-					return &at
-				}
+		for _, c := range p.Components {
+			if slices.Contains(c.FileIDs, fileID) {
+				at := e.At
+				return &at
 			}
 		}
 	}

@@ -19,10 +19,11 @@ func (s *Service) TrackedPapers(ctx context.Context, t *Tracked) ([]dossier.Miss
 		return nil, err
 	}
 	for i := len(evs) - 1; i >= 0; i-- {
-		if evs[i].Action != string(dossier.ActRequestSupplement) {
+		p, ok := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(evs[i].Action), evs[i].Payload)
+		if !ok {
 			continue
 		}
-		ps := dossier.MissingPapersOf(evs[i].Payload)
+		ps := p.MissingPapers
 		for j := range ps {
 			ps[j].Explanation = ""
 		}

@@ -34,7 +34,8 @@ func (s *Service) urgeEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossie
 	if err != nil {
 		return err
 	}
-	reason, _ := ev.Payload["reason"].(string)
+	urge, _ := dossier.Decode[dossier.UrgePayload](ev.Action, ev.Payload)
+	reason := urge.Reason
 	var b strings.Builder
 	fmt.Fprintf(&b, "Hồ sơ %s (%s) được đôn đốc xử lý.\n", d.Code, proc.Name)
 	fmt.Fprintf(&b, "Nội dung đôn đốc: %s\n", reason)

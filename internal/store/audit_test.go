@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -30,10 +31,10 @@ func chainedDossier(t *testing.T, s *store.Store, agency int64) *dossier.Dossier
 	for _, step := range []struct {
 		act     dossier.Action
 		to      dossier.Status
-		payload map[string]any
+		payload json.RawMessage
 	}{
-		{"receive", dossier.Received, map[string]any{"code": "x"}},
-		{"transfer", dossier.Processing, map[string]any{"to_agency_code": "000.00.01.H99", "n": 3}},
+		{"receive", dossier.Received, json.RawMessage(`{"code":"x"}`)},
+		{"transfer", dossier.Processing, json.RawMessage(`{"n":3,"to_agency_code":"000.00.01.H99"}`)},
 	} {
 		err := s.InTx(ctx, func(tx *store.Tx) error {
 			cur, err := tx.Dossier(ctx, d.ID)

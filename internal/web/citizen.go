@@ -818,14 +818,6 @@ func citLastEvent(evs []model.StoredEvent, actions ...dossier.Action) *model.Sto
 	return nil
 }
 
-func citPayload(e *model.StoredEvent, key string) string {
-	if e == nil {
-		return ""
-	}
-	s, _ := e.Payload[key].(string)
-	return s
-}
-
 func (s *Server) citLoad(r *http.Request, sess *session, id int64) (*citDossierData, error) {
 	base, err := s.loadDossier(r, sess.Actor, id)
 	if err != nil {
@@ -840,11 +832,11 @@ func (s *Server) citLoad(r *http.Request, sess *session, id int64) (*citDossierD
 	d.CanComplain = slices.Contains(base.Allowed, dossier.ActComplaint)
 	if dd.SupplementCount > 0 {
 		d.Asked = citLastEvent(base.Events, dossier.ActRequestSupplement)
-		d.AskedReason = citPayload(d.Asked, "reason")
+		d.AskedReason = eventReason(d.Asked)
 	}
 	switch dd.Status {
 	case dossier.Refused, dossier.Rejected, dossier.Stopped:
-		d.Reason = citPayload(citLastEvent(base.Events, dossier.ActRefuse, dossier.ActReject, dossier.ActStop, dossier.ActWithdraw), "reason")
+		d.Reason = eventReason(citLastEvent(base.Events, dossier.ActRefuse, dossier.ActReject, dossier.ActStop, dossier.ActWithdraw))
 	}
 	next := "cit.next." + string(dd.Status)
 	if dd.Status == dossier.Done {

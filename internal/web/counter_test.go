@@ -286,7 +286,8 @@ func TestCounterRequestsSupplementWithMissingPapers(t *testing.T) {
 	b.post(checkURL(d)+"/act", actForm(d, "request_supplement", "missing", "2", "reason", "Thiếu bản sao căn cước", "note", "Hẹn nộp bổ sung trong tuần")).
 		must(t, 200, "Đã gửi yêu cầu bổ sung", "In Phiếu yêu cầu bổ sung (Mẫu 02)")
 	evs, _ := e.svc.Events(t.Context(), e.actorNamed("counter"), d.ID)
-	papers := dossier.MissingPapersOf(evs[len(evs)-1].Payload)
+	req, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.ActRequestSupplement, evs[len(evs)-1].Payload)
+	papers := req.MissingPapers
 	if len(papers) != 1 || !strings.HasPrefix(papers[0].Name, "Bản sao Thẻ Căn cước") || papers[0].Defect != dossier.DefectMissing {
 		t.Fatalf("the missing papers must be recorded with the request: %#v", papers)
 	}

@@ -76,10 +76,11 @@ func (f *formData) handover(w *bytes.Buffer, actor org.Actor) error {
 func (f *formData) resultItems() []forms.HandoverItem {
 	name, electronic := vi("pdf.handover_result"), f.d.ReturnMethod == dossier.ReturnOnline
 	if _, ev := f.event(dossier.ActApprove); ev != nil {
-		if n := payloadString(ev.Payload, "result_name"); n != "" {
-			name = n
+		p, _ := dossier.Decode[dossier.ApprovePayload](dossier.ActApprove, ev.Payload)
+		if p.ResultName != "" {
+			name = p.ResultName
 		}
-		electronic = payloadString(ev.Payload, "result_kind") == string(dossier.ResultElectronic)
+		electronic = p.ResultKind == dossier.ResultElectronic
 	}
 	var items []forms.HandoverItem
 	if !electronic {

@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/forms"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -89,7 +90,7 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 		s.renderError(w, r, err)
 		return
 	}
-	fd := &formData{s: s, r: r, d: d, evs: evs, proc: proc}
+	fd := &formData{s: s, r: r, d: d, evs: evs, holders: service.HoldersAfter(d, evs), proc: proc}
 	var buf bytes.Buffer
 	switch n {
 	case "01":
@@ -131,11 +132,13 @@ func (s *Server) formPDF(w http.ResponseWriter, r *http.Request, sess *session, 
 
 // formData maps one dossier onto the forms.
 type formData struct {
-	s    *Server
-	r    *http.Request
-	d    *dossier.Dossier
-	evs  []model.StoredEvent
-	proc catalog.Procedure
+	s   *Server
+	r   *http.Request
+	d   *dossier.Dossier
+	evs []model.StoredEvent
+	// holders[i] is the agency holding the dossier just after evs[i].
+	holders []int64
+	proc    catalog.Procedure
 }
 
 // vi is the language of every printed form.
@@ -194,43 +197,18 @@ func (f *formData) place(a org.Agency) string {
 	return ""
 }
 
-// holderAfter is the agency processing the dossier just after event i: the
-// current one, unless a later transfer moved it, in which case the agency
-// that later transfer started from.
+// holderAfter is the agency holding the dossier just after event i
+// (dossier.HoldersAfter).
 func (f *formData) holderAfter(i int) org.Agency {
-	for j := i + 1; j < len(f.evs); j++ {
-		if f.evs[j].Action == string(dossier.ActTransfer) {
-			if id := payloadID(f.evs[j].Payload, "from_agency_id"); id != 0 {
-				return f.agency(id)
-			}
-		}
-	}
-	return f.agency(f.d.ProcessingAgencyID)
+	return f.agency(f.holders[i])
 }
 
-func payloadID(p map[string]any, key string) int64 {
-	switch v := p[key].(type) {
-	case float64:
-		return int64(v)
-	case int64:
-		return v
-	case string:
-		n, _ := strconv.ParseInt(v, 10, 64)
-		return n
+// eventReason is the reason recorded with a logged event; "" for none.
+func eventReason(e *model.StoredEvent) string {
+	if e == nil {
+		return ""
 	}
-	return 0
-}
-
-func payloadString(p map[string]any, key string) string {
-	if v, ok := p[key].(string); ok {
-		return v
-	}
-	return ""
-}
-
-func payloadTime(p map[string]any, key string) time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, payloadString(p, key))
-	return t
+	return dossier.ReasonOf(dossier.Action(e.Action), e.Payload)
 }
 
 func (f *formData) applicant() forms.Applicant {
@@ -338,7 +316,7 @@ func (f *formData) supplement(w *bytes.Buffer) error {
 	// (Decree 118/2025 Art. 11(2)), so the code numbers it uniquely.
 	return forms.RenderSupplementRequest(w, forms.SupplementRequest{
 		Agency: f.header(by), Place: f.place(by), Number: code, Code: code, At: ev.At, Applicant: f.applicant(),
-		Procedure: f.proc.Name, Items: items, Reason: payloadString(ev.Payload, "reason"), Officer: ev.ActorName,
+		Procedure: f.proc.Name, Items: items, Reason: eventReason(ev), Officer: ev.ActorName,
 		AgencyAddress: by.Address, AgencyPhone: by.Phone,
 		LookupURL: f.s.baseURL(f.r) + "/procedures/" + url.PathEscape(f.proc.Code),
 	})
@@ -356,7 +334,7 @@ func (f *formData) refusal(w *bytes.Buffer) error {
 	}
 	return forms.RenderRefusal(w, forms.Refusal{
 		Agency: f.header(recv), Place: f.place(recv), At: ev.At, Applicant: f.applicant(), Procedure: f.proc.Name,
-		LegalBasis: basis, Reason: payloadString(ev.Payload, "reason"), Officer: ev.ActorName,
+		LegalBasis: basis, Reason: eventReason(ev), Officer: ev.ActorName,
 	})
 }
 
@@ -366,15 +344,15 @@ func (f *formData) apology(w *bytes.Buffer) error {
 		return notFoundMsg("pdf.no_04")
 	}
 	by := f.holderAfter(i)
-	orig := payloadTime(ev.Payload, "previous_due_at")
+	p, _ := dossier.Decode[dossier.ExtendPayload](dossier.ActExtend, ev.Payload)
+	orig := p.PreviousDueAt
 	if orig.IsZero() && f.d.OriginalDueAt != nil {
 		orig = *f.d.OriginalDueAt
 	}
 	return forms.RenderApology(w, forms.Apology{
 		Agency: f.header(by), Place: f.place(by), At: ev.At, Code: f.d.Code, Applicant: f.applicant(),
 		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, OriginalDueAt: orig,
-		NewDueAt: payloadTime(ev.Payload, "due_at"), Reason: payloadString(ev.Payload, "reason"),
-		Signer: payloadString(ev.Payload, "signer"),
+		NewDueAt: p.DueAt, Reason: p.Reason, Signer: p.Signer,
 	})
 }
 
@@ -386,11 +364,11 @@ func (f *formData) stopNotice(w *bytes.Buffer) error {
 		return notFoundMsg("pdf.no_stop")
 	}
 	by := f.holderAfter(i)
-	reason := payloadString(ev.Payload, "reason")
+	reason := eventReason(ev)
 	if strings.TrimSpace(reason) == "" {
 		reason = vi("pdf.stop_withdrawn")
-		if _, wd := f.event(dossier.ActWithdraw); wd != nil && payloadString(wd.Payload, "reason") != "" {
-			reason += ": " + payloadString(wd.Payload, "reason")
+		if _, wd := f.event(dossier.ActWithdraw); eventReason(wd) != "" {
+			reason += ": " + eventReason(wd)
 		}
 	}
 	return forms.RenderStopNotice(w, forms.StopNotice{
@@ -414,9 +392,26 @@ func (f *formData) rejection(w *bytes.Buffer) error {
 	}
 	return forms.RenderRejection(w, forms.Rejection{
 		Agency: f.header(by), Place: f.place(by), At: ev.At, Code: f.d.Code, Applicant: f.applicant(),
-		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, LegalBasis: basis, Reason: payloadString(ev.Payload, "reason"),
+		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, LegalBasis: basis, Reason: eventReason(ev),
 		Signer: ev.ActorName,
 	})
+}
+
+// dueSetBy is the due date an event set (receive, a supplement resuming
+// the clock, extend); zero for the others.
+func dueSetBy(a dossier.Action, raw []byte) time.Time {
+	switch a {
+	case dossier.ActReceive:
+		p, _ := dossier.Decode[dossier.ReceivePayload](a, raw)
+		return p.DueAt
+	case dossier.ActSupplement:
+		p, _ := dossier.Decode[dossier.SupplementPayload](a, raw)
+		return p.DueAt
+	case dossier.ActExtend:
+		p, _ := dossier.Decode[dossier.ExtendPayload](a, raw)
+		return p.DueAt
+	}
+	return time.Time{}
 }
 
 // legResult judges one hand-over of the control slip. The catalog carries no
@@ -448,11 +443,9 @@ func (f *formData) slip(w *bytes.Buffer) error {
 		due  time.Time
 	)
 	for i, e := range f.evs {
-		switch dossier.Action(e.Action) {
-		case dossier.ActReceive, dossier.ActSupplement, dossier.ActExtend:
-			if t := payloadTime(e.Payload, "due_at"); !t.IsZero() {
-				due = t
-			}
+		a := dossier.Action(e.Action)
+		if t := dueSetBy(a, e.Payload); !t.IsZero() {
+			due = t
 		}
 		var h forms.Handover
 		switch dossier.Action(e.Action) {
@@ -461,11 +454,12 @@ func (f *formData) slip(w *bytes.Buffer) error {
 		case dossier.ActTransfer:
 			// Right after reception the paper dossier is at the one-stop,
 			// whichever agency is already named to process it.
-			from := f.agency(payloadID(e.Payload, "from_agency_id"))
+			p, _ := dossier.Decode[dossier.TransferPayload](a, e.Payload)
+			from := f.agency(p.FromAgencyID)
 			if e.FromStatus == string(dossier.Received) {
 				from = recv
 			}
-			h = forms.Handover{From: from.Name, To: f.agency(payloadID(e.Payload, "to_agency_id")).Name,
+			h = forms.Handover{From: from.Name, To: f.agency(p.ToAgencyID).Name,
 				Note: vi("pdf.note_transfer", e.ActorName)}
 		case dossier.ActApprove:
 			h = forms.Handover{From: f.holderAfter(i).Name, To: recv.Name, Note: vi("pdf.note_approve", e.ActorName)}

@@ -1,8 +1,8 @@
 package web
 
 import (
-	"math"
-	"time"
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // The postal leg partial (templates/_postal_leg.html) shows the journey by
@@ -27,18 +27,10 @@ func init() {
 		"postal.on_the_way":             {"Hồ sơ đang được bưu chính chuyển đến bộ phận một cửa.", "The postal service is bringing the dossier to the one-stop."},
 		"postal.none":                   {"Chưa có sự kiện bưu chính.", "No postal events yet."},
 	})
-	// Times and amounts in an event's payload come back from JSON as a
-	// string and a float; these show them like the rest of the page.
-	funcs["payloadTime"] = func(v any) string {
-		s, _ := v.(string)
-		t, err := time.Parse(time.RFC3339, s)
-		if err != nil {
-			return "—"
-		}
-		return t.In(vietnam).Format("15:04, 02/01/2006")
+	// A logged event's payload, as its action's struct, and its reason, for
+	// the history and the postal leg.
+	funcs["eventPayload"] = func(e model.StoredEvent) dossier.Payload {
+		return dossier.DecodeAny(dossier.Action(e.Action), e.Payload)
 	}
-	funcs["payloadVND"] = func(v any) string {
-		f, _ := v.(float64)
-		return formatVND(int64(math.Round(f)))
-	}
+	funcs["eventReason"] = func(e model.StoredEvent) string { return eventReason(&e) }
 }

@@ -181,7 +181,8 @@ type papersData struct {
 func requestedPapers(v *view, ev *model.StoredEvent) papersData {
 	out := papersData{V: v}
 	if ev != nil {
-		out.Papers = dossier.MissingPapersOf(ev.Payload)
+		req, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(ev.Action), ev.Payload)
+		out.Papers = req.MissingPapers
 	}
 	return out
 }

@@ -58,8 +58,8 @@ func supplementChecklist(t *testing.T, e *env) {
 		{Name: proc.Components[2].Name, Defect: dossier.DefectMissing},
 		{Name: "Văn bản ủy quyền", Other: true, Defect: dossier.DefectInvalid, Explanation: "Chưa được chứng thực"},
 	}
-	if got := dossier.MissingPapersOf(ev.Payload); ev.Action != "request_supplement" || !reflect.DeepEqual(got, want) {
-		t.Fatalf("%s papers:\n got %#v\nwant %#v", ev.Action, got, want)
+	if got, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(ev.Action), ev.Payload); !reflect.DeepEqual(got.MissingPapers, want) {
+		t.Fatalf("%s papers:\n got %s\nwant %#v", ev.Action, ev.Payload, want)
 	}
 	if ev.Note != "Hẹn nộp bổ sung trong tuần" {
 		t.Fatalf("the note holds only the officer's note now: %q", ev.Note)

@@ -12,7 +12,8 @@ import (
 // note, else one row pointing at the reason.
 func supplementItems(f *formData, ev *model.StoredEvent) []forms.SupplementItem {
 	var items []forms.SupplementItem
-	for _, p := range dossier.MissingPapersOf(ev.Payload) {
+	req, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(ev.Action), ev.Payload)
+	for _, p := range req.MissingPapers {
 		problem := p.Defect.Vi()
 		if p.Explanation != "" {
 			problem += ": " + p.Explanation
