@@ -74,6 +74,7 @@ var matrixRules = map[string]string{
 	// Pages
 	"GET /{$}":                     "public",
 	"GET /static/":                 "public",
+	"GET /favicon.ico":             "public",
 	"GET /login":                   "public",
 	"POST /login":                  "public",
 	"POST /login/demo-citizen":     "public",
