@@ -22,9 +22,15 @@ func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 	d := *base
 	d.ReceivedAt, d.DueAt, d.FinishedAt, d.SuspendedAt = nil, nil, nil, nil
 	d.SupplementCount, d.Rating, d.ResultFileIDs = 0, dossier.Unrated, nil
+	withdrawing := false
 	for _, e := range evs {
 		at, a := e.At, dossier.Action(e.Action)
 		switch a {
+		case dossier.ActWithdraw:
+			withdrawing = true
+			if d.SuspendedAt == nil {
+				d.SuspendedAt = &at // the request ends processing time (dossier.Apply)
+			}
 		case dossier.ActReceive:
 			p, _ := dossier.Decode[dossier.ReceivePayload](a, e.Payload)
 			d.ReceivedAt, d.DueAt = &at, utc(p.DueAt)
@@ -52,9 +58,13 @@ func Replay(base *dossier.Dossier, evs []Event) *dossier.Dossier {
 				d.ResultFileIDs = append(d.ResultFileIDs, p.ResultFileIDs...)
 			}
 		case dossier.ActStop:
+			end := at
+			if withdrawing && d.SuspendedAt != nil {
+				end = *d.SuspendedAt
+			}
 			d.SuspendedAt = nil
 			if d.ReceivedAt != nil {
-				d.FinishedAt = &at
+				d.FinishedAt = &end
 			}
 		case dossier.ActReturnResult:
 			if d.FinishedAt == nil {

@@ -203,7 +203,14 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.Status, d.FinishedAt = Rejected, tp(at)
 		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActWithdraw:
+		// The applicant's request to withdraw ends the processing time
+		// (RULES-VN.md §1.2 lists "Công dân yêu cầu rút hồ sơ" among the
+		// terminal statuses for timeliness; §3.2): the clock stops at the
+		// request, or stays stopped where a supplementation request stopped it.
 		d.ResumeStatus, d.Status = d.Status, WithdrawalRequested
+		if d.SuspendedAt == nil {
+			d.SuspendedAt = tp(at)
+		}
 		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActStop:
 		// Answering the applicant's withdrawal needs no further reason; an
@@ -214,9 +221,13 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 				return err
 			}
 		}
+		end := at
+		if d.Status == WithdrawalRequested && d.SuspendedAt != nil {
+			end = *d.SuspendedAt // processing time ended with the request
+		}
 		d.Status, d.SuspendedAt = Stopped, nil
 		if d.ReceivedAt != nil {
-			d.FinishedAt = tp(at)
+			d.FinishedAt = tp(end)
 		}
 		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
 	case ActReturnResult:
