@@ -73,6 +73,7 @@ type Ticket struct {
 	BookingID string    `json:"booking_id,omitempty"` // the booking code, for a booked ticket
 	Priority  bool      `json:"priority,omitempty"`   // the elderly, the disabled, pregnant women: served first
 	Phone     string    `json:"-"`                    // for the booking reminder; personal data, never shown on the board
+	Version   int       `json:"-"`                    // the store's version: a change applies only to what was read
 }
 
 // Number is the ticket as printed and called: the area's letter and three
