@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/org"
 )
@@ -33,7 +35,7 @@ const (
 
 // Actions lists the actions a client may send, in lifecycle order.
 var Actions = []Action{ActReceive, ActRefuse, ActTransfer, ActRequestSupplement, ActSupplement, ActRequestPayment,
-	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate, ActComplaint, ActUrge}
+	ActPay, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActReturnResult, ActRate, ActComplaint, ActUrge, ActStep}
 
 // rule says from which statuses an action may be taken and by which roles.
 // The owner flag lets the applicant act on their own dossier.
@@ -69,6 +71,7 @@ var rules = map[Action]rule{
 	// the result on its way out.
 	ActComplaint:            complaintRule, // complaint.go
 	ActUrge:                 urgeRule,      // urge.go
+	ActStep:                 stepRule,      // steps.go
 	ActPostalPickedUp:       {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalHandedOver:     {from: []Status{Submitted}, roles: postalRoles},
 	ActPostalDelivered:      {from: []Status{Returned, Rejected}, roles: postalRoles},
@@ -147,6 +150,7 @@ type Command struct {
 	PaymentRef   string           // pay: the online payment's reference, set only from a verified provider callback
 	Postal       *PostalReport    // postal_*: the operator's report, set only from its signed webhook
 	ComplaintRef string           // complaint: the PAKN reference, when recorded by staff
+	Move         process.Move     // step: the movement through the internal process
 
 	// MissingPapers: request_supplement — the papers Form 02 lists.
 	MissingPapers []MissingPaper

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/payment"
 	"github.com/motcua/motcua/internal/textfold"
@@ -16,6 +18,12 @@ type Env struct {
 	// Components names the procedure version's papers, which a
 	// supplementation request may name (nil: not checked).
 	Components []string
+	// Process is the dossier's internal process (nil: none), Agencies the
+	// agencies its holders stand for, ActorAgency the code of the acting
+	// officer's agency (steps.go).
+	Process     *process.Process
+	Agencies    process.Agencies
+	ActorAgency string
 }
 
 func tp(t time.Time) *time.Time { return &t }
@@ -83,7 +91,14 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		d.Code, d.Status = cmd.Code, Received
 		d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.DueExplain = tp(at), tp(due), tp(due), explain
 		d.ReceivingAgencyID = cmd.Actor.AgencyID
-		ev.SetPayload(ReceivePayload{Code: d.Code, DueAt: local(due), DueExplain: explain})
+		if env.Process != nil {
+			pos, err := process.Begin(*env.Process, env.Agencies, at)
+			if err != nil {
+				return err
+			}
+			d.Step, d.ProcessVersion = &pos, env.Process.Version
+		}
+		ev.SetPayload(ReceivePayload{Code: d.Code, DueAt: local(due), DueExplain: explain, ProcessVersion: d.ProcessVersion})
 	case ActRefuse:
 		if err := needReason(cmd, "từ chối tiếp nhận (Mẫu 03)", "refuse (Form 03)"); err != nil {
 			return err
@@ -99,7 +114,11 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 			return apperr.New(apperr.Invalid, "transfer_same_agency",
 				"Hồ sơ đã ở cơ quan này; hãy chọn cơ quan khác.", "The dossier is already with this agency; choose another one.")
 		}
-		ev.SetPayload(TransferPayload{FromAgencyID: d.ProcessingAgencyID, ToAgencyID: to})
+		moved, err := stepOnTransfer(d, cmd, env)
+		if err != nil {
+			return err
+		}
+		ev.SetPayload(TransferPayload{FromAgencyID: d.ProcessingAgencyID, ToAgencyID: to, Step: moved})
 		d.ProcessingAgencyID, d.Status = to, Processing
 	case ActRequestSupplement:
 		// Decree 118/2025 Art. 11(2): supplementation may be requested only once.
@@ -192,7 +211,11 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		ev.SetPayload(ExtendPayload{DueAt: local(*cmd.NewDueAt), PreviousDueAt: local(*d.PreviousDueAt),
 			Reason: cmd.Reason, Signer: textfold.NFC(cmd.Signer)})
 	case ActApprove:
-		if err := approveResult(d, cmd, ev); err != nil {
+		moved, err := stepOnSettle(d, cmd, env)
+		if err != nil {
+			return err
+		}
+		if err := approveResult(d, cmd, ev, moved); err != nil {
 			return err
 		}
 		d.Status, d.FinishedAt = Done, tp(at)
@@ -200,8 +223,12 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		if err := needReason(cmd, "trả lại hồ sơ không đủ điều kiện", "reject"); err != nil {
 			return err
 		}
+		moved, err := stepOnSettle(d, cmd, env)
+		if err != nil {
+			return err
+		}
 		d.Status, d.FinishedAt = Rejected, tp(at)
-		ev.SetPayload(ReasonPayload{Reason: cmd.Reason})
+		ev.SetPayload(ReasonPayload{Reason: cmd.Reason, Step: moved})
 	case ActWithdraw:
 		// The applicant's request to withdraw ends the processing time
 		// (RULES-VN.md §1.2 lists "Công dân yêu cầu rút hồ sơ" among the
@@ -252,6 +279,8 @@ func apply(d *Dossier, cmd Command, env Env, ev *Event) error {
 		return applyPostal(d, cmd, ev)
 	case ActComplaint:
 		return applyComplaint(d, cmd, ev)
+	case ActStep:
+		return applyStep(d, cmd, env, ev)
 	case ActUrge:
 		return applyUrge(d, cmd, ev)
 	case ActRate:

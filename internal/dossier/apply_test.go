@@ -83,13 +83,13 @@ func TestTransitionTable(t *testing.T) {
 	actorFor := map[Action]org.Actor{
 		ActReceive: counter, ActRefuse: counter, ActTransfer: counter, ActRequestSupplement: specialist,
 		ActSupplement: owner, ActRequestPayment: specialist, ActPay: counter, ActExtend: leader, ActApprove: leader,
-		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner, ActComplaint: owner, ActUrge: leader,
+		ActReject: leader, ActWithdraw: owner, ActStop: counter, ActReturnResult: counter, ActRate: owner, ActComplaint: owner, ActUrge: leader, ActStep: leader,
 		ActPostalPickedUp: postman, ActPostalHandedOver: postman, ActPostalDelivered: postman, ActPostalDeliveryFailed: postman,
 	}
 	allowed := map[Status][]Action{
 		Submitted:           {ActReceive, ActRefuse, ActRequestSupplement, ActWithdraw, ActPostalPickedUp, ActPostalHandedOver},
 		Received:            {ActTransfer, ActRequestSupplement, ActRequestPayment, ActWithdraw, ActStop, ActComplaint, ActUrge},
-		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActComplaint, ActUrge},
+		Processing:          {ActTransfer, ActRequestSupplement, ActRequestPayment, ActExtend, ActApprove, ActReject, ActWithdraw, ActStop, ActComplaint, ActUrge, ActStep},
 		SupplementRequested: {ActSupplement, ActWithdraw, ActStop, ActComplaint},
 		PaymentRequested:    {ActPay, ActExtend, ActWithdraw, ActStop, ActComplaint},
 		WithdrawalRequested: {ActStop, ActComplaint},
@@ -115,6 +115,9 @@ func TestTransitionTable(t *testing.T) {
 				before := *d
 				ev, err := Apply(d, cmd, env)
 				want := slices.Contains(ok, a)
+				if e, ok := apperr.As(err); ok && a == ActStep && e.Code == "process_not_started" {
+					return // allowed in this status; the dossier of the table has no process (steps_test.go)
+				}
 				if want && err != nil {
 					t.Fatalf("%s from %s must be allowed: %v", a, status, err)
 				}

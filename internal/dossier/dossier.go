@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/textfold"
 	"github.com/motcua/motcua/internal/textin"
@@ -79,8 +81,13 @@ type Dossier struct {
 	ComplaintCount     int      // complaints (PAKN) linked to the dossier (766 indicator 5.4)
 	UrgeCount          int      // expediting orders (đôn đốc) received, urge.go
 	UrgedAt            *time.Time
-	RatedAt            *time.Time
-	UpdatedAt          time.Time
+	// ProcessVersion is the internal process the dossier was received
+	// under (0: none, or the derived one), and Step where it stands in it
+	// (nil without a process); steps.go.
+	ProcessVersion int
+	Step           *process.Position
+	RatedAt        *time.Time
+	UpdatedAt      time.Time
 }
 
 // Timeliness tells, at instant now, whether the dossier is or was on time.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/motcua/motcua/internal/process"
 )
 
 // The payload of an event is what the action records beyond the status
@@ -35,12 +37,16 @@ type ReceivePayload struct {
 	Digitized  []string  `json:"digitized,omitempty"`
 	DueAt      time.Time `json:"due_at"`
 	DueExplain string    `json:"due_explain"`
+	// ProcessVersion is the internal process the dossier enters (0: none).
+	ProcessVersion int `json:"process_version,omitempty"`
 }
 
 // ReasonPayload: refuse, reject, withdraw and stop, which record only why.
 // The reason is kept even when empty (a stop answering a withdrawal).
 type ReasonPayload struct {
 	Reason string `json:"reason"`
+	// Step: a rejection's movement into the process's last step (steps.go).
+	Step *process.Moved `json:"step,omitempty"`
 }
 
 // TransferPayload: transfer. The agency codes are added by the service
@@ -48,8 +54,10 @@ type ReasonPayload struct {
 type TransferPayload struct {
 	FromAgencyCode string `json:"from_agency_code"`
 	FromAgencyID   int64  `json:"from_agency_id"`
-	ToAgencyCode   string `json:"to_agency_code"`
-	ToAgencyID     int64  `json:"to_agency_id"`
+	// Step: the end of the reception step, when the dossier has a process.
+	Step         *process.Moved `json:"step,omitempty"`
+	ToAgencyCode string         `json:"to_agency_code"`
+	ToAgencyID   int64          `json:"to_agency_id"`
 }
 
 // SupplementRequestPayload: request_supplement (Form 02). Requests made
@@ -88,6 +96,8 @@ type ApprovePayload struct {
 	ResultFileIDs []string   `json:"result_file_ids,omitempty"`
 	ResultKind    ResultKind `json:"result_kind,omitempty"`
 	ResultName    string     `json:"result_name,omitempty"`
+	// Step is the movement into the process's last step (steps.go).
+	Step *process.Moved `json:"step,omitempty"`
 }
 
 // ReturnPayload: return_result. Rejection marks the hand-back of a
@@ -217,6 +227,8 @@ func DecodeAny(a Action, raw []byte) Payload {
 		p, _ = Decode[ComplaintPayload](a, raw)
 	case ActUrge:
 		p, _ = Decode[UrgePayload](a, raw)
+	case ActStep:
+		p, _ = Decode[StepPayload](a, raw)
 	case ActPostalPickedUp:
 		p, _ = Decode[PostalPickedUpPayload](a, raw)
 	case ActPostalHandedOver:
@@ -243,6 +255,8 @@ func ReasonOf(a Action, raw []byte) string {
 	case ComplaintPayload:
 		return p.Reason
 	case UrgePayload:
+		return p.Reason
+	case StepPayload:
 		return p.Reason
 	case PostalDeliveryFailedPayload:
 		return p.Reason

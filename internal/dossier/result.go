@@ -3,6 +3,8 @@ package dossier
 import (
 	"slices"
 
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/textfold"
 )
@@ -30,7 +32,7 @@ var errAlreadyReturned = apperr.New(apperr.Invalid, "already_returned",
 // (RULES-VN.md §1.4 "Result return"; Circular 01/2023 Art. 24; 766 indicator
 // 4.1). A paper result is recorded as paper; its files, if any, are the
 // electronic copy issued with it.
-func approveResult(d *Dossier, cmd Command, ev *Event) error {
+func approveResult(d *Dossier, cmd Command, ev *Event, step *process.Moved) error {
 	name := textfold.NFC(cmd.ResultName)
 	if len([]rune(name)) > maxResultName {
 		return apperr.Newf(apperr.Invalid, "result_name_too_long",
@@ -46,7 +48,7 @@ func approveResult(d *Dossier, cmd Command, ev *Event) error {
 	if d.ReturnMethod == ReturnOnline {
 		kind = ResultElectronic
 	}
-	p := ApprovePayload{ResultKind: kind, ResultName: name}
+	p := ApprovePayload{ResultKind: kind, ResultName: name, Step: step}
 	if len(cmd.ResultFiles) > 0 {
 		d.ResultFileIDs = slices.Clone(cmd.ResultFiles)
 		p.ResultFileIDs = d.ResultFileIDs
