@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/internal/audit"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
+	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -20,14 +21,14 @@ const dossierCols = `id, code, procedure_code, procedure_version, status, channe
 	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
 	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
 	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified, result_files, paid_online, complaint_count,
-	urge_count, urged_at`
+	urge_count, urged_at, process_version, step_state`
 
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var (
 		d                                                                dossier.Dossier
 		code                                                             sql.NullString
 		owner                                                            sql.NullInt64
-		components, results                                              string
+		components, results, stepState                                   string
 		submitted, updated                                               int64
 		received, due, origDue, prevDue, susp, fin, retrnd, rated, urged sql.NullInt64
 	)
@@ -36,7 +37,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
 		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
 		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified, &results, &d.PaidOnline, &d.ComplaintCount,
-		&d.UrgeCount, &urged)
+		&d.UrgeCount, &urged, &d.ProcessVersion, &stepState)
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +51,12 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 	}
 	if err := json.Unmarshal([]byte(results), &d.ResultFileIDs); err != nil {
 		return nil, fmt.Errorf("decode result files: %w", err)
+	}
+	if stepState != "" {
+		d.Step = new(process.Position)
+		if err := json.Unmarshal([]byte(stepState), d.Step); err != nil {
+			return nil, fmt.Errorf("decode step: %w", err)
+		}
 	}
 	return &d, nil
 }
@@ -90,6 +97,28 @@ func (t *Tx) InsertDossier(ctx context.Context, d *dossier.Dossier) (int64, erro
 	return id, nil
 }
 
+// stepCols are the columns of a dossier's position in its process.
+type stepCols struct {
+	state, agency, pending string
+	no, assignee           int64
+	since                  any
+}
+
+func stepColumns(p *process.Position) (stepCols, error) {
+	if p == nil {
+		return stepCols{}, nil
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return stepCols{}, fmt.Errorf("store: encode step: %w", err)
+	}
+	c := stepCols{state: string(b), agency: p.Agency, no: int64(p.Step), assignee: p.Assignee, since: msZero(p.Since)}
+	if len(p.Pending) > 0 {
+		c.pending = "," + strings.Join(p.Pending, ",") + ","
+	}
+	return c, nil
+}
+
 // UpdateDossier writes the projection of d if the stored version is still
 // expected; it reports false when someone else changed the dossier first.
 func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int) (bool, error) {
@@ -105,17 +134,22 @@ func (t *Tx) UpdateDossier(ctx context.Context, d *dossier.Dossier, expected int
 	if err != nil {
 		return false, err
 	}
+	st, err := stepColumns(d.Step)
+	if err != nil {
+		return false, err
+	}
 	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, components = ?, receiving_agency_id = ?,
 		processing_agency_id = ?, version = ?, received_at = ?, due_at = ?, original_due_at = ?, previous_due_at = ?,
 		due_explain = ?, suspended_at = ?, resume_status = ?, supplement_count = ?, extension_count = ?, finished_at = ?,
 		returned_at = ?, payment_due_vnd = ?, paid_vnd = ?, updated_at = ?, rating = ?, rated_at = ?, result_files = ?, paid_online = ?, complaint_count = ?,
-		urge_count = ?, urged_at = ?
+		urge_count = ?, urged_at = ?, process_version = ?, step_state = ?, step_no = ?, step_agency = ?, step_assignee = ?,
+		step_since = ?, step_pending = ?
 		WHERE id = ? AND version = ?`,
 		nullStr(d.Code), d.Status, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
 		msPtr(d.ReceivedAt), msPtr(d.DueAt), msPtr(d.OriginalDueAt), msPtr(d.PreviousDueAt), d.DueExplain,
 		msPtr(d.SuspendedAt), d.ResumeStatus, d.SupplementCount, d.ExtensionCount, msPtr(d.FinishedAt),
 		msPtr(d.ReturnedAt), d.PaymentDueVND, d.PaidVND, ms(d.UpdatedAt), d.Rating, msPtr(d.RatedAt), string(results), d.PaidOnline, d.ComplaintCount,
-		d.UrgeCount, msPtr(d.UrgedAt), d.ID, expected)
+		d.UrgeCount, msPtr(d.UrgedAt), d.ProcessVersion, st.state, st.no, st.agency, st.assignee, st.since, st.pending, d.ID, expected)
 	if err != nil {
 		return false, fmt.Errorf("store: update dossier %d: %w", d.ID, err)
 	}
@@ -334,6 +368,34 @@ func (s *Store) queryDossiers(ctx context.Context, what, query string, args ...a
 		d, err := scanDossier(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// StepHolds lists the open dossiers whose current step agency holds,
+// given to officer (or to the agency as a whole when officer is 0 or the
+// step is nobody's yet), and those in a consultation on which agency owes
+// its opinion: an officer's workspace under the internal processes (issue
+// 13 item 4). At most limit, oldest step first.
+func (s *Store) StepHolds(ctx context.Context, agency string, officer int64, limit int) ([]*dossier.Dossier, error) {
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers
+		WHERE step_no > 0 AND status IN ('received', 'processing')
+		AND (step_agency = ? AND (step_assignee = 0 OR step_assignee = ? OR ? = 0) OR step_pending LIKE ?)
+		ORDER BY step_since, id LIMIT ?`, agency, officer, officer, "%,"+agency+",%", limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: step holds of %s: %w", agency, err)
+	}
+	defer rows.Close()
+	var out []*dossier.Dossier
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: scan dossier: %w", err)
 		}
 		out = append(out, d)
 	}
