@@ -31,6 +31,12 @@ type Component struct {
 	Name           string `json:"name"`
 	CopiesOriginal int    `json:"copies_original"`
 	CopiesCopy     int    `json:"copies_copy"`
+	// Requirement, Condition and Channels are read from the name by
+	// Classify on import and may be corrected by an administrator; a stored
+	// version without them gets them derived on load (UnmarshalJSON).
+	Requirement Requirement `json:"requirement"`
+	Condition   string      `json:"condition,omitempty"`
+	Channels    []string    `json:"channels,omitempty"`
 }
 
 // Procedure is one version of a procedure.
@@ -52,6 +58,10 @@ type Procedure struct {
 	LegalBasis  []string    `json:"legal_basis"`
 	Decision    string      `json:"decision,omitempty"`
 	Source      string      `json:"source,omitempty"`
+	// Filled lists the values that did not come from the source but were
+	// filled in here, each with where it was taken from; every other value
+	// is the source's. The national catalogue pull replaces them (Correct).
+	Filled []Fill `json:"filled,omitempty"`
 }
 
 // Folded is the diacritic-free search key of the procedure.

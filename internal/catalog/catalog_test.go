@@ -38,8 +38,11 @@ func TestParseFile_ReferenceCatalog(t *testing.T) {
 	if byCode["3.000333"].TimeLimit != (TimeLimit{10, UnitDays}) {
 		t.Fatalf("calendar-day procedure parsed wrong: %+v", byCode["3.000333"].TimeLimit)
 	}
-	if byCode["2.000635"].TimeLimit.Set() || byCode["2.000635"].FeeVND != 8000 {
-		t.Fatalf("procedure without time limit must stay unset, fee 8000: %+v", byCode["2.000635"])
+	// The source publishes no time limit for 2.000635; the shipped copy
+	// fills it from Decree 123/2015 Art. 64 and says so (issue 21 item 1).
+	copyExtract := byCode["2.000635"]
+	if fill, ok := copyExtract.FilledIn(FieldTimeLimit); copyExtract.TimeLimit != (TimeLimit{0, UnitSameDay}) || !ok || fill.Basis == "" || copyExtract.FeeVND != 8000 {
+		t.Fatalf("2.000635 must be same-day, marked filled with its basis, fee 8000: %+v %+v", copyExtract.TimeLimit, copyExtract.Filled)
 	}
 	if _, ok := byCode["1.014199.H05"]; !ok {
 		t.Fatal("province-specific code 1.014199.H05 must be imported")

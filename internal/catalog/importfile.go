@@ -36,7 +36,22 @@ type rawProcedure struct {
 	LegalBasis  []string `json:"legal_basis"`
 	Decision    *string  `json:"decision_no"`
 	Source      *string  `json:"source"`
+	// Filled are values this copy of the crawl adds where the source has
+	// none, each with its basis (see Fill).
+	Filled []rawFill `json:"filled"`
 }
+
+type rawFill struct {
+	Field   string `json:"field"`
+	Amount  int    `json:"amount"`
+	Unit    string `json:"unit"`
+	Basis   string `json:"basis"`
+	Note    string `json:"note"`
+	Unknown bool   `json:"unknown"`
+}
+
+// defaultUnitBasis is the convention behind a unit the crawl lost.
+const defaultUnitBasis = "RULES-VN §3.1: thời hạn ghi “N ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ” trừ khi văn bản nói khác"
 
 // Issue is a note about one record of an import file: skipped records carry
 // the reason; imported ones may carry a warning.
@@ -111,6 +126,10 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 		LegalBasis:  raw.LegalBasis,
 	}
 	var warns []string
+	fills := map[string]rawFill{}
+	for _, f := range raw.Filled {
+		fills[f.Field] = f
+	}
 	if p.Code == "" {
 		return p, nil, fmt.Errorf("no procedure code")
 	}
@@ -123,7 +142,12 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 	if p.OnlineLevel == "" {
 		p.OnlineLevel = "unknown"
 	}
+	fill, filled := fills[FieldTimeLimit]
 	switch {
+	case (raw.ProcessingDays == nil || *raw.ProcessingDays <= 0) && filled:
+		if err := p.fillTimeLimit(fill); err != nil {
+			return p, nil, err
+		}
 	case raw.ProcessingDays == nil || *raw.ProcessingDays <= 0:
 		warns = append(warns, "no statutory time limit in the source ("+str(raw.TimeRaw)+"): imported, but dossiers cannot be received until an administrator sets one")
 	default:
@@ -134,10 +158,22 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 		case "calendar":
 			p.TimeLimit.Unit = UnitDays
 		default:
-			// Procedure records state "N ngày làm việc kể từ ngày nhận đủ hồ
-			// sơ hợp lệ" by default (RULES-VN §3.1); the crawl lost the unit.
-			p.TimeLimit.Unit = UnitWorkingDays
-			warns = append(warns, "time unit missing in the source: assumed working days")
+			unit, ok := fills[FieldTimeUnit]
+			if !ok {
+				// Procedure records state "N ngày làm việc kể từ ngày nhận
+				// đủ hồ sơ hợp lệ" by default (RULES-VN §3.1); the crawl
+				// lost the unit. The assumption is marked, not hidden.
+				unit = rawFill{Field: FieldTimeUnit, Unit: UnitWorkingDays, Basis: defaultUnitBasis, Note: "unit missing in the source"}
+				warns = append(warns, "time unit missing in the source: assumed working days")
+			}
+			if unit.Unit != UnitWorkingDays && unit.Unit != UnitDays {
+				return p, nil, fmt.Errorf("filled time unit %q is not working_days or days", unit.Unit)
+			}
+			if textfold.NFC(unit.Basis) == "" {
+				return p, nil, fmt.Errorf("filled time unit without a basis")
+			}
+			p.TimeLimit.Unit = unit.Unit
+			p.Filled = append(p.Filled, Fill{Field: FieldTimeUnit, Basis: textfold.NFC(unit.Basis), Note: textfold.NFC(unit.Note)})
 		}
 	}
 	p.FeeVND, p.FeeNote = parseFee(raw.Fee)
@@ -146,7 +182,9 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 		if name == "" {
 			continue
 		}
-		p.Components = append(p.Components, Component{Name: name, CopiesOriginal: c.CopiesOriginal, CopiesCopy: c.CopiesCopy})
+		comp := Component{Name: name, CopiesOriginal: c.CopiesOriginal, CopiesCopy: c.CopiesCopy}
+		comp.classify()
+		p.Components = append(p.Components, comp)
 	}
 	if p.Channels == nil {
 		p.Channels = []string{}
@@ -158,6 +196,25 @@ func convert(raw rawProcedure) (Procedure, []string, error) {
 		p.Components = []Component{}
 	}
 	return p, warns, nil
+}
+
+// fillTimeLimit applies a filled-in time limit. A fill without a basis is
+// refused: a value nobody can trace is worse than a known gap.
+func (p *Procedure) fillTimeLimit(f rawFill) error {
+	f.Basis, f.Note = textfold.NFC(f.Basis), textfold.NFC(f.Note)
+	if f.Basis == "" {
+		return fmt.Errorf("filled time limit without a basis")
+	}
+	if !f.Unknown {
+		t := TimeLimit{Amount: f.Amount, Unit: f.Unit}
+		valid := t.Unit == UnitWorkingDays || t.Unit == UnitDays || t.Unit == UnitSameDay
+		if !valid || !t.Set() || (t.Unit == UnitSameDay && t.Amount != 0) {
+			return fmt.Errorf("filled time limit %d %q is not a time limit", f.Amount, f.Unit)
+		}
+		p.TimeLimit = t
+	}
+	p.Filled = append(p.Filled, Fill{Field: FieldTimeLimit, Basis: f.Basis, Note: f.Note, Unknown: f.Unknown})
+	return nil
 }
 
 // parseFee reads the fee: an integer amount in VND, or a text referring to
