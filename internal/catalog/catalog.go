@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"github.com/motcua/motcua/internal/eform"
 	"github.com/motcua/motcua/internal/textfold"
 )
 
@@ -62,6 +63,10 @@ type Procedure struct {
 	// filled in here, each with where it was taken from; every other value
 	// is the source's. The national catalogue pull replaces them (Correct).
 	Filled []Fill `json:"filled,omitempty"`
+	// Form is the procedure's e-form (tờ khai điện tử), if it has one; it
+	// belongs to the version, so a dossier is read with the form it was
+	// filed with.
+	Form *eform.Form `json:"form,omitempty"`
 }
 
 // Folded is the diacritic-free search key of the procedure.

@@ -1,0 +1,65 @@
+package data_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/demo/data"
+	"github.com/motcua/motcua/internal/eform"
+)
+
+// Every shipped e-form definition is valid and belongs to a procedure of
+// the shipped catalogue that publishes an interactive e-form or a
+// declaration (tờ khai) among its components.
+func TestShippedForms_ValidAndInCatalogue(t *testing.T) {
+	forms, err := eform.LoadDir(data.Forms())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(forms) < 4 {
+		t.Fatalf("%d forms shipped, want birth, death, marriage and civil-status copy", len(forms))
+	}
+	procs, _, err := catalog.ParseFile(bytes.NewReader(data.Procedures()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if orphans := catalog.AttachForms(procs, forms); len(orphans) > 0 {
+		t.Fatalf("forms for procedures not in the catalogue: %v", orphans)
+	}
+	withForm := 0
+	for _, p := range procs {
+		if p.Form == nil {
+			continue
+		}
+		withForm++
+		declares := false
+		for _, c := range p.Components {
+			if bytes.Contains([]byte(c.Name), []byte("Tờ khai")) || bytes.Contains([]byte(c.Name), []byte("điện tử tương tác")) {
+				declares = true
+			}
+		}
+		if !declares {
+			t.Errorf("%s: the published procedure has no declaration or e-form component", p.Code)
+		}
+		// The version carries the form through its JSON (the store keeps
+		// procedure versions as JSON).
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back catalog.Procedure
+		if err := json.Unmarshal(b, &back); err != nil || back.Form == nil || back.Form.Check() != nil || !catalog.SameContent(p, back) {
+			t.Errorf("%s: form lost in the stored version: %v", p.Code, err)
+		}
+		// An empty submission is refused with field errors, never accepted.
+		if _, errs := p.Form.Validate(map[string]string{}, time.Now()); len(errs) == 0 {
+			t.Errorf("%s: an empty form was accepted", p.Code)
+		}
+	}
+	if withForm != len(forms) {
+		t.Fatalf("%d procedures got a form, %d forms shipped", withForm, len(forms))
+	}
+}
