@@ -235,6 +235,16 @@ func parseFee(raw json.RawMessage) (int64, string) {
 }
 
 func fingerprint(p Procedure) [32]byte {
+	// A component built without a requirement (an older caller) reads as
+	// the same content as one whose requirement was derived on load.
+	comps := make([]Component, len(p.Components))
+	for i, c := range p.Components {
+		if c.Requirement == "" {
+			c.classify()
+		}
+		comps[i] = c
+	}
+	p.Components = comps
 	b, _ := json.Marshal(p)
 	return sha256.Sum256(b)
 }

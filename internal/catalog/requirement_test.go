@@ -145,6 +145,13 @@ func TestComponent_LegacyJSONDerivesRequirement(t *testing.T) {
 	if c := p.Components[2]; c.Requirement != Optional {
 		t.Errorf("a stored requirement (an administrator's correction) must be kept: %+v", c)
 	}
+	// A caller that builds components without a requirement (the admin
+	// editor today) means the same content as the derived one.
+	bare := p
+	bare.Components = []Component{{Name: p.Components[0].Name, CopiesOriginal: 1}, {Name: p.Components[1].Name, CopiesOriginal: 1}, p.Components[2]}
+	if !SameContent(p, bare) {
+		t.Error("a component without a requirement must fingerprint as the derived one")
+	}
 	// Round trip: what is stored loads the same.
 	b, _ := json.Marshal(p)
 	var q Procedure
