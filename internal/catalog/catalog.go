@@ -37,7 +37,7 @@ type Component struct {
 	// version without them gets them derived on load (UnmarshalJSON).
 	Requirement Requirement `json:"requirement"`
 	Condition   string      `json:"condition,omitempty"`
-	Channels    []string    `json:"channels,omitempty"`
+	Channels    ChannelSet  `json:"channels,omitempty"`
 }
 
 // Procedure is one version of a procedure.

@@ -3,7 +3,6 @@ package catalog
 import (
 	"encoding/json"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -43,7 +42,7 @@ type Classification struct {
 	// Channels limits the paper to some filing channels; empty means all.
 	// The paper declaration is for counter and postal filings, the
 	// interactive e-form replaces it online.
-	Channels []string
+	Channels ChannelSet
 }
 
 // maxCondition bounds the condition kept from a text: it is shown beside the
@@ -116,13 +115,12 @@ func cutCase(s string) string {
 
 // channelsOf reads "(nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức
 // trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính)" and "… khi làm thủ tục
-// trực tiếp". Nil means the text limits nothing.
-func channelsOf(s string) []string {
-	var out []string
+// trực tiếp". The empty set means the text limits nothing.
+func channelsOf(s string) ChannelSet {
+	var out ChannelSet
 	add := func(ch string) {
-		if !slices.Contains(out, ch) {
-			out = append(out, ch)
-		}
+		set, _ := Channels(ch)
+		out |= set
 	}
 	for _, m := range channelFor.FindAllStringSubmatch(s, -1) {
 		m[1] = strings.ToLower(m[1])
@@ -136,16 +134,15 @@ func channelsOf(s string) []string {
 			add(ChannelOnline)
 		}
 	}
-	if len(out) == 0 && inPerson.MatchString(s) {
+	if out == 0 && inPerson.MatchString(s) {
 		add(ChannelCounter)
 	}
-	slices.Sort(out)
 	return out
 }
 
 // AppliesTo reports whether the paper is asked of a filing through channel.
 func (c Component) AppliesTo(channel string) bool {
-	return len(c.Channels) == 0 || slices.Contains(c.Channels, channel)
+	return c.Channels.Has(channel)
 }
 
 // Asked reports whether a filing through channel must carry the paper:

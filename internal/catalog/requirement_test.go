@@ -73,8 +73,8 @@ func TestClassify_PublishedTexts(t *testing.T) {
 				i = len(p.Components) + i
 			}
 			got := p.Components[i]
-			if got.Requirement != c.want || got.Condition != c.condition || !slices.Equal(got.Channels, c.channels) {
-				t.Fatalf("%q\n got %s %q %v\nwant %s %q %v", got.Name, got.Requirement, got.Condition, got.Channels, c.want, c.condition, c.channels)
+			if got.Requirement != c.want || got.Condition != c.condition || !slices.Equal(got.Channels.List(), c.channels) {
+				t.Fatalf("%q\n got %s %q %v\nwant %s %q %v", got.Name, got.Requirement, got.Condition, got.Channels.List(), c.want, c.condition, c.channels)
 			}
 		})
 	}
@@ -139,7 +139,7 @@ func TestComponent_LegacyJSONDerivesRequirement(t *testing.T) {
 	if c := p.Components[0]; c.Requirement != Conditional || c.Condition != "trẻ em bị bỏ rơi" {
 		t.Errorf("legacy conditional: %+v", c)
 	}
-	if c := p.Components[1]; c.Requirement != Required || !slices.Equal(c.Channels, []string{ChannelCounter}) {
+	if c := p.Components[1]; c.Requirement != Required || !slices.Equal(c.Channels.List(), []string{ChannelCounter}) {
 		t.Errorf("legacy counter-only: %+v", c)
 	}
 	if c := p.Components[2]; c.Requirement != Optional {
@@ -190,5 +190,29 @@ func TestComponentsFor_Channel_1_001193(t *testing.T) {
 	missing = p.MissingRequired(ChannelCounter, func(i int) bool { return i == 3 })
 	if !slices.Equal(missing, []int{5, 6}) {
 		t.Errorf("missing at the counter: %v", missing)
+	}
+}
+
+// Channels read and write as names; a component for every channel writes
+// none; a name the dossier does not know is refused, not dropped.
+func TestChannelSet_JSON(t *testing.T) {
+	set, err := Channels(ChannelPostal, ChannelCounter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(Component{Name: "Tờ khai", Requirement: Required, Channels: set})
+	if !strings.Contains(string(b), `"channels":["counter","postal"]`) {
+		t.Errorf("channels written as %s", b)
+	}
+	b, _ = json.Marshal(Component{Name: "Giấy chứng sinh", Requirement: Required})
+	if strings.Contains(string(b), "channels") {
+		t.Errorf("an all-channel component must write no channels: %s", b)
+	}
+	var c Component
+	if err := json.Unmarshal([]byte(`{"name":"x","requirement":"required","channels":["counter","fax"]}`), &c); err == nil {
+		t.Error("an unknown channel must be refused")
+	}
+	if !(Component{}).AppliesTo(ChannelOnline) || (Component{Channels: set}).AppliesTo(ChannelOnline) {
+		t.Error("AppliesTo")
 	}
 }

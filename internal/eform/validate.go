@@ -224,3 +224,32 @@ func dateBound(b string, day time.Time) (time.Time, bool) {
 	d, err := time.Parse("2006-01-02", b)
 	return d, err == nil
 }
+
+// Values turns stored data back into submitted values (the inverse of
+// Validate), so that a page shows a filed form again for correction or
+// supplementation. Dates come back as YYYY-MM-DD, the HTML date input's
+// value; a ticked checkbox as "on".
+func (f *Form) Values(d Data) map[string]string {
+	out := map[string]string{}
+	for _, g := range f.Groups {
+		for _, fd := range g.Fields {
+			v, ok := d[g.Key][fd.Key]
+			if !ok {
+				continue
+			}
+			switch x := v.(type) {
+			case string:
+				out[Name(g, fd)] = x
+			case int64:
+				out[Name(g, fd)] = strconv.FormatInt(x, 10)
+			case float64: // data read back from JSON
+				out[Name(g, fd)] = strconv.FormatFloat(x, 'f', -1, 64)
+			case bool:
+				if x {
+					out[Name(g, fd)] = "on"
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,6 +1,8 @@
 package eform_test
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +200,30 @@ func checkErrs(t *testing.T, errs []*apperr.Error, field, code string) {
 			got = append(got, e.Field+" "+e.Code)
 		}
 		t.Fatalf("got %v, want %s %s", got, field, code)
+	}
+}
+
+// Stored data (through JSON, as the dossier keeps it) shows again as the
+// values filed, and validates to the same data.
+func TestValues_RoundTripThroughJSON(t *testing.T) {
+	f := shippedForm(t, "1.001193")
+	d, errs := f.Validate(birthValues(), today)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored eform.Data
+	if err := json.Unmarshal(b, &stored); err != nil {
+		t.Fatal(err)
+	}
+	again, errs := f.Validate(f.Values(stored), today)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if !reflect.DeepEqual(again, d) {
+		t.Fatalf("round trip changed the data:\n%v\n%v", again, d)
 	}
 }

@@ -6,8 +6,13 @@
 package data
 
 import (
+	"bytes"
 	"embed"
+	"fmt"
 	"io/fs"
+
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/eform"
 )
 
 //go:embed procedures.json
@@ -27,4 +32,22 @@ func Forms() fs.FS {
 		panic(err) // the directory is embedded above: cannot be missing
 	}
 	return sub
+}
+
+// Catalogue parses the shipped catalogue and gives each procedure its
+// shipped e-form. A form for a procedure the catalogue lacks is an error:
+// the data files disagree.
+func Catalogue() ([]catalog.Procedure, []catalog.Issue, error) {
+	procs, issues, err := catalog.ParseFile(bytes.NewReader(procedures))
+	if err != nil {
+		return nil, nil, err
+	}
+	forms, err := eform.LoadDir(Forms())
+	if err != nil {
+		return nil, nil, err
+	}
+	if orphans := catalog.AttachForms(procs, forms); len(orphans) > 0 {
+		return nil, nil, fmt.Errorf("demo data: e-forms for procedures not in the catalogue: %v", orphans)
+	}
+	return procs, issues, nil
 }

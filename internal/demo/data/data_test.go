@@ -22,12 +22,13 @@ func TestShippedForms_ValidAndInCatalogue(t *testing.T) {
 	if len(forms) < 4 {
 		t.Fatalf("%d forms shipped, want birth, death, marriage and civil-status copy", len(forms))
 	}
-	procs, _, err := catalog.ParseFile(bytes.NewReader(data.Procedures()))
+	procs, _, err := data.Catalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if orphans := catalog.AttachForms(procs, forms); len(orphans) > 0 {
-		t.Fatalf("forms for procedures not in the catalogue: %v", orphans)
+	bare, _, _ := catalog.ParseFile(bytes.NewReader(data.Procedures()))
+	if orphans := catalog.AttachForms(bare, append(forms, &eform.Form{Procedure: "9.999999"})); len(orphans) != 1 || orphans[0] != "9.999999" {
+		t.Fatalf("a form for a procedure not in the catalogue must be reported: %v", orphans)
 	}
 	withForm := 0
 	for _, p := range procs {
