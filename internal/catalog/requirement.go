@@ -53,12 +53,23 @@ var (
 	leadingCase = regexp.MustCompile(`(?i)^(trường hợp|nếu) `)
 	// A case stated inside the paper's own clause: "… trong trường hợp ủy
 	// quyền…", "… đối với trường hợp đăng ký giám hộ cử".
-	innerCase  = regexp.MustCompile(`(?i)(?:\(|\s)(?:trong|đối với)\s+(?:các\s+)?trường hợp\s+`)
-	caseEnd    = regexp.MustCompile(`(?i)(?:^|\s+)(?:thì|phải|theo các phương thức|theo quy định tại)\s|[.;:)(]`)
-	ifHas      = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
-	channelFor = regexp.MustCompile(`(?i)nếu (?:người có yêu cầu lựa chọn )?(?:nộp|gửi) hồ sơ (?:theo hình thức|qua)\s+([^);]*)`)
-	inPerson   = regexp.MustCompile(`(?i)khi (?:làm thủ tục|nộp hồ sơ) trực tiếp`)
-	bullet     = regexp.MustCompile(`^[-+•*\s]+`)
+	innerCase = regexp.MustCompile(`(?i)(?:\(|\s)(?:trong|đối với)\s+(?:các\s+)?trường hợp\s+`)
+	// A case ends where its consequence starts ("thì", "phải", "không
+	// phải" — the negation belongs to the consequence), where the list of
+	// papers starts ("hồ sơ gồm"), or at a clause mark.
+	// Only after a leading "Trường hợp" is "phải" the consequence; inside
+	// the paper's clause ("trong trường hợp phương tiện không phải đăng
+	// ký") it is part of the case.
+	caseEnd     = regexp.MustCompile(`(?i)(?:^|\s+)(?:thì|theo các phương thức|theo quy định tại)\s|,?\s+(?:hồ sơ (?:bao )?gồm|kèm theo)(?:\s|$|:)|[.;:)(]`)
+	leadingEnd  = regexp.MustCompile(`(?i)(?:^|\s+)(?:thì|(?:không )?phải|theo các phương thức|theo quy định tại)\s|,?\s+(?:hồ sơ (?:bao )?gồm|kèm theo)(?:\s|$|:)|[.;:)(]`)
+	channelIn   = regexp.MustCompile(`(?i)trường hợp (?:nộp|gửi)(?: hồ sơ)?(?: theo hình thức)?\s+([^);]*)`)
+	numbered    = regexp.MustCompile(`^([0-9]{1,2})\s*:\s*(.*)$`)
+	dangling    = regexp.MustCompile(`(?i)\s(?:về|mà|của|là|gồm|như)$`)
+	channelCase = regexp.MustCompile(`(?i)^(?:nộp|gửi)(?: hồ sơ)?(?: theo hình thức)?\s+(?:trực tiếp|trực tuyến|qua|thông qua)`)
+	ifHas       = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
+	channelFor  = regexp.MustCompile(`(?i)nếu (?:người có yêu cầu lựa chọn )?(?:nộp|gửi) hồ sơ (?:theo hình thức|qua)\s+([^);]*)`)
+	inPerson    = regexp.MustCompile(`(?i)khi (?:làm thủ tục|nộp hồ sơ) trực tiếp`)
+	bullet      = regexp.MustCompile(`^[-+•*\s]+`)
 )
 
 // Classify reads a component's published text. It is pure and conservative:
@@ -79,7 +90,12 @@ func Classify(text string) Classification {
 	switch {
 	case leadingCase.MatchString(first):
 		c.Requirement = Conditional
-		c.Condition = cutCase(first[len(leadingCase.FindString(first)):])
+		rest := first[len(leadingCase.FindString(first)):]
+		// "Trường hợp 1: Điều chỉnh dự án…": the case is what follows.
+		if m := numbered.FindStringSubmatch(rest); m != nil {
+			rest = m[2]
+		}
+		c.Condition = cutCase(rest, leadingEnd)
 	case ifHas.MatchString(first):
 		c.Requirement = Optional
 	default:
@@ -89,8 +105,30 @@ func Classify(text string) Classification {
 		// by "hoặc" are alternatives of one paper every applicant brings.
 		if len(locs) == 1 || (len(locs) > 1 && !strings.Contains(strings.ToLower(first[locs[0][1]:locs[1][0]]), " hoặc ")) {
 			c.Requirement = Conditional
-			c.Condition = cutCase(first[locs[0][1]:])
+			c.Condition = cutCase(first[locs[0][1]:], caseEnd)
 		}
+	}
+	if c.Requirement == Conditional && channelCase.MatchString(c.Condition) {
+		// "(trường hợp nộp trực tiếp hoặc thông qua dịch vụ bưu chính)" is
+		// a channel, not a case of the applicant's.
+		// The paper is asked on the channels the text names (all three:
+		// every filing, in a different form each).
+		var ch ChannelSet
+		for _, m := range channelIn.FindAllStringSubmatch(s, -1) {
+			ch |= channelWords(m[1])
+		}
+		if ch == ChannelSet(1<<len(channelOrder))-1 {
+			ch = 0
+		}
+		c.Requirement, c.Condition, c.Channels = Required, "", ch
+	}
+	if c.Requirement == Conditional && vague[strings.ToLower(c.Condition)] {
+		// "trong các trường hợp sau": the cases are listed elsewhere; asking
+		// is safer than a condition that says nothing.
+		c.Condition = ""
+	}
+	if c.Requirement == Conditional && isDigits(c.Condition) {
+		c.Condition = "trường hợp " + c.Condition
 	}
 	if c.Requirement == Conditional && c.Condition == "" {
 		c.Requirement = Required
@@ -98,11 +136,31 @@ func Classify(text string) Classification {
 	return c
 }
 
-func cutCase(s string) string {
-	if loc := caseEnd.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
+var vague = map[string]bool{"sau": true, "sau đây": true, "nêu trên": true, "trên": true, "này": true, "đó": true}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func cutCase(s string, end *regexp.Regexp) string {
+	if loc := end.FindStringIndex(s); loc != nil {
+		head, tail := s[:loc[0]], s[loc[1]:]
+		// "Trường hợp nội dung đăng ký thay đổi về: tên hộ kinh doanh…":
+		// a case cut at a colon after a dangling word goes on after it.
+		if s[loc[1]-1] == ':' && dangling.MatchString(strings.TrimSpace(head)) {
+			if more := cutCase(tail, end); more != "" {
+				head = strings.TrimSpace(head) + " " + more
+			}
+		}
+		s = head
 	}
 	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ","))
+	s = strings.TrimSpace(dangling.ReplaceAllString(s, ""))
 	if len(s) > maxCondition {
 		s = s[:maxCondition]
 		for !utf8.ValidString(s) {
@@ -118,26 +176,31 @@ func cutCase(s string) string {
 // trực tiếp". The empty set means the text limits nothing.
 func channelsOf(s string) ChannelSet {
 	var out ChannelSet
-	add := func(ch string) {
-		set, _ := Channels(ch)
-		out |= set
-	}
 	for _, m := range channelFor.FindAllStringSubmatch(s, -1) {
-		m[1] = strings.ToLower(m[1])
-		if strings.Contains(m[1], "trực tiếp") {
-			add(ChannelCounter)
-		}
-		if strings.Contains(m[1], "bưu chính") || strings.Contains(m[1], "bưu điện") {
-			add(ChannelPostal)
-		}
-		if strings.Contains(m[1], "trực tuyến") {
-			add(ChannelOnline)
-		}
+		out |= channelWords(m[1])
 	}
 	if out == 0 && inPerson.MatchString(s) {
-		add(ChannelCounter)
+		out, _ = Channels(ChannelCounter)
 	}
 	return out
+}
+
+// channelWords maps the channel words of a phrase ("trực tiếp hoặc gửi hồ
+// sơ qua hệ thống bưu chính") to channels.
+func channelWords(phrase string) ChannelSet {
+	phrase = strings.ToLower(phrase)
+	var names []string
+	if strings.Contains(phrase, "trực tiếp") {
+		names = append(names, ChannelCounter)
+	}
+	if strings.Contains(phrase, "bưu chính") || strings.Contains(phrase, "bưu điện") {
+		names = append(names, ChannelPostal)
+	}
+	if strings.Contains(phrase, "trực tuyến") {
+		names = append(names, ChannelOnline)
+	}
+	set, _ := Channels(names...)
+	return set
 }
 
 // AppliesTo reports whether the paper is asked of a filing through channel.

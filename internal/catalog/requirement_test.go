@@ -94,6 +94,13 @@ func TestClassify_Rules(t *testing.T) {
 		{"exception_after_semicolon_keeps_required", "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng", Required, ""},
 		{"plain_paper_required", "Tờ khai theo mẫu", Required, ""},
 		{"case_with_empty_words_stays_required", "Trường hợp thì nộp", Required, ""},
+		{"leading_case_negated_consequence_1.005280", "Trường hợp ủy quyền cho đơn vị cung cấp dịch vụ bưu chính không phải là tổ chức thì nộp văn bản", Conditional, "ủy quyền cho đơn vị cung cấp dịch vụ bưu chính"},
+		{"inner_case_keeps_its_negation_1.004222", "Văn bản xác nhận địa điểm đậu, đỗ trong trường hợp phương tiện không phải đăng ký", Conditional, "phương tiện không phải đăng ký"},
+		{"numbered_case_reads_its_description_1.014632", "Trường hợp 1: Xác nhận điều kiện về nhà ở xã hội. Hồ sơ gồm", Conditional, "Xác nhận điều kiện về nhà ở xã hội"},
+		{"numbered_case_without_description_1.009664", "(4) Đối với trường hợp 4, hồ sơ bao gồm: Văn bản đề nghị", Conditional, "trường hợp 4"},
+		{"case_going_on_after_a_colon_2.000720", "* Trường hợp nội dung đăng ký thay đổi về: tên hộ kinh doanh, địa chỉ trụ sở", Conditional, "nội dung đăng ký thay đổi về tên hộ kinh doanh, địa chỉ trụ sở"},
+		{"cases_listed_elsewhere_stay_required_1.010727", "Báo cáo đề xuất cấp giấy phép môi trường trong các trường hợp sau: a) dự án", Required, ""},
+		{"channel_cases_are_channels_not_cases_1.013237", "Đơn đề nghị (bản gốc trong trường hợp nộp trực tiếp hoặc thông qua dịch vụ bưu chính; tệp tin trong trường hợp nộp trực tuyến)", Required, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
