@@ -52,3 +52,16 @@ var declarationRe = regexp.MustCompile(`(?i)^(tờ khai|mẫu (hộ tịch )?đi
 func (c Component) IsDeclaration() bool {
 	return declarationRe.MatchString(textfold.NFC(bullet.ReplaceAllString(c.Name, "")))
 }
+
+// ComponentIndex finds the component a filed paper names, the way a filing
+// copies it (case, diacritics and the published bullet ignored); -1 when
+// none. It ties a dossier's papers to the procedure's for Receipt.
+func (p Procedure) ComponentIndex(name string) int {
+	want := textfold.Fold(bullet.ReplaceAllString(textfold.NFC(name), ""))
+	for i, c := range p.Components {
+		if textfold.Fold(bullet.ReplaceAllString(c.Name, "")) == want {
+			return i
+		}
+	}
+	return -1
+}

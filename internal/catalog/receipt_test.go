@@ -55,3 +55,16 @@ func TestIsDeclaration(t *testing.T) {
 		t.Fatalf("declarations of 1.001193: %v, want the paper form and the e-form (6, 7)", got)
 	}
 }
+
+func TestComponentIndex(t *testing.T) {
+	p := shipped(t)["1.001193"]
+	if i := p.ComponentIndex("giay chung sinh; truong hop khong co Giay chung sinh thi nop van ban cua nguoi lam chung xac nhan ve viec sinh; neu khong co nguoi lam chung thi phai co giay cam doan ve viec sinh."); i != 3 {
+		t.Errorf("folded name: %d", i)
+	}
+	if i := p.ComponentIndex("- " + p.Components[6].Name); i != 6 {
+		t.Errorf("bulleted name: %d", i)
+	}
+	if i := p.ComponentIndex("Giấy tờ khác"); i != -1 {
+		t.Errorf("unknown paper: %d", i)
+	}
+}

@@ -3,12 +3,14 @@ package data_test
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/demo/data"
 	"github.com/motcua/motcua/internal/eform"
+	"github.com/motcua/motcua/internal/langcheck"
 )
 
 // Every shipped e-form definition is valid and belongs to a procedure of
@@ -62,5 +64,37 @@ func TestShippedForms_ValidAndInCatalogue(t *testing.T) {
 	}
 	if withForm != len(forms) {
 		t.Fatalf("%d procedures got a form, %d forms shipped", withForm, len(forms))
+	}
+}
+
+// Every label, help text and choice of a shipped form says its Vietnamese
+// in Vietnamese and its English in English (issue 22 item 4), proper names
+// of ethnic groups and the country aside.
+func TestShippedForms_OneLanguageEach(t *testing.T) {
+	forms, err := eform.LoadDir(data.Forms())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := strings.NewReplacer("Tày", "", "Thái", "", "Việt Nam", "")
+	check := func(code, where string, x eform.Text) {
+		if w := langcheck.English(x.Vi); len(w) > 0 {
+			t.Errorf("%s %s: English %q in %q", code, where, w, x.Vi)
+		}
+		if w := langcheck.Vietnamese(names.Replace(x.En)); len(w) > 0 {
+			t.Errorf("%s %s: Vietnamese %q in %q", code, where, w, x.En)
+		}
+	}
+	for _, f := range forms {
+		check(f.Procedure, "title", f.Title)
+		for _, g := range f.Groups {
+			check(f.Procedure, g.Key, g.Label)
+			for _, fd := range g.Fields {
+				check(f.Procedure, g.Key+"."+fd.Key, fd.Label)
+				check(f.Procedure, g.Key+"."+fd.Key+" help", fd.Help)
+				for _, o := range fd.Options {
+					check(f.Procedure, g.Key+"."+fd.Key+"="+o.Value, o.Label)
+				}
+			}
+		}
 	}
 }
