@@ -75,6 +75,10 @@ type Field struct {
 	// latest birth date of someone aged 20).
 	Min string `json:"min,omitempty"`
 	Max string `json:"max,omitempty"`
+	// NotBefore names another date of the form ("deceased.birth_date"):
+	// this date may not be earlier (death after birth, a notice after the
+	// death). Checked when both are filled.
+	NotBefore string `json:"not_before,omitempty"`
 }
 
 // Group is a titled part of the form ("Thông tin trẻ", "Thông tin người
@@ -166,6 +170,19 @@ func (f *Form) Check() error {
 			}
 		}
 	}
+	for _, g := range f.Groups {
+		for _, fd := range g.Fields {
+			if fd.NotBefore == "" {
+				continue
+			}
+			other, ok := f.field(fd.NotBefore)
+			if fd.Type != TypeDate || !ok || other.Type != TypeDate || fd.NotBefore == Name(g, fd) {
+				og, of, _ := strings.Cut(fd.NotBefore, ".")
+				return defErr("eform_def_not_before", "Mẫu tờ khai %s: trường %q chỉ so sánh được với một trường ngày khác của mẫu (nhóm %q, trường %q).",
+					"E-form %s: field %q can only be compared with another date field of the form (group %q, field %q).", f.Procedure, fd.Key, og, of)
+			}
+		}
+	}
 	if fields > MaxFields {
 		return defErr("eform_def_fields", "Mẫu tờ khai %s: quá %d trường.", "E-form %s: more than %d fields.", f.Procedure, MaxFields)
 	}
@@ -227,6 +244,18 @@ func (f *Form) checkField(group string, fd Field) error {
 		}
 	}
 	return nil
+}
+
+// field finds a field by its submitted name.
+func (f *Form) field(name string) (Field, bool) {
+	for _, g := range f.Groups {
+		for _, fd := range g.Fields {
+			if Name(g, fd) == name {
+				return fd, true
+			}
+		}
+	}
+	return Field{}, false
 }
 
 const (

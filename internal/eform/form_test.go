@@ -47,6 +47,13 @@ func TestCheck_Definition(t *testing.T) {
 			f.Groups[0].Fields[0].Type, f.Groups[0].Fields[0].Min, f.Groups[0].Fields[0].Max = eform.TypeNumber, "5", "1"
 		}, "eform_def_bounds"},
 		{"bounds_on_text", func(f *eform.Form) { f.Groups[0].Fields[0].Min = "1" }, "eform_def_bounds"},
+		{"not_before_unknown_field", func(f *eform.Form) {
+			f.Groups[0].Fields[0].Type, f.Groups[0].Fields[0].NotBefore = eform.TypeDate, "child.nothing"
+		}, "eform_def_not_before"},
+		{"not_before_itself", func(f *eform.Form) {
+			f.Groups[0].Fields[0].Type, f.Groups[0].Fields[0].NotBefore = eform.TypeDate, "child.full_name"
+		}, "eform_def_not_before"},
+		{"not_before_on_text", func(f *eform.Form) { f.Groups[0].Fields[0].NotBefore = "child.full_name" }, "eform_def_not_before"},
 		{"max_len_over_limit", func(f *eform.Form) { f.Groups[0].Fields[0].MaxLen = eform.MaxValueLen + 1 }, "eform_def_max_len"},
 	}
 	for _, c := range cases {

@@ -68,10 +68,42 @@ func (f *Form) Validate(values map[string]string, today time.Time) (Data, []*app
 			data[g.Key] = out
 		}
 	}
+	errs = append(errs, f.checkOrder(data)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return data, nil
+}
+
+// checkOrder applies NotBefore to the dates both filled and valid.
+func (f *Form) checkOrder(data Data) []*apperr.Error {
+	var errs []*apperr.Error
+	for _, g := range f.Groups {
+		for _, fd := range g.Fields {
+			if fd.NotBefore == "" {
+				continue
+			}
+			this, ok1 := data[g.Key][fd.Key].(string)
+			og, ok := f.group(fd.NotBefore)
+			if !ok {
+				continue
+			}
+			other, _ := f.field(fd.NotBefore)
+			that, ok2 := data[og][other.Key].(string)
+			// ISO dates compare as strings.
+			if ok1 && ok2 && this < that {
+				errs = append(errs, apperr.Newf(apperr.Invalid, "eform_date_order", "“%[1]s” không được trước “%[3]s”.",
+					"“%[2]s” cannot be before “%[4]s”.", fd.Label.Vi, fd.Label.En, other.Label.Vi, other.Label.En).On(Name(g, fd)))
+			}
+		}
+	}
+	return errs
+}
+
+// group is the group key of a submitted name.
+func (f *Form) group(name string) (string, bool) {
+	g, _, ok := strings.Cut(name, ".")
+	return g, ok
 }
 
 // clean normalises a raw value: NFC, surrounding space trimmed; a phone

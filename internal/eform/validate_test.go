@@ -17,6 +17,11 @@ var today = time.Date(2026, 12, 4, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 
 func shippedForm(t *testing.T, code string) *eform.Form {
 	t.Helper()
+	return shippedFormF(t, code)
+}
+
+func shippedFormF(t testing.TB, code string) *eform.Form {
+	t.Helper()
 	forms, err := eform.LoadDir(data.Forms())
 	if err != nil {
 		t.Fatal(err)
@@ -225,5 +230,37 @@ func TestValues_RoundTripThroughJSON(t *testing.T) {
 	}
 	if !reflect.DeepEqual(again, d) {
 		t.Fatalf("round trip changed the data:\n%v\n%v", again, d)
+	}
+}
+
+// A death is registered after the birth, and its notice after the death
+// (Law 60/2014 Art. 34: the declaration states the date of death).
+func TestValidate_DateOrder_DeathRegistration(t *testing.T) {
+	f := shippedForm(t, "1.000656")
+	base := map[string]string{
+		"declarant.full_name": "Lê Văn Con", "declarant.id_number": "001090012345", "declarant.residence": "Xã Hòa Bình",
+		"declarant.relationship": "con",
+		"deceased.full_name":     "Lê Văn Cha", "deceased.sex": "nam", "deceased.birth_date": "1940-03-02", "deceased.ethnicity": "Kinh",
+		"deceased.nationality": "Việt Nam", "deceased.residence": "Xã Hòa Bình", "deceased.death_date": "2026-12-01",
+		"deceased.death_place": "Xã Hòa Bình", "deceased.notice_date": "2026-12-02", "commitment.truthful": "on",
+	}
+	cases := []struct{ name, key, value, field, code string }{
+		{"in_order_accepted", "", "", "", ""},
+		{"death_before_birth", "deceased.death_date", "1939-01-01", "deceased.death_date", "eform_date_order"},
+		{"notice_before_death", "deceased.notice_date", "2026-11-30", "deceased.notice_date", "eform_date_order"},
+		{"notice_same_day_accepted", "deceased.notice_date", "2026-12-01", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := map[string]string{}
+			for k, x := range base {
+				v[k] = x
+			}
+			if c.key != "" {
+				v[c.key] = c.value
+			}
+			_, errs := f.Validate(v, today)
+			checkErrs(t, errs, c.field, c.code)
+		})
 	}
 }
