@@ -264,3 +264,21 @@ func TestValidate_DateOrder_DeathRegistration(t *testing.T) {
 		})
 	}
 }
+
+// Decree 123/2015 Art. 22: the certificate states its purpose of use; a
+// declaration without one is refused.
+func TestValidate_MaritalStatusPurpose_Decree123_2015_Art22(t *testing.T) {
+	f := shippedForm(t, "1.004873")
+	v := map[string]string{
+		"declarant.full_name": "Lê Thị Hoa", "declarant.id_number": "001308012345", "declarant.residence": "Xã Hòa Bình",
+		"declarant.relationship": "ban_than",
+		"person.full_name":       "Lê Thị Hoa", "person.birth_date": "1995-01-02", "person.sex": "nu", "person.ethnicity": "Kinh",
+		"person.nationality": "Việt Nam", "person.id_number": "001308012345", "person.residence": "Xã Hòa Bình",
+		"person.status": "chua_ket_hon", "request.copies": "1", "commitment.truthful": "on",
+	}
+	_, errs := f.Validate(v, today)
+	checkErrs(t, errs, "request.purpose", "eform_required")
+	v["request.purpose"] = "Để đăng ký kết hôn"
+	_, errs = f.Validate(v, today)
+	checkErrs(t, errs, "", "")
+}

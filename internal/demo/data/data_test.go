@@ -21,7 +21,7 @@ func TestShippedForms_ValidAndInCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(forms) < 4 {
+	if len(forms) < 5 {
 		t.Fatalf("%d forms shipped, want birth, death, marriage and civil-status copy", len(forms))
 	}
 	procs, _, err := data.Catalogue()
