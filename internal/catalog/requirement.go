@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -260,8 +261,11 @@ func (c *Component) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*c = Component(v)
-	if c.Requirement == "" {
+	switch {
+	case c.Requirement == "":
 		c.classify()
+	case !ValidRequirement(c.Requirement):
+		return fmt.Errorf("catalog: component requirement %q is not required, conditional or optional", c.Requirement)
 	}
 	return nil
 }

@@ -219,6 +219,9 @@ func TestChannelSet_JSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"name":"x","requirement":"required","channels":["counter","fax"]}`), &c); err == nil {
 		t.Error("an unknown channel must be refused")
 	}
+	if err := json.Unmarshal([]byte(`{"name":"x","requirement":"maybe"}`), &c); err == nil {
+		t.Error("an unknown requirement must be refused")
+	}
 	if !(Component{}).AppliesTo(ChannelOnline) || (Component{Channels: set}).AppliesTo(ChannelOnline) {
 		t.Error("AppliesTo")
 	}

@@ -22,7 +22,7 @@ func TestShippedForms_ValidAndInCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(forms) < 5 {
-		t.Fatalf("%d forms shipped, want birth, death, marriage and civil-status copy", len(forms))
+		t.Fatalf("%d forms shipped, want birth, death, marriage, marital status and civil-status copy", len(forms))
 	}
 	procs, _, err := data.Catalogue()
 	if err != nil {
