@@ -105,6 +105,8 @@ func Allowed(d *Dossier, actor org.Actor) []Action {
 // pages do not offer what the rules will refuse.
 func usedUp(a Action, d *Dossier) bool {
 	switch a {
+	case ActStep:
+		return d.Step == nil // no internal process, no steps to move
 	case ActRequestSupplement:
 		return d.SupplementCount > 0 // Decree 118/2025 Art. 11(2)
 	case ActExtend:
