@@ -45,7 +45,9 @@ func init() {
 		"cit.address_hint":     {"Số nhà, đường, phường/xã, tỉnh. Bắt buộc nếu bạn nhận kết quả qua bưu điện.", "House number, street, ward/commune, province. Required if the result comes by post."},
 		"cit.papers":           {"2. Giấy tờ kèm theo", "2. Papers"},
 		"cit.papers_hint":      {"Chụp ảnh rõ nét hoặc quét (scan) từng trang giấy tờ. Nhận tệp PDF, JPG hoặc PNG; mỗi tệp tối đa %d MB, mỗi lần gửi tối đa %d MB. Giấy tờ nhiều trang: chọn nhiều ảnh cùng lúc.", "Take sharp photos or scans of each page. PDF, JPG or PNG files; %d MB per file, %d MB per sending. For a paper with several pages, choose several photos at once."},
-		"cit.copies":           {"Bản chính: %d · Bản sao: %d", "Originals: %d · Copies: %d"},
+		"cit.req_required":     {"Bắt buộc", "Required"},
+		"cit.req_conditional":  {"Chỉ khi: %s", "Only if: %s"},
+		"cit.req_optional":     {"Nếu có", "If you have it"},
 		"cit.choose_files":     {"Chọn tệp cho: %s", "Choose files for: %s"},
 		"cit.uploaded":         {"đã tải lên", "uploaded"},
 		"cit.keep":             {"Giữ tệp này (bỏ chọn để xóa)", "Keep this file (untick to remove)"},
@@ -195,6 +197,9 @@ type citComp struct {
 	Name           string
 	CopiesOriginal int
 	CopiesCopy     int
+	// Requirement is catalog.Required, Conditional (with Condition, the
+	// case in which it is asked) or Optional.
+	Requirement, Condition string
 	Kept           []citKept
 	// DocID: a document of the person's data store chosen for this paper
 	// instead of an upload (Circular 01/2023 Art. 24); 0 for none.
@@ -239,16 +244,23 @@ func citSize(n int64) string {
 
 // citComponents lists a procedure's papers as form inputs; extra is added at
 // the end (for supplements: anything the agency asked that is not listed).
+//
+// Only the papers an online filing may carry are offered (the paper
+// declaration is the counter's; the e-form is online), each marked
+// required, conditional with its case in plain words, or optional (issue 21
+// item 2); the counts of originals and copies mean nothing online and are
+// not shown. Index stays the paper's place in the procedure, which the post
+// refers to.
 func citComponents(p catalog.Procedure, extra string) []citComp {
 	var out []citComp
-	for i, c := range p.Components {
-		out = append(out, citComp{Index: i, Name: c.Name, CopiesOriginal: c.CopiesOriginal, CopiesCopy: c.CopiesCopy})
+	for _, c := range p.ComponentsFor(string(dossier.ChannelOnline)) {
+		out = append(out, citComp{Index: c.Index, Name: c.Name, Requirement: string(c.Requirement), Condition: c.Condition})
 	}
 	if extra != "" || len(out) == 0 {
 		if extra == "" {
 			extra = citAttached
 		}
-		out = append(out, citComp{Index: len(out), Name: extra})
+		out = append(out, citComp{Index: len(p.Components), Name: extra, Requirement: string(catalog.Optional)})
 	}
 	return out
 }
