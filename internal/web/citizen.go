@@ -200,7 +200,7 @@ type citComp struct {
 	// Requirement is catalog.Required, Conditional (with Condition, the
 	// case in which it is asked) or Optional.
 	Requirement, Condition string
-	Kept           []citKept
+	Kept                   []citKept
 	// DocID: a document of the person's data store chosen for this paper
 	// instead of an upload (Circular 01/2023 Art. 24); 0 for none.
 	DocID int64
