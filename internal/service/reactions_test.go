@@ -1,9 +1,11 @@
 package service_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
+	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/service/servicetest"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -15,5 +17,21 @@ func TestEveryReactionIsWiredInOrder(t *testing.T) {
 	want := []string{"notify", "postal", "payment", "urge", "datastore"}
 	if got := svc.Reactions(); !slices.Equal(got, want) {
 		t.Fatalf("reactions %v, want %v", got, want)
+	}
+}
+
+// The store, the kernel and its commit are out of the transports' reach:
+// every sub-service embeds the kernel, so on the root its fields and
+// methods are ambiguous and not promoted. Were one sub-service to stop
+// embedding it, or the root to add a Store, this would say so.
+func TestTheRootHandsOutNoStore(t *testing.T) {
+	typ := reflect.TypeFor[service.Service]()
+	for _, name := range []string{"Store", "Core", "AppendEvent", "AfterEvent", "OnEvent", "Idempotent", "Limits"} {
+		if _, ok := typ.FieldByName(name); ok {
+			t.Errorf("service.Service has a field %s", name)
+		}
+		if _, ok := reflect.PointerTo(typ).MethodByName(name); ok {
+			t.Errorf("*service.Service has a method %s", name)
+		}
 	}
 }

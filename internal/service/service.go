@@ -45,7 +45,6 @@ type Service struct {
 	// Files, Log, Now, Notify and Payments: the wiring sets them after New;
 	// every sub-service sees the change (the pointer is shared).
 	*core.Settings
-	Store *store.Store
 
 	*dossiers.Dossiers
 	*figures.Figures
@@ -71,7 +70,6 @@ func New(ctx context.Context, st *store.Store, blobs blob.Store, log *slog.Logge
 	ds := dossiers.New(c, docs)
 	return &Service{
 		Settings:  c.Settings,
-		Store:     st,
 		Dossiers:  ds,
 		Figures:   figures.New(c),
 		Fees:      payments.New(c, ds),
