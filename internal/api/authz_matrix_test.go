@@ -223,7 +223,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				path = strings.Replace(pattern, "{id}", fmt.Sprint(tc), 1)
 			}
 			if strings.HasPrefix(pattern, "/admin/agencies/{id}") {
-				a, _ := e.svc.Store.AgencyByCode(t.Context(), demo.CommuneB)
+				a, _ := e.st.AgencyByCode(t.Context(), demo.CommuneB)
 				path = strings.Replace(pattern, "{id}", fmt.Sprint(a.ID), 1)
 			}
 			status, body := c.send(method, path, route)
@@ -249,7 +249,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 // userID: the administrator's posts may change this account, whose turn
 // has passed.
 func userID(t *testing.T, e *env, username string) int64 {
-	c, err := e.svc.Store.CredentialsByUsername(context.Background(), username)
+	c, err := e.st.CredentialsByUsername(context.Background(), username)
 	if err != nil {
 		t.Fatal(err)
 	}

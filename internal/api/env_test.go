@@ -31,6 +31,7 @@ type env struct {
 	t      testing.TB
 	url    string
 	svc    *service.Service
+	st     *store.Store // the service keeps its store to itself
 	mu     sync.Mutex
 	now    time.Time
 	tokens map[string]string
@@ -70,7 +71,7 @@ func startEnv(t testing.TB, st *store.Store, log *slog.Logger, now time.Time, mo
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, svc: svc, now: now, tokens: map[string]string{}}
+	e := &env{t: t, svc: svc, st: st, now: now, tokens: map[string]string{}}
 	svc.Now = e.clock
 	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
 		t.Fatal(err)
@@ -94,7 +95,7 @@ func eachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 func (e *env) addCitizen(username string) {
 	e.t.Helper()
 	hash, _ := auth.HashPassword(demoPassword)
-	err := e.svc.Store.InTx(context.Background(), func(tx *store.Tx) error {
+	err := e.st.InTx(context.Background(), func(tx *store.Tx) error {
 		_, err := tx.CreateUser(context.Background(), org.User{Username: username, Name: "Công dân " + username, Role: org.RoleCitizen}, hash)
 		return err
 	})

@@ -217,7 +217,7 @@ func figuresProvince(t *testing.T, e *env) {
 	e.setNow(at("2026-12-15T09:00:00+07:00"))
 
 	ctx := context.Background()
-	cred, err := e.svc.Store.CredentialsByUsername(ctx, "admin")
+	cred, err := e.st.CredentialsByUsername(ctx, "admin")
 	if err != nil {
 		t.Fatal(err)
 	}

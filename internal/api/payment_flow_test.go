@@ -66,7 +66,7 @@ var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request
 
 func (e *env) storedDossier(id int) (paidOnline bool, paidVND int64, status string) {
 	e.t.Helper()
-	d, err := e.svc.Store.Dossier(context.Background(), int64(id))
+	d, err := e.st.Dossier(context.Background(), int64(id))
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestOnlinePayment_Decision766_Indicator3_6(t *testing.T) {
 		if back.Path != "/pay/return" || back.Query().Get("code") != payment.LocalCancelled {
 			t.Fatalf("return after cancel: %s", back)
 		}
-		if p, _ := e.svc.Store.PaymentByRef(context.Background(), first); p.Status != model.PaymentFailed {
+		if p, _ := e.st.PaymentByRef(context.Background(), first); p.Status != model.PaymentFailed {
 			t.Fatalf("cancelled payment recorded as %q", p.Status)
 		}
 		if online, paid, status := e.storedDossier(id); online || paid != 0 || status != "payment_requested" {
@@ -167,7 +167,7 @@ func TestOnlinePayment_Decision766_Indicator3_6(t *testing.T) {
 		if len(evs) != 1 || evs[0]["actor"].(map[string]any)["role"] != "system" || evs[0]["payload"].(map[string]any)["payment_ref"] != r.str("ref") {
 			t.Fatalf("pay events %v", evs)
 		}
-		if p, _ := e.svc.Store.PaymentByRef(context.Background(), r.str("ref")); p.Status != model.PaymentPaid || !strings.HasPrefix(p.ReceiptNo, "BL-") {
+		if p, _ := e.st.PaymentByRef(context.Background(), r.str("ref")); p.Status != model.PaymentPaid || !strings.HasPrefix(p.ReceiptNo, "BL-") {
 			t.Fatalf("paid payment %+v", p)
 		}
 

@@ -262,7 +262,7 @@ func TestPostalStory_Decision45_2016(t *testing.T) {
 		}
 
 		// The webhook waits in the outbox; deliver it as the worker would.
-		m, err := e.svc.Store.OutboxByKey(context.Background(), fmt.Sprintf("postal:result_dispatch:%d", id))
+		m, err := e.st.OutboxByKey(context.Background(), fmt.Sprintf("postal:result_dispatch:%d", id))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -310,7 +310,7 @@ func TestPostalStory_Decision45_2016(t *testing.T) {
 			last["payload"].(map[string]any)["at"] != "2026-12-11T09:30:00+07:00" || last["from_status"] != "returned" || last["to_status"] != "returned" {
 			t.Fatalf("delivered event %v", last)
 		}
-		legs, err := e.svc.Store.PostalLegs(context.Background(), int64(id))
+		legs, err := e.st.PostalLegs(context.Background(), int64(id))
 		if err != nil || len(legs) != 2 {
 			t.Fatalf("legs %v %v", legs, err)
 		}

@@ -35,7 +35,7 @@ func newEnvOpts(t *testing.T, st *store.Store, log *slog.Logger, opt api.Options
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict), tokens: map[string]string{}}
+	e := &env{t: t, svc: svc, st: st, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict), tokens: map[string]string{}}
 	svc.Now = e.clock
 	if _, err := demo.Load(ctx, svc, demoPassword); err != nil {
 		t.Fatal(err)

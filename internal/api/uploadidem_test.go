@@ -12,7 +12,7 @@ func TestUploadIdempotency(t *testing.T) {
 	eachDB(t, func(t *testing.T, e *env) {
 		count := func() int {
 			var n int
-			if err := e.svc.Store.QueryRow(context.Background(), `SELECT COUNT(*) FROM files`).Scan(&n); err != nil {
+			if err := e.st.QueryRow(context.Background(), `SELECT COUNT(*) FROM files`).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			return n

@@ -19,12 +19,12 @@ func TestDossierKeepsProcedureVersion(t *testing.T) {
 			t.Fatalf("filed under %s", old.raw)
 		}
 		ctx := context.Background()
-		p, err := e.svc.Store.Procedure(ctx, businessReg, 0)
+		p, err := e.st.Procedure(ctx, businessReg, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.TimeLimit = catalog.TimeLimit{Amount: 10, Unit: catalog.UnitWorkingDays}
-		if err := e.svc.Store.InTx(ctx, func(tx *store.Tx) error { _, _, err := tx.SaveProcedure(ctx, p); return err }); err != nil {
+		if err := e.st.InTx(ctx, func(tx *store.Tx) error { _, _, err := tx.SaveProcedure(ctx, p); return err }); err != nil {
 			t.Fatal(err)
 		}
 		cur := e.do("GET", "/api/v1/procedures/"+businessReg, "", nil, nil)

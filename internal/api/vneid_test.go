@@ -20,7 +20,7 @@ func TestVNeIDVerifiedTiedToClaim(t *testing.T) {
 		const own = "001090012345"
 		hash, _ := auth.HashPassword(demoPassword)
 		mk := func(username, sub, idNumber string) {
-			err := e.svc.Store.InTx(ctx, func(tx *store.Tx) error {
+			err := e.st.InTx(ctx, func(tx *store.Tx) error {
 				id, err := tx.CreateUser(ctx, org.User{Username: username, Name: "Công dân " + username, Role: org.RoleCitizen, IDNumber: idNumber}, hash)
 				if err != nil {
 					return err
@@ -55,7 +55,7 @@ func TestVNeIDVerifiedTiedToClaim(t *testing.T) {
 				if r.status != 201 {
 					t.Fatalf("submit: %d %s", r.status, r.raw)
 				}
-				d, err := e.svc.Store.Dossier(ctx, int64(r.num("id")))
+				d, err := e.st.Dossier(ctx, int64(r.num("id")))
 				if err != nil {
 					t.Fatal(err)
 				}

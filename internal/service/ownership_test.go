@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/service/servicetest"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -23,7 +24,7 @@ func TestOwnershipChecks(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
-		svc, who := demoAt(t, st, &now)
+		svc, who := servicetest.DemoAt(t, st, &now)
 		citizen, counter, communeCounter, admin := who("citizen"), who("counter"), who("counter_xa"), who("admin")
 		u, err := svc.CitizenFromOIDC(ctx, service.OIDCIdentity{Issuer: "https://vneid.example", Subject: "s-other", Name: "Trần Thị Khác"})
 		if err != nil {
@@ -126,7 +127,7 @@ func TestOwnershipChecks(t *testing.T) {
 			}{"another citizen": {other, "not_found"}, "an officer of another agency": {communeCounter, "agency_scope"}} {
 				t.Run(name, func(t *testing.T) {
 					files, err := svc.DossierFiles(ctx, c.a, res.Dossier.ID)
-					if errCode(err) != c.code {
+					if servicetest.ErrCode(err) != c.code {
 						t.Fatalf("error %v, want %s", err, c.code)
 					}
 					if len(files) != 0 {
@@ -137,7 +138,7 @@ func TestOwnershipChecks(t *testing.T) {
 		})
 
 		t.Run("administration listings: administrators only", func(t *testing.T) {
-			center := agencyID(t, svc, demo.Center)
+			center := servicetest.AgencyID(t, st, demo.Center)
 			if _, err := svc.Counters(ctx, admin, center); err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/model"
+	"github.com/motcua/motcua/internal/service/servicetest"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/store/storetest"
 )
@@ -17,7 +18,7 @@ import (
 func TestProcedureLookUp(t *testing.T) {
 	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		svc := demoService(t, st)
+		svc := servicetest.Demo(t, st)
 		p, a, err := svc.Procedure(ctx, "3.000333")
 		if err != nil || p.Code != "3.000333" || a.ID == 0 || a.Code != demo.DeptJustice {
 			t.Fatalf("procedure %s, agency %+v, %v", p.Code, a, err)

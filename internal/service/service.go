@@ -2,207 +2,139 @@
 // store, applies the domain rules, and writes the new state with its event in
 // one transaction. Transports (the JSON API, the web pages, the CLI) call it
 // and never touch SQL or the rules themselves.
+//
+// The root Service composes sub-services, one package each (dossiers,
+// figures, payments, channels, admin, citizens, datastore, processes), over
+// one shared kernel (internal/core): the store, the clock, the caches, and
+// the one place a dossier event is appended and its reactions run. Their
+// methods are promoted, so transports call svc.Act or svc.Overview whichever
+// sub-service answers. docs/ARCHITECTURE.md draws a request's path.
 package service
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"log/slog"
-	"slices"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/motcua/motcua/internal/blob"
 	"github.com/motcua/motcua/internal/calendar"
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/payment"
-	"github.com/motcua/motcua/internal/postal"
+	"github.com/motcua/motcua/internal/service/admin"
+	"github.com/motcua/motcua/internal/service/channels"
+	"github.com/motcua/motcua/internal/service/citizens"
+	"github.com/motcua/motcua/internal/service/datastore"
+	"github.com/motcua/motcua/internal/service/dossiers"
+	"github.com/motcua/motcua/internal/service/figures"
+	"github.com/motcua/motcua/internal/service/internal/core"
+	"github.com/motcua/motcua/internal/service/payments"
+	"github.com/motcua/motcua/internal/service/processes"
 	"github.com/motcua/motcua/internal/store"
 )
 
-// Service is the application. It is safe for concurrent use.
-type Service struct {
-	Store *store.Store
-	Files blob.Store
-	Log   *slog.Logger
-	// Now is the clock; tests replace it.
-	Now func() time.Time
-	// Notify shapes the messages to applicants (notify.go).
-	Notify NotifyConfig
-	// Payments are the online payment gateways; nil turns online payment off.
-	Payments *payment.Registry
-	// Postal is the public postal operator (MOTCUA_POSTAL_*, read by
-	// cmd); its zero value turns the postal connection off.
-	Postal postal.Config
+// NotifyConfig shapes the messages to applicants.
+type NotifyConfig = core.NotifyConfig
 
-	cal      atomic.Pointer[calendar.Calendar]
-	calStamp atomic.Value // string: CalendarOverridesStamp of the calendar in force
-	procs    sync.Map     // procKey → catalog.Procedure; versions are immutable
-	agencyMu sync.RWMutex
-	agencies map[int64]org.Agency
-	children map[int64][]int64
-	limits   limits // per-address rate limits, tracking secret (limits.go)
+// Service is the application. It is safe for concurrent use.
+//
+// Each sub-service embeds the kernel, so the kernel's own fields and methods
+// are ambiguous here and not promoted: the store stays out of the
+// transports' reach, and what the kernel offers them is forwarded below.
+type Service struct {
+	// Files, Log, Now, Notify and Payments: the wiring sets them after New;
+	// every sub-service sees the change (the pointer is shared).
+	*core.Settings
+
+	*dossiers.Dossiers
+	*figures.Figures
+	*payments.Fees
+	*channels.Channels
+	*admin.Admin
+	*citizens.Citizens
+	*datastore.DataStore
+	*processes.Processes
+
+	core *core.Core
 }
 
 // New builds the service over an opened store and loads the calendar with
-// the administrator's overrides.
+// the administrator's overrides. The sub-services register their reactions
+// to dossier events as they are built; they run in core.ReactionOrder.
 func New(ctx context.Context, st *store.Store, blobs blob.Store, log *slog.Logger) (*Service, error) {
-	if log == nil {
-		log = slog.Default()
-	}
-	s := &Service{Store: st, Files: blobs, Log: log, Now: time.Now}
-	if err := s.ReloadCalendar(ctx); err != nil {
+	c, err := core.New(ctx, st, blobs, log)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.ReloadAgencies(ctx); err != nil {
-		return nil, err
-	}
-	return s, nil
+	docs := datastore.New(c)
+	ds := dossiers.New(c, docs)
+	return &Service{
+		Settings:  c.Settings,
+		Dossiers:  ds,
+		Figures:   figures.New(c),
+		Fees:      payments.New(c, ds),
+		Channels:  channels.New(c, ds),
+		Admin:     admin.New(c),
+		Citizens:  citizens.New(c),
+		DataStore: docs,
+		Processes: processes.New(c),
+		core:      c,
+	}, nil
 }
 
+// Reactions names the reactions to a dossier event in the order they run.
+func (s *Service) Reactions() []string { return s.core.Reactions() }
+
 // Calendar is the working-day calendar in force.
-func (s *Service) Calendar() *calendar.Calendar { return s.cal.Load() }
+func (s *Service) Calendar() *calendar.Calendar { return s.core.Calendar() }
 
 // ReloadCalendar rebuilds the calendar from the shipped schedules and the
 // stored administrator overrides.
-func (s *Service) ReloadCalendar(ctx context.Context) error {
-	stamp, err := s.Store.CalendarOverridesStamp(ctx)
-	if err != nil {
-		return fmt.Errorf("service: calendar overrides stamp: %w", err)
-	}
-	raw, err := s.Store.CalendarOverrides(ctx)
-	if err != nil {
-		return fmt.Errorf("service: load calendar overrides: %w", err)
-	}
-	cfg := calendar.DefaultConfig()
-	for year, data := range raw {
-		var sc calendar.Schedule
-		if err := json.Unmarshal([]byte(data), &sc); err != nil {
-			return fmt.Errorf("service: calendar override %d: %w", year, err)
-		}
-		cfg.Overrides = append(cfg.Overrides, sc)
-	}
-	cal, err := calendar.New(cfg)
-	if err != nil {
-		return fmt.Errorf("service: build calendar: %w", err)
-	}
-	s.cal.Store(cal)
-	s.calStamp.Store(stamp)
-	return nil
-}
+func (s *Service) ReloadCalendar(ctx context.Context) error { return s.core.ReloadCalendar(ctx) }
 
 // Refresh picks up what another server process changed in the shared
-// database: the agency tree and, when an administrator saved one, a calendar
-// override. serve calls it periodically; it is cheap when nothing changed.
-func (s *Service) Refresh(ctx context.Context) error {
-	stamp, err := s.Store.CalendarOverridesStamp(ctx)
-	if err != nil {
-		return fmt.Errorf("service: calendar overrides stamp: %w", err)
-	}
-	if stamp != s.calStamp.Load() {
-		if err := s.ReloadCalendar(ctx); err != nil {
-			return err
-		}
-	}
-	return s.ReloadAgencies(ctx)
-}
+// database (core.Refresh).
+func (s *Service) Refresh(ctx context.Context) error { return s.core.Refresh(ctx) }
 
 // RefreshEvery runs Refresh until ctx ends, logging failures.
 func (s *Service) RefreshEvery(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
-				s.Log.Error("refresh shared settings", "err", err)
-			}
-		}
-	}
+	s.core.RefreshEvery(ctx, every)
 }
 
 // ReloadAgencies refreshes the cached agency tree used for scoping.
-func (s *Service) ReloadAgencies(ctx context.Context) error {
-	list, err := s.Store.Agencies(ctx)
-	if err != nil {
-		return err
-	}
-	byID := make(map[int64]org.Agency, len(list))
-	children := map[int64][]int64{}
-	for _, a := range list {
-		byID[a.ID] = a
-		if a.ParentID != nil {
-			children[*a.ParentID] = append(children[*a.ParentID], a.ID)
-		}
-	}
-	s.agencyMu.Lock()
-	s.agencies, s.children = byID, children
-	s.agencyMu.Unlock()
-	return nil
-}
+func (s *Service) ReloadAgencies(ctx context.Context) error { return s.core.ReloadAgencies(ctx) }
 
 // Agency returns a cached agency.
-func (s *Service) Agency(id int64) (org.Agency, bool) {
-	s.agencyMu.RLock()
-	defer s.agencyMu.RUnlock()
-	a, ok := s.agencies[id]
-	return a, ok
-}
+func (s *Service) Agency(id int64) (org.Agency, bool) { return s.core.Agency(id) }
 
 // Agencies lists the cached agencies by code.
-func (s *Service) Agencies() []org.Agency {
-	s.agencyMu.RLock()
-	out := make([]org.Agency, 0, len(s.agencies))
-	for _, a := range s.agencies {
-		out = append(out, a)
-	}
-	s.agencyMu.RUnlock()
-	slices.SortFunc(out, func(a, b org.Agency) int { return strings.Compare(a.Code, b.Code) })
-	return out
+func (s *Service) Agencies() []org.Agency { return s.core.Agencies() }
+
+// ActorFor builds the acting identity of a user (core.ActorFor).
+func (s *Service) ActorFor(u org.User) org.Actor { return s.core.ActorFor(u) }
+
+// CanSee checks the actor's right to see a dossier.
+func (s *Service) CanSee(actor org.Actor, d *dossier.Dossier) error { return s.core.CanSee(actor, d) }
+
+// Dossier loads a dossier the actor may see, personal data shown as the
+// actor's role allows.
+func (s *Service) Dossier(ctx context.Context, actor org.Actor, id int64) (*dossier.Dossier, error) {
+	return s.core.Dossier(ctx, actor, id)
 }
 
-// subtree lists id and every agency below it.
-func (s *Service) subtree(id int64) []int64 {
-	s.agencyMu.RLock()
-	defer s.agencyMu.RUnlock()
-	out := []int64{id}
-	for i := 0; i < len(out); i++ {
-		out = append(out, s.children[out[i]]...)
-	}
-	return out
+// Deadlines is the calendar arithmetic in force, for views computing timeliness.
+func (s *Service) Deadlines() dossier.Deadlines { return s.core.Deadlines() }
+
+// ProcedureVersion loads one version of a procedure (cached: versions are
+// immutable).
+func (s *Service) ProcedureVersion(ctx context.Context, code string, version int) (catalog.Procedure, error) {
+	return s.core.ProcedureVersion(ctx, code, version)
 }
 
-// ActorFor builds the acting identity of a user from its role's row of
-// org.AccessPolicy: province-wide supervisors see every agency; other staff,
-// the postal operator included, see their agency and the agencies under it
-// (the postal operator, of those, only dossiers with a postal leg: CanSee);
-// citizens see only their own dossiers.
-func (s *Service) ActorFor(u org.User) org.Actor {
-	a := org.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role, Verified: u.Verified}
-	if u.AgencyID != nil {
-		a.AgencyID = *u.AgencyID
-	}
-	switch org.AccessOf(u.Role).Scope {
-	case org.ScopeProvince:
-		a.AllScope = true
-	case org.ScopeAgency, org.ScopePostal:
-		if a.AgencyID != 0 {
-			a.Scope = s.subtree(a.AgencyID)
-		}
-	}
-	return a
+// TrackKey is the lookup key printed on Form 01 beside the dossier code.
+func (s *Service) TrackKey(ctx context.Context, code string) (string, error) {
+	return s.core.TrackKey(ctx, code)
 }
 
 // Ping tells whether the database answers, for the readiness probe.
-func (s *Service) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
-
-// AllAgencies lists every agency as stored, inactive ones included, for the
-// API's directory.
-func (s *Service) AllAgencies(ctx context.Context) ([]org.Agency, error) {
-	return s.Store.Agencies(ctx)
-}
+func (s *Service) Ping(ctx context.Context) error { return s.core.Store.Ping(ctx) }

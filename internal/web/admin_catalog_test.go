@@ -15,7 +15,7 @@ func TestAdminProcedureOnlineLevelAndSubjects_766(t *testing.T) {
 	e := sqliteEnv(t)
 	b := e.signedIn("admin")
 	b.get("/admin/procedures/"+businessReg).must(t, 200, "Mức độ dịch vụ công trực tuyến", "Đối tượng thực hiện")
-	p, err := e.svc.Store.Procedure(context.Background(), businessReg, 0)
+	p, err := e.st.Procedure(context.Background(), businessReg, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestAdminProcedureOnlineLevelAndSubjects_766(t *testing.T) {
 	b.post("/admin/procedures/"+businessReg, form).must(t, 422, "Mức độ dịch vụ công trực tuyến là", "Công dân Việt Nam, Doanh nghiệp")
 	form.Set("online_level", "partial")
 	b.post("/admin/procedures/"+businessReg, form).must(t, 200, "Đã lưu phiên bản mới")
-	facts, err := e.svc.Store.ProcedureFacts(context.Background())
+	facts, err := e.st.ProcedureFacts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ func TestAdminCreatesAgencyAndCounter(t *testing.T) {
 	p := b.post("/admin/agencies", form).must(t, 422, "không đúng quy định tại Quyết định 20/2020/QĐ-TTg",
 		`value="so-van-hoa"`, `value="Sở Văn hóa, Thể thao và Du lịch"`, `<option value="`+ppc+`" selected>`, `<option value="`+center+`" selected>`)
 	p.lacks(t, "Đã thêm cơ quan")
-	if _, err := e.svc.Store.AgencyByCode(ctx, "so-van-hoa"); err == nil {
+	if _, err := e.st.AgencyByCode(ctx, "so-van-hoa"); err == nil {
 		t.Fatal("a refused agency must not be stored")
 	}
 	// A code already used.
@@ -40,7 +40,7 @@ func TestAdminCreatesAgencyAndCounter(t *testing.T) {
 	if p.URL != "/admin/agencies" {
 		t.Fatalf("after saving, the list: %s", p.URL)
 	}
-	a, err := e.svc.Store.AgencyByCode(ctx, "000.00.16.H99")
+	a, err := e.st.AgencyByCode(ctx, "000.00.16.H99")
 	if err != nil || a.OneStopID == nil || strconv.FormatInt(*a.OneStopID, 10) != center {
 		t.Fatalf("stored %+v %v", a, err)
 	}
@@ -150,11 +150,11 @@ func TestAdminProcedureNewVersion(t *testing.T) {
 	// The same form again (drawn from version 1) is stale.
 	b.post("/admin/procedures/"+businessReg, form).must(t, 409, "vừa được người khác sửa")
 
-	p, err := e.svc.Store.Procedure(ctx, businessReg, 0)
+	p, err := e.st.Procedure(ctx, businessReg, 0)
 	if err != nil || p.Version != 2 || p.TimeLimit.Amount != 5 || p.FeeVND != 75000 || len(p.Components) != 3 || p.Components[2].CopiesCopy != 1 {
 		t.Fatalf("current version %+v %v", p, err)
 	}
-	kept, err := e.svc.Store.Dossier(ctx, old.ID)
+	kept, err := e.st.Dossier(ctx, old.ID)
 	if err != nil || kept.ProcedureVersion != 1 || !kept.DueAt.Equal(*old.DueAt) {
 		t.Fatalf("the dossier received before keeps version 1 and its due date: v%d %v", kept.ProcedureVersion, kept.DueAt)
 	}
@@ -170,7 +170,7 @@ func TestAdminProcedureNewVersion(t *testing.T) {
 	home := e.agencyID(demo.DeptHome)
 	b.post("/admin/procedures/"+businessReg+"/agency", url.Values{"agency": {"abc"}}).must(t, 422)
 	b.post("/admin/procedures/"+businessReg+"/agency", url.Values{"agency": {home}}).must(t, 200, "Đã lưu cơ quan giải quyết.", "Sở Nội vụ")
-	if id, _ := e.svc.Store.ProcedureDefaultAgency(ctx, businessReg); strconv.FormatInt(id, 10) != home {
+	if id, _ := e.st.ProcedureDefaultAgency(ctx, businessReg); strconv.FormatInt(id, 10) != home {
 		t.Fatalf("default agency %d", id)
 	}
 }
@@ -243,10 +243,10 @@ func TestAdminIsForAdministratorsOnly(t *testing.T) {
 		}
 	}
 	// Nothing was saved.
-	if _, err := e.svc.Store.AgencyByCode(ctx, "000.00.17.H99"); err == nil {
+	if _, err := e.st.AgencyByCode(ctx, "000.00.17.H99"); err == nil {
 		t.Error("agency created")
 	}
-	if _, err := e.svc.Store.CredentialsByUsername(ctx, "ke.la"); err == nil {
+	if _, err := e.st.CredentialsByUsername(ctx, "ke.la"); err == nil {
 		t.Error("user created")
 	}
 	if a := e.actorNamed("leader"); a.Role != "leader" {
@@ -255,10 +255,10 @@ func TestAdminIsForAdministratorsOnly(t *testing.T) {
 	if a, _ := e.svc.Agency(mustID(t, justice)); !a.Active {
 		t.Error("agency deactivated")
 	}
-	if p, _ := e.svc.Store.Procedure(ctx, businessReg, 0); p.Version != 1 {
+	if p, _ := e.st.Procedure(ctx, businessReg, 0); p.Version != 1 {
 		t.Error("procedure changed")
 	}
-	if cs, _ := e.svc.Store.Counters(ctx, mustID(t, e.agencyID(demo.Center))); len(cs) != 4 {
+	if cs, _ := e.st.Counters(ctx, mustID(t, e.agencyID(demo.Center))); len(cs) != 4 {
 		t.Error("counter added")
 	}
 	if y, _ := e.svc.CalendarYear(2031); y.Schedule.Official {

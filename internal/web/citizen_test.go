@@ -147,7 +147,7 @@ func citDossierID(t testing.TB, p page) int64 {
 func (e *env) citAddCitizen(username string) {
 	e.t.Helper()
 	hash, _ := auth.HashPassword(demoPassword)
-	err := e.svc.Store.InTx(context.Background(), func(tx *store.Tx) error {
+	err := e.st.InTx(context.Background(), func(tx *store.Tx) error {
 		_, err := tx.CreateUser(context.Background(), org.User{Username: username, Name: "Công dân " + username, Role: org.RoleCitizen}, hash)
 		return err
 	})
@@ -158,7 +158,7 @@ func (e *env) citAddCitizen(username string) {
 
 func (e *env) citStored(id int64) *dossier.Dossier {
 	e.t.Helper()
-	d, err := e.svc.Store.Dossier(context.Background(), id)
+	d, err := e.st.Dossier(context.Background(), id)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestCitizenFilesOnline(t *testing.T) {
 				if len(c.FileIDs) != 1 {
 					t.Fatalf("component %d (%s): files %v", i, c.Name, c.FileIDs)
 				}
-				fl, err := e.svc.Store.FileByID(t.Context(), c.FileIDs[0])
+				fl, err := e.st.FileByID(t.Context(), c.FileIDs[0])
 				if err != nil || fl.ContentType != ct {
 					t.Fatalf("component %d: %+v %v", i, fl, err)
 				}
@@ -358,7 +358,7 @@ func TestCitizenFilingNeedsTimeLimitAndCitizen(t *testing.T) {
 	e := sqliteEnv(t)
 	// Some catalog entries publish no time limit (hộ tịch pages with the unit missing).
 	code := "9.000001"
-	err := e.svc.Store.InTx(t.Context(), func(tx *store.Tx) error {
+	err := e.st.InTx(t.Context(), func(tx *store.Tx) error {
 		_, _, err := tx.SaveProcedure(t.Context(), catalog.Procedure{Code: code, Name: "Thủ tục chưa công bố thời hạn", Sector: "Hộ tịch",
 			Level: "province", Components: []catalog.Component{{Name: "Tờ khai", CopiesOriginal: 1}}})
 		return err

@@ -39,7 +39,7 @@ func TestComplaintsCountAgainstSatisfaction_766_5_4(t *testing.T) {
 	c.post(staff+"/act", url.Values{"action": {"complaint"}, "version": {fmt.Sprint(other.Version)}, "key": {"k-c2"},
 		"reason": {"Phản ánh qua Cổng DVCQG"}, "complaint_ref": {"PAKN-2026-0042"}}).must(t, 200, "PAKN-2026-0042")
 	// Disliked and complained about: still one dossier for 5.4.
-	other, err := e.svc.Store.Dossier(t.Context(), other.ID)
+	other, err := e.st.Dossier(t.Context(), other.ID)
 	if err != nil || other.ComplaintCount != 1 {
 		t.Fatalf("the linked complaint: %+v %v", other, err)
 	}

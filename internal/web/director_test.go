@@ -84,7 +84,7 @@ func codes(ds ...*dossier.Dossier) []string {
 
 func (e *env) agencyID(code string) string {
 	e.t.Helper()
-	a, err := e.svc.Store.AgencyByCode(context.Background(), code)
+	a, err := e.st.AgencyByCode(context.Background(), code)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func (e *env) docsSeedScan(username, scanName string) model.Document {
 	}
 	e.seedAct(res.Dossier, "counter", service.ActionInput{Action: "receive",
 		Components: []dossier.ComponentFiles{{Name: "Tờ khai", Digitized: true, FileIDs: []string{scan.ID}}}})
-	docs, err := e.svc.Store.Documents(ctx, e.actorNamed(username).UserID, model.DocumentFilter{})
+	docs, err := e.st.Documents(ctx, e.actorNamed(username).UserID, model.DocumentFilter{})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -59,11 +59,11 @@ func (e *env) docsFileExpired(username, name string) model.Document {
 	issued, until := e.clock().AddDate(-1, 0, 0), e.clock().AddDate(0, 0, -3)
 	doc := model.Document{OwnerUserID: e.actorNamed(username).UserID, Kind: model.DocResult, Name: "Giấy phép cũ",
 		FileID: f.ID, SHA256: f.SHA256, IssuedAt: issued, ValidUntil: &until, CreatedAt: issued}
-	err = e.svc.Store.InTx(ctx, func(tx *store.Tx) error { _, err := tx.FileDocument(ctx, doc); return err })
+	err = e.st.InTx(ctx, func(tx *store.Tx) error { _, err := tx.FileDocument(ctx, doc); return err })
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	docs, _ := e.svc.Store.Documents(ctx, doc.OwnerUserID, model.DocumentFilter{})
+	docs, _ := e.st.Documents(ctx, doc.OwnerUserID, model.DocumentFilter{})
 	for _, d := range docs {
 		if d.FileID == f.ID {
 			return d

@@ -32,6 +32,7 @@ type env struct {
 	t   testing.TB
 	url string
 	svc *service.Service
+	st  *store.Store // the service keeps its store to itself
 	mu  sync.Mutex
 	now time.Time
 	// tick makes the clock move on by a millisecond at every reading, as a
@@ -79,7 +80,7 @@ func newEnvLogged(t testing.TB, st *store.Store, opt web.Options, log *slog.Logg
 		t.Fatal(err)
 	}
 	// Tuesday 1 December 2026, 09:00 in Vietnam: an ordinary working morning.
-	e := &env{t: t, svc: svc, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
+	e := &env{t: t, svc: svc, st: st, now: time.Date(2026, 12, 1, 9, 0, 0, 0, ict)}
 	svc.Now = e.clock
 	if configure != nil {
 		configure(svc)

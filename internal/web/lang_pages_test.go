@@ -28,7 +28,7 @@ func TestEveryPageInVietnameseEveryWord(t *testing.T) {
 	d = e.seedAct(d, "citizen", service.ActionInput{Action: "supplement", Note: "Đã nộp bản sao"})
 	waiting := e.seedDossier(criminalRecord, "Lê Văn Chờ Nhận")
 	agency := e.svc.Agencies()[0].ID
-	admin, err := e.svc.Store.CredentialsByUsername(t.Context(), "counter")
+	admin, err := e.st.CredentialsByUsername(t.Context(), "counter")
 	if err != nil {
 		t.Fatal(err)
 	}

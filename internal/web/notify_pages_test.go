@@ -38,7 +38,7 @@ func TestCitizenChoosesNotificationChannels(t *testing.T) {
 func TestAdminSeesAndResendsDeadLetters(t *testing.T) {
 	e := sqliteEnv(t)
 	ctx := context.Background()
-	creds, err := e.svc.Store.CredentialsByUsername(ctx, "counter")
+	creds, err := e.st.CredentialsByUsername(ctx, "counter")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestAdminSeesAndResendsDeadLetters(t *testing.T) {
 	}
 	code := r.Dossier.Code
 	// The SMS gateway refuses the number for good; the mail relay is down.
-	w := notify.NewWorker(e.svc.Store, notify.Config{Now: e.clock, Senders: map[string]notify.Sender{
+	w := notify.NewWorker(e.st, notify.Config{Now: e.clock, Senders: map[string]notify.Sender{
 		"sms": notify.SenderFunc(func(ctx context.Context, m model.OutboxMessage) error {
 			return notify.Permanent("gateway: number %s is not a mobile number", m.Recipient)
 		}),
@@ -76,13 +76,13 @@ func TestAdminSeesAndResendsDeadLetters(t *testing.T) {
 		"number 09******78 is not a mobile number", "Đã dừng thử", "Sẽ thử lại lúc")
 	p.lacks(t, "0912345678", "le.thi.quay@example.vn")
 
-	sms, err := e.svc.Store.OutboxMessageByKey(ctx, "dossier:"+strconv.FormatInt(r.Dossier.ID, 10)+":v2:sms")
+	sms, err := e.st.OutboxMessageByKey(ctx, "dossier:"+strconv.FormatInt(r.Dossier.ID, 10)+":v2:sms")
 	if err != nil || sms.Status != model.OutboxDead {
 		t.Fatalf("sms: %+v %v", sms, err)
 	}
 	b.post("/admin/notifications/"+strconv.FormatInt(sms.ID, 10)+"/resend", url.Values{"csrf": {"forged"}}).must(t, 403)
 	b.post("/admin/notifications/"+strconv.FormatInt(sms.ID, 10)+"/resend", nil).must(t, 200, "Đã đưa thông báo vào hàng đợi gửi lại.")
-	if m, _ := e.svc.Store.OutboxMessageByKey(ctx, sms.Key); m.Status != model.OutboxPending || m.Attempts != 0 || m.LastError != "" {
+	if m, _ := e.st.OutboxMessageByKey(ctx, sms.Key); m.Status != model.OutboxPending || m.Attempts != 0 || m.LastError != "" {
 		t.Fatalf("after send again: %+v", m)
 	}
 	// Off the dead list; the e-mail still failing stays listed.

@@ -192,7 +192,7 @@ func signInVNeID(t *testing.T, b *browser, next string) []string {
 
 func citizensWithIdentity(t *testing.T, e *env) []org.User {
 	t.Helper()
-	rows, err := e.svc.Store.Query(context.Background(), `SELECT id FROM users WHERE oidc_subject <> '' ORDER BY id`)
+	rows, err := e.st.Query(context.Background(), `SELECT id FROM users WHERE oidc_subject <> '' ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func citizensWithIdentity(t *testing.T, e *env) []org.User {
 	rows.Close()
 	var out []org.User
 	for _, id := range ids {
-		u, err := e.svc.Store.UserByID(context.Background(), id)
+		u, err := e.st.UserByID(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -452,7 +452,7 @@ func TestVNeIDDisabledCitizenRefused(t *testing.T) {
 	p.m.QueueUser(&vneidUser{sub: "b1", name: "Hoàng Văn Lâm"})
 	signInVNeID(t, e.browser(), "")
 	users := citizensWithIdentity(t, e)
-	if _, err := e.svc.Store.Exec(context.Background(), `UPDATE users SET active = 0 WHERE id = ?`, users[len(users)-1].ID); err != nil {
+	if _, err := e.st.Exec(context.Background(), `UPDATE users SET active = 0 WHERE id = ?`, users[len(users)-1].ID); err != nil {
 		t.Fatal(err)
 	}
 	p.m.QueueUser(&vneidUser{sub: "b1", name: "Hoàng Văn Lâm"})

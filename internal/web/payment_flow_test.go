@@ -87,7 +87,7 @@ func TestCitizenPaysOnline_Decision766_Indicator3_6(t *testing.T) {
 		if got.Status != dossier.Processing || !got.PaidOnline || got.PaidVND != 200000 {
 			t.Fatalf("after paying: %s online=%v paid=%d", got.Status, got.PaidOnline, got.PaidVND)
 		}
-		list, err := e.svc.Store.DossierPayments(context.Background(), d.ID)
+		list, err := e.st.DossierPayments(context.Background(), d.ID)
 		if err != nil || len(list) != 2 || list[1].Status != model.PaymentPaid {
 			t.Fatalf("payments %+v %v", list, err)
 		}

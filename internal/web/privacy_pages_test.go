@@ -99,7 +99,7 @@ func TestPaymentReceiptNotForPostal(t *testing.T) {
 	b := e.signedIn("citizen")
 	checkout := b.post(fmt.Sprintf("/my/dossiers/%d/pay", d.ID), nil).must(t, 200, "200000 VND")
 	pressAtGateway(t, b, checkout, "pay").must(t, 200, "Thanh toán thành công")
-	list, err := e.svc.Store.DossierPayments(t.Context(), d.ID)
+	list, err := e.st.DossierPayments(t.Context(), d.ID)
 	if err != nil || len(list) != 1 || list[0].Status != model.PaymentPaid {
 		t.Fatalf("payments %+v %v", list, err)
 	}

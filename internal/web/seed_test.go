@@ -19,7 +19,7 @@ const (
 // actorNamed is the acting identity of a demo user.
 func (e *env) actorNamed(username string) org.Actor {
 	e.t.Helper()
-	c, err := e.svc.Store.CredentialsByUsername(context.Background(), username)
+	c, err := e.st.CredentialsByUsername(context.Background(), username)
 	if err != nil {
 		e.t.Fatalf("user %s: %v", username, err)
 	}
