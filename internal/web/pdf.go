@@ -222,6 +222,10 @@ func (f *formData) component(c dossier.ComponentFiles) forms.Component {
 	if c.Originals+c.Copies > 0 {
 		return forms.Component{Name: c.Name, Originals: c.Originals, Copies: c.Copies}
 	}
+	if f.d.Channel == dossier.ChannelOnline {
+		// Filed online: an electronic copy, neither original nor paper copy.
+		return forms.Component{Name: c.Name}
+	}
 	for _, pc := range f.proc.Components {
 		if sameComponent(pc.Name, c.Name) {
 			return forms.Component{Name: c.Name, Originals: pc.CopiesOriginal, Copies: pc.CopiesCopy}
@@ -279,6 +283,12 @@ func (f *formData) receipt(w *bytes.Buffer) error {
 	ret := f.returnMethod(recv)
 	comps := make([]forms.Component, 0, len(f.d.Components))
 	for _, c := range f.d.Components {
+		// Form 01 lists what was received: a paper an online filing never
+		// uploaded was not (issue 21 item 5). At the counter only the papers
+		// ticked as handed over are in the dossier.
+		if f.d.Channel != dossier.ChannelCounter && len(c.FileIDs)+len(c.DocumentIDs) == 0 && c.Originals+c.Copies == 0 {
+			continue
+		}
 		comps = append(comps, f.component(c))
 	}
 	// The lookup key opens the tracking page beyond the bare status; the QR
