@@ -23,7 +23,7 @@ func TestReceiptListsOnlyWhatWasProvided_Circular01_2018_Form01(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := service.NewDossier{ProcedureCode: criminalRecord, Channel: dossier.ChannelOnline, ReturnMethod: dossier.ReturnCounter,
-		Applicant: dossier.Applicant{Name: "Lưu Thị Nộp", IDNumber: "001090012345", Phone: "0912345678", Address: "12 Lê Lợi"},
+		Applicant:  dossier.Applicant{Name: "Lưu Thị Nộp", IDNumber: "001090012345", Phone: "0912345678", Address: "12 Lê Lợi"},
 		Components: []dossier.ComponentFiles{{Name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", FileIDs: []string{f.ID}}, {Name: "Văn bản ủy quyền"}}}
 	res, err := e.svc.Submit(ctx, citizen, in, "k-receipt-papers", "h", func(d *dossier.Dossier) ([]byte, error) { return []byte(fmt.Sprint(d.ID)), nil })
 	if err != nil {
