@@ -9,6 +9,8 @@
 // feedback on administrative regulations, as amended by Decree 92/2017).
 //
 // It is domain code, free of HTTP and SQL, like internal/dossier.
+//
+// Not yet called by the server: the PAKN pages and the 766 group-5 figures are issue 17 item 6, so deadcode lists this package until then.
 package complaint
 
 import (

@@ -12,4 +12,6 @@
 //
 // Nothing here stores anything: the service layer keeps the outbox, the
 // mapping tables and the attachments, and calls Portal.
+//
+// Not yet called by the server: the outbox sync, the inbound endpoint and the pull are issue 14, so deadcode lists this package until then.
 package dvcqg

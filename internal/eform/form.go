@@ -5,6 +5,8 @@
 // version (so a dossier keeps the form it was filed with) and editable by an
 // administrator; the validator turns submitted values into structured data
 // or field errors. It knows nothing of HTTP or storage.
+//
+// Not yet called by the server: rendering and storing e-forms is issue 21 item 3, so deadcode lists this package until then.
 package eform
 
 import (

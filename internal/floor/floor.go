@@ -11,6 +11,8 @@
 // every counter of that field, with a one-tap rating after each service)
 // and the law on rating at the counter (Circular 01/2018 Art. 12; RULES-VN.md
 // §5.2).
+//
+// Not yet called by the server: the kiosk, board and counter pages are issue 19, so deadcode lists this package until then.
 package floor
 
 import (

@@ -16,6 +16,8 @@
 // the responder answers. Its Verdict speaks plain Vietnamese or English.
 //
 // The package knows nothing of HTTP handlers, storage or dossiers.
+//
+// Not yet called by the server: signing results and forms on approval is issue 15, so deadcode lists this package until then.
 package signing
 
 import (

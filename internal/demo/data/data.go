@@ -3,6 +3,8 @@
 // fills) and the e-form definitions (forms/<procedure code>.json). They are
 // embedded so that the binary carries them; editing one is editing data,
 // not code.
+//
+// Its catalogue with e-forms is not yet what serve --demo loads (issue 21); deadcode lists it until then.
 package data
 
 import (

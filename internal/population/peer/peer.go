@@ -3,6 +3,8 @@
 // tests and the demo. It checks the bearer token and the consent reference
 // as the real service is expected to, and counts look-ups without keeping
 // what was asked.
+//
+// Used by the tests, and by serve --demo once issue 14 wires it; deadcode lists it until then.
 package peer
 
 import (

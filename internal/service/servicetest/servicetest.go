@@ -1,6 +1,8 @@
 // Package servicetest builds services over the demo province for the tests
 // of the service and its sub-services. The store stays with the caller: the
 // service does not hand it out.
+//
+// Test aid only: deadcode lists it, and that is intended.
 package servicetest
 
 import (

@@ -14,6 +14,8 @@
 // Peer is a local service speaking the same API, with the phone simulated,
 // for tests and the demo. Vietnamese providers' own APIs plug in as further
 // signing.Key adapters beside this one.
+//
+// Not yet called by the server (issue 15, remote signing); deadcode lists it until then.
 package csc
 
 import (

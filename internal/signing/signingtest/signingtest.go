@@ -1,6 +1,8 @@
 // Package signingtest makes the documents the signing tests sign: our own
 // Form 01 as the counter prints it, and a result PDF made with fpdf like
 // everything the project prints. Tests only.
+//
+// Test aid only: deadcode lists it, and that is intended.
 package signingtest
 
 import (
