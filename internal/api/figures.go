@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/index766"
 	"github.com/motcua/motcua/internal/org"
-	"github.com/motcua/motcua/internal/report"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -106,11 +104,6 @@ type SettlementRowView struct {
 	Counts        service.PeriodCounts `json:"counts"`
 }
 
-// Media types of the report's downloads.
-const (
-	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	mediaPDF  = "application/pdf"
-)
 
 // figuresQuery reads the agency, from, to and procedure parameters into a
 // query and describes its scope; unknown codes and bad dates are 422.
@@ -203,26 +196,18 @@ func (s *Server) settlementReport(w http.ResponseWriter, r *http.Request, actor 
 		writeJSON(w, 200, v)
 		return
 	}
-	doc := s.svc.ReportDocument(r.Context(), st)
-	var buf bytes.Buffer
-	media := mediaXLSX
-	if format == "xlsx" {
-		err = report.WriteXLSX(&buf, doc)
-	} else {
-		media = mediaPDF
-		err = report.WritePDF(&buf, doc)
-	}
+	f, err := s.svc.SettlementFile(r.Context(), st, format)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	h := w.Header()
-	h.Set("Content-Type", media)
-	h.Set("Content-Disposition", `attachment; filename="bao-cao-giai-quyet-tthc-`+v.Period.From.String()+"-"+v.Period.To.String()+"."+format+`"`)
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Type", f.MediaType)
+	h.Set("Content-Disposition", `attachment; filename="`+f.Name+`"`)
+	h.Set("Content-Length", strconv.Itoa(len(f.Body)))
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(200)
-	w.Write(buf.Bytes())
+	w.Write(f.Body)
 }
 
 // settlementView shows the service's by-procedure figures the way the

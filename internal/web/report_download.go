@@ -1,13 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/motcua/motcua/internal/apperr"
-	"github.com/motcua/motcua/internal/report"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -57,21 +55,13 @@ func (s *Server) settlementDownload(w http.ResponseWriter, r *http.Request, sess
 		s.renderError(w, r, err)
 		return
 	}
-	doc := s.svc.ReportDocument(r.Context(), st)
-	var buf bytes.Buffer
-	media := "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	if format == "xlsx" {
-		err = report.WriteXLSX(&buf, doc)
-	} else {
-		media = "application/pdf"
-		err = report.WritePDF(&buf, doc)
-	}
+	f, err := s.svc.SettlementFile(r.Context(), st, format)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", media)
-	w.Header().Set("Content-Disposition", `attachment; filename="bao-cao-giai-quyet-tthc-`+p.From.String()+"-"+p.To.String()+"."+format+`"`)
+	w.Header().Set("Content-Type", f.MediaType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+f.Name+`"`)
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write(buf.Bytes())
+	w.Write(f.Body)
 }

@@ -1,10 +1,13 @@
 package figures
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
+	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/report"
 )
@@ -97,4 +100,35 @@ func reportCounts(c PeriodCounts) report.Counts {
 	return report.Counts{ReceivedOnline: c.ReceivedOnline, ReceivedDirect: c.ReceivedCounter + c.ReceivedPostal,
 		CarriedOver: c.CarriedOver, SettledEarly: c.SettledEarly, SettledOnTime: c.SettledOnTime, SettledLate: c.SettledLate,
 		OpenWithin: c.OpenWithin, OpenOverdue: c.OpenOverdue}
+}
+
+// ReportFile is a settlement report rendered for download.
+type ReportFile struct {
+	Name, MediaType string
+	Body            []byte
+}
+
+// SettlementFile renders st as a workbook ("xlsx") or a PDF ("pdf"), named
+// for its period; both transports serve it as it is.
+func (s *Figures) SettlementFile(ctx context.Context, st *Settlement, format string) (ReportFile, error) {
+	doc := s.ReportDocument(ctx, st)
+	var buf bytes.Buffer
+	f := ReportFile{MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+	var err error
+	switch format {
+	case "xlsx":
+		err = report.WriteXLSX(&buf, doc)
+	case "pdf":
+		f.MediaType = "application/pdf"
+		err = report.WritePDF(&buf, doc)
+	default:
+		return ReportFile{}, apperr.Newf(apperr.Invalid, "format_invalid",
+			"Định dạng %q không có (xlsx, pdf).", "There is no format %q (xlsx, pdf).", format)
+	}
+	if err != nil {
+		return ReportFile{}, fmt.Errorf("figures: render settlement %s: %w", format, err)
+	}
+	f.Name = "bao-cao-giai-quyet-tthc-" + st.Query.Period.From.String() + "-" + st.Query.Period.To.String() + "." + format
+	f.Body = buf.Bytes()
+	return f, nil
 }
