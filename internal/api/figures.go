@@ -104,7 +104,6 @@ type SettlementRowView struct {
 	Counts        service.PeriodCounts `json:"counts"`
 }
 
-
 // figuresQuery reads the agency, from, to and procedure parameters into a
 // query and describes its scope; unknown codes and bad dates are 422.
 func (s *Server) figuresQuery(r *http.Request) (service.SettlementQuery, ScopeView, error) {
