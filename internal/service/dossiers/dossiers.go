@@ -13,6 +13,7 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/service/internal/core"
 	"github.com/motcua/motcua/internal/store"
 	"github.com/motcua/motcua/internal/textfold"
@@ -230,6 +231,13 @@ type ActionInput struct {
 	PaymentRef string `json:"-"`
 	// MissingPapers: request_supplement — each paper Form 02 lists, with what is wrong.
 	MissingPapers []dossier.MissingPaper `json:"missing_papers"`
+	// StepKind, ToStep, Assignee: step — the movement through the internal
+	// process (assign, forward, consult, answer, submit, decide, return),
+	// the earlier step a return goes back to, the officer (user ID) an
+	// assignment gives the step to.
+	StepKind string `json:"step_kind"`
+	ToStep   int    `json:"to_step"`
+	Assignee int64  `json:"assignee"`
 }
 
 // Act applies an action to a dossier whose version the client last saw.
@@ -245,7 +253,8 @@ func (s *Dossiers) Act(ctx context.Context, actor org.Actor, id int64, ifMatch i
 	}
 	cmd := dossier.Command{Action: action, Actor: actor, Note: in.Note, Reason: in.Reason, Signer: in.Signer,
 		NewDueAt: in.NewDueAt, AmountVND: in.AmountVND, Rating: dossier.Rating(in.Rating), PaymentRef: in.PaymentRef,
-		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers, ResultName: in.ResultName}
+		ComplaintRef: in.ComplaintRef, MissingPapers: in.MissingPapers, ResultName: in.ResultName,
+		Move: process.Move{Kind: process.MoveKind(strings.TrimSpace(in.StepKind)), To: in.ToStep, Assignee: in.Assignee}}
 	if in.ToAgency != "" {
 		a, err := s.Store.AgencyByCode(ctx, strings.TrimSpace(in.ToAgency))
 		if errors.Is(err, model.ErrNotFound) {
@@ -307,6 +316,9 @@ func (s *Dossiers) Act(ctx context.Context, actor org.Actor, id int64, ifMatch i
 		env := dossier.Env{Deadlines: core.DeadlinesOf(cal), TimeLimit: dossier.TimeLimit{Amount: proc.TimeLimit.Amount, Unit: proc.TimeLimit.Unit}}
 		for _, c := range proc.Components {
 			env.Components = append(env.Components, c.Name)
+		}
+		if err := s.StepEnv(ctx, &env, d, action, actor, proc, cmd.At); err != nil {
+			return nil, err
 		}
 		before := *d
 		ev, err := dossier.Apply(d, cmd, env)

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
-	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/process"
@@ -63,23 +61,5 @@ func (s *Processes) DossierProcess(ctx context.Context, actor org.Actor, id int6
 	if d.ReceivedAt != nil {
 		at = *d.ReceivedAt
 	}
-	return s.processAt(ctx, proc, at)
-}
-
-func (s *Processes) processAt(ctx context.Context, proc catalog.Procedure, at time.Time) (process.Process, error) {
-	p, err := s.Store.ProcessAt(ctx, proc.Code, at)
-	switch {
-	case errors.Is(err, model.ErrNotFound):
-	case err != nil:
-		return process.Process{}, err
-	default:
-		// A process saved for another version of the procedure whose time
-		// limit has changed since no longer adds up; the derived one does.
-		if p.Validate(proc.TimeLimit) == nil {
-			return p, nil
-		}
-		s.Log.Warn("stored internal process does not fit the procedure version; using the derived one",
-			"procedure", proc.Code, "procedure_version", proc.Version, "process_version", p.Version)
-	}
-	return process.Derive(proc.Code, proc.Version, proc.TimeLimit)
+	return s.ProcessAt(ctx, proc, at)
 }

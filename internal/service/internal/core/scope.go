@@ -19,7 +19,7 @@ func (s *Core) CanSee(actor org.Actor, d *dossier.Dossier) error {
 		}
 		return apperr.ErrNotFound // a citizen must not learn that someone else's dossier exists
 	}
-	if !actor.Covers(d.ProcessingAgencyID) && !actor.Covers(d.ReceivingAgencyID) {
+	if !actor.Covers(d.ProcessingAgencyID) && !actor.Covers(d.ReceivingAgencyID) && !s.holdsStep(actor, d) {
 		return ErrAgencyScope
 	}
 	if org.AccessOf(actor.Role).Scope == org.ScopePostal && !HasPostalLeg(d) {

@@ -1,0 +1,117 @@
+package processes_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/process"
+	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/service/servicetest"
+	"github.com/motcua/motcua/internal/store"
+	"github.com/motcua/motcua/internal/store/storetest"
+)
+
+// A dossier of a procedure with an approved internal process moves through
+// it with its holders checked in the service (issue 13 item 2): received
+// into step 1, handed to the competent agency, assigned by the leader to a
+// named specialist, forwarded, approved only from the step before the
+// return, and returned; each movement is an event on the dossier. A
+// procedure without an approved process keeps the plain lifecycle.
+func TestDossierMovesThroughItsApprovedProcess(t *testing.T) {
+	storetest.Dialects(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+		svc, who := servicetest.DemoAt(t, st, &now)
+		counter, leader, specialist, admin := who("counter"), who("leader"), who("specialist"), who("admin")
+		p := process.Process{ProcedureCode: "3.000333", Decision: "Quyết định thử nghiệm", Steps: []process.Step{
+			{Name: "Tiếp nhận, số hoá", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+				Output: process.Output{Kind: process.OutputForm, Form: "01", Circular: process.Circular012018}},
+			{Name: "Phân công", Role: process.RoleDivisionLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+				Output: process.Output{Kind: process.OutputAssignment}},
+			{Name: "Thẩm định", Role: process.RoleSpecialist, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(2),
+				Output: process.Output{Kind: process.OutputDocument}},
+			{Name: "Lãnh đạo Sở ký", Role: process.RoleAgencyLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+				Output: process.Output{Kind: process.OutputDecision}},
+			{Name: "Trả kết quả", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+				Output: process.Output{Kind: process.OutputResult}},
+		}}
+		if _, err := svc.SaveProcess(ctx, admin, p); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		act := func(actor org.Actor, d *dossier.Dossier, in service.ActionInput) (*dossier.Dossier, error) {
+			n++
+			now = now.Add(30 * time.Minute)
+			res, err := svc.Act(ctx, actor, d.ID, d.Version, in, fmt.Sprint("k", n), fmt.Sprint("h", n), func(*dossier.Dossier) ([]byte, error) { return nil, nil })
+			if err != nil {
+				return d, err
+			}
+			return res.Dossier, nil
+		}
+		must := func(d *dossier.Dossier, err error) *dossier.Dossier {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}
+		res, err := svc.Submit(ctx, counter, service.NewDossier{ProcedureCode: "3.000333", ReturnMethod: dossier.ReturnCounter,
+			Applicant:  dossier.Applicant{Name: "Lê Văn Bước", IDNumber: "001090099999"},
+			Components: []dossier.ComponentFiles{{Name: "Tờ khai", Originals: 1}}}, "s", "s", func(*dossier.Dossier) ([]byte, error) { return nil, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := must(act(counter, res.Dossier, service.ActionInput{Action: "receive"}))
+		if d.Step == nil || d.Step.Step != 1 || d.ProcessVersion != 1 {
+			t.Fatalf("received: %+v v%d", d.Step, d.ProcessVersion)
+		}
+		d = must(act(counter, d, service.ActionInput{Action: "transfer"}))
+		if d.Step.Step != 2 {
+			t.Fatalf("transferred: %+v", d.Step)
+		}
+		if _, err := act(specialist, d, service.ActionInput{Action: "step", StepKind: "assign", Assignee: specialist.UserID}); servicetest.ErrCode(err) != "step_role" {
+			t.Fatalf("a specialist assigning: %v", err)
+		}
+		d = must(act(leader, d, service.ActionInput{Action: "step", StepKind: "assign", Assignee: specialist.UserID}))
+		if d.Step.Step != 3 || d.Step.Assignee != specialist.UserID {
+			t.Fatalf("assigned: %+v", d.Step)
+		}
+		if _, err := act(leader, d, service.ActionInput{Action: "approve"}); servicetest.ErrCode(err) != "process_steps_remaining" {
+			t.Fatalf("approved during the appraisal: %v", err)
+		}
+		d = must(act(specialist, d, service.ActionInput{Action: "step", StepKind: "forward"}))
+		d = must(act(leader, d, service.ActionInput{Action: "approve"}))
+		if d.Status != dossier.Done || d.Step.Step != 5 {
+			t.Fatalf("approved: %s %+v", d.Status, d.Step)
+		}
+		evs, err := svc.Events(ctx, leader, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := 0
+		for _, e := range evs {
+			if e.Action == string(dossier.ActStep) {
+				steps++
+			}
+		}
+		if steps != 2 {
+			t.Fatalf("%d step events, want the assignment and the forward", steps)
+		}
+
+		// Another procedure, no approved process: the plain lifecycle.
+		other, err := svc.Submit(ctx, counter, service.NewDossier{ProcedureCode: "2.001583", ReturnMethod: dossier.ReturnCounter,
+			Applicant:  dossier.Applicant{Name: "Lê Văn Thường", IDNumber: "001090099998"},
+			Components: []dossier.ComponentFiles{{Name: "Tờ khai", Originals: 1}}}, "s2", "s2", func(*dossier.Dossier) ([]byte, error) { return nil, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := must(act(counter, other.Dossier, service.ActionInput{Action: "receive"}))
+		if o.Step != nil {
+			t.Fatalf("a procedure without an approved process has no steps: %+v", o.Step)
+		}
+	})
+}
