@@ -8,6 +8,7 @@ import (
 	"github.com/motcua/motcua/internal/service/figures"
 	"github.com/motcua/motcua/internal/service/internal/core"
 	"github.com/motcua/motcua/internal/service/payments"
+	"github.com/motcua/motcua/internal/service/processes"
 )
 
 // The inputs and outputs of the use cases keep their service.X names, so the
@@ -75,9 +76,12 @@ type (
 	Overview        = figures.Overview
 	SettlementQuery = figures.SettlementQuery
 	Settlement      = figures.Settlement
-	PeriodCounts    = figures.PeriodCounts
-	IndexReport     = figures.IndexReport
-	EnteredInput    = figures.EnteredInput
+	// StepAccount is a dossier's way through its internal process.
+	StepAccount  = processes.StepAccount
+	StepResult   = processes.StepResult
+	PeriodCounts = figures.PeriodCounts
+	IndexReport  = figures.IndexReport
+	EnteredInput = figures.EnteredInput
 )
 
 const (

@@ -102,6 +102,19 @@ func TestDossierMovesThroughItsApprovedProcess(t *testing.T) {
 			t.Fatalf("%d step events, want the assignment and the forward", steps)
 		}
 
+		acc, err := svc.StepAccount(ctx, leader, d.ID)
+		if err != nil || acc == nil || len(acc.Records) != 5 || acc.Current == nil || acc.Current.Record.Step != 5 || acc.Attribution != nil {
+			t.Fatalf("account before the return: %+v %v", acc, err)
+		}
+		if acc.Records[2].Officer != specialist.UserID || acc.Results[2].Measure.Timeliness != process.Early {
+			t.Fatalf("the appraisal: %+v %+v", acc.Records[2], acc.Results[2].Measure)
+		}
+		d = must(act(counter, d, service.ActionInput{Action: "return_result"}))
+		acc, err = svc.StepAccount(ctx, leader, d.ID)
+		if err != nil || acc.Current != nil || acc.Attribution == nil || len(acc.Attribution.Late) != 0 {
+			t.Fatalf("account after the return: %+v %v", acc, err)
+		}
+
 		// Another procedure, no approved process: the plain lifecycle.
 		other, err := svc.Submit(ctx, counter, service.NewDossier{ProcedureCode: "2.001583", ReturnMethod: dossier.ReturnCounter,
 			Applicant:  dossier.Applicant{Name: "Lê Văn Thường", IDNumber: "001090099998"},

@@ -1,0 +1,140 @@
+package processes
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
+	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/process"
+)
+
+// StepAccount is a dossier's way through its internal process so far: each
+// visit of a step with its own budget, the step it is in now measured
+// against that budget, and, once settled, which steps and agencies made it
+// late (issue 13 item 3).
+type StepAccount struct {
+	Process process.Process
+	Records []process.StepRecord
+	// Results measure every visit against its own budget and due instant,
+	// at now for the open one.
+	Results []StepResult
+	// Current is the open visit (nil once the dossier is settled).
+	Current *StepResult
+	// Attribution names the agencies that made a settled dossier late.
+	Attribution *process.Attribution
+}
+
+// StepResult is one visit measured.
+type StepResult struct {
+	Record  process.StepRecord
+	Step    process.Step
+	Measure process.Measure
+}
+
+// StepAccount accounts for a dossier the actor may see; nil when the
+// dossier runs under no approved process.
+func (s *Processes) StepAccount(ctx context.Context, actor org.Actor, id int64) (*StepAccount, error) {
+	d, err := s.Dossier(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	if d.Step == nil || d.ReceivedAt == nil {
+		return nil, nil
+	}
+	p, err := s.Store.Process(ctx, d.ProcedureCode, d.ProcessVersion)
+	if err != nil {
+		return nil, fmt.Errorf("service: process of dossier %d: %w", id, err)
+	}
+	evs, err := s.Store.Events(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.account(d, p, evs, s.Now())
+}
+
+func (s *Processes) account(d *dossier.Dossier, p process.Process, evs []model.StoredEvent, now time.Time) (*StepAccount, error) {
+	moves, pauses := StepHistory(evs)
+	var end time.Time
+	if d.ReturnedAt != nil {
+		end = *d.ReturnedAt
+	} else if d.Status == dossier.Stopped && d.FinishedAt != nil {
+		end = *d.FinishedAt
+	}
+	ag := process.Agencies{Center: s.code(d.ReceivingAgencyID), Processing: s.code(d.ProcessingAgencyID)}
+	recs := process.Records(p, ag, *d.ReceivedAt, moves, pauses, end)
+	clock := process.NewClock(s.Calendar())
+	out := &StepAccount{Process: p, Records: recs}
+	for _, r := range recs {
+		m, err := clock.Measure(r.Started, r.Finished, r.Budget, r.Pauses, now)
+		if err != nil {
+			return nil, fmt.Errorf("service: measure step %d of dossier %d: %w", r.Step, d.ID, err)
+		}
+		res := StepResult{Record: r, Measure: m}
+		if r.Step >= 1 && r.Step <= len(p.Steps) {
+			res.Step = p.Steps[r.Step-1]
+		}
+		out.Results = append(out.Results, res)
+	}
+	if n := len(out.Results); n > 0 && out.Results[n-1].Record.Finished.IsZero() {
+		out.Current = &out.Results[n-1]
+	}
+	if !end.IsZero() {
+		a, err := clock.Attribute(recs)
+		if err != nil {
+			return nil, fmt.Errorf("service: attribute dossier %d: %w", d.ID, err)
+		}
+		out.Attribution = &a
+	}
+	return out, nil
+}
+
+func (s *Processes) code(id int64) string {
+	a, _ := s.Agency(id)
+	return a.Code
+}
+
+// StepHistory reads from a dossier's log the movements through its process
+// (the step events, and the steps the transfer, approval and rejection
+// entered) and the pauses of its clock: waiting for the applicant's
+// supplementation, and the withdrawal request, which stays open.
+func StepHistory(evs []model.StoredEvent) ([]process.Moved, []process.Pause) {
+	var (
+		moves  []process.Moved
+		pauses []process.Pause
+	)
+	add := func(m *process.Moved) {
+		if m != nil {
+			moves = append(moves, *m)
+		}
+	}
+	for _, e := range evs {
+		a := dossier.Action(e.Action)
+		switch a {
+		case dossier.ActStep:
+			if p, ok := dossier.Decode[dossier.StepPayload](a, e.Payload); ok {
+				add(&p.Moved)
+			}
+		case dossier.ActTransfer:
+			p, _ := dossier.Decode[dossier.TransferPayload](a, e.Payload)
+			add(p.Step)
+		case dossier.ActApprove:
+			p, _ := dossier.Decode[dossier.ApprovePayload](a, e.Payload)
+			add(p.Step)
+		case dossier.ActReject:
+			p, _ := dossier.Decode[dossier.ReasonPayload](a, e.Payload)
+			add(p.Step)
+		case dossier.ActRequestSupplement, dossier.ActWithdraw:
+			if n := len(pauses); n == 0 || !pauses[n-1].To.IsZero() {
+				pauses = append(pauses, process.Pause{From: e.At})
+			}
+		case dossier.ActSupplement:
+			if n := len(pauses); n > 0 && pauses[n-1].To.IsZero() {
+				pauses[n-1].To = e.At
+			}
+		}
+	}
+	return moves, pauses
+}
