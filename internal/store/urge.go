@@ -37,3 +37,23 @@ func (t *Tx) AgencyStaffContacts(ctx context.Context, agencyID int64, roles []or
 	}
 	return out, rows.Err()
 }
+
+// AgencyOfficers lists the active officers of an agency in a role, by name:
+// whom a division leader may assign a step to.
+func (s *Store) AgencyOfficers(ctx context.Context, agencyID int64, role org.Role) ([]model.StaffContact, error) {
+	rows, err := s.Query(ctx, `SELECT id, name, email FROM users WHERE agency_id = ? AND active = 1 AND role = ? ORDER BY name, id`,
+		agencyID, string(role))
+	if err != nil {
+		return nil, fmt.Errorf("store: officers of agency %d: %w", agencyID, err)
+	}
+	defer rows.Close()
+	var out []model.StaffContact
+	for rows.Next() {
+		var c model.StaffContact
+		if err := rows.Scan(&c.UserID, &c.Name, &c.Email); err != nil {
+			return nil, fmt.Errorf("store: officers of agency %d: %w", agencyID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

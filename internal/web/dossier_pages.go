@@ -130,6 +130,9 @@ type dossierData struct {
 	CanReveal bool
 	Reveals   []model.Reveal
 	Revealed  bool
+	// Steps is the dossier's way through its internal process (nil
+	// without one; steps.go).
+	Steps *stepsView
 }
 
 type formLink struct{ N, Key string }
@@ -163,6 +166,9 @@ func (s *Server) loadDossier(r *http.Request, actor org.Actor, id int64) (*dossi
 		}
 	}
 	data.FilesBase = "/dossiers/" + strconv.FormatInt(id, 10) + "/files"
+	if data.Steps, err = s.stepsOf(ctx, actor, d); err != nil {
+		return nil, err
+	}
 	return data, nil
 }
 
@@ -256,7 +262,12 @@ func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 	f := r.PostForm
 	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
 		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref")),
-		ResultName: strings.TrimSpace(f.Get("result_name"))}
+		ResultName: strings.TrimSpace(f.Get("result_name")), StepKind: strings.TrimSpace(f.Get("step_kind"))}
+	if in.Action == string(dossier.ActStep) {
+		if err := stepInput(f, &in); err != nil {
+			return in, err
+		}
+	}
 	if in.Action == string(dossier.ActRequestSupplement) {
 		comps, err := s.supplementComponents(r)
 		if err != nil {

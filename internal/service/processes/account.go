@@ -138,3 +138,12 @@ func StepHistory(evs []model.StoredEvent) ([]process.Moved, []process.Pause) {
 	}
 	return moves, pauses
 }
+
+// Assignees are the specialists a leader may assign a step to: those of the
+// leader's own agency. Nobody else assigns, so others get none.
+func (s *Processes) Assignees(ctx context.Context, actor org.Actor) ([]model.StaffContact, error) {
+	if actor.Role != org.RoleLeader || actor.AgencyID == 0 {
+		return nil, nil
+	}
+	return s.Store.AgencyOfficers(ctx, actor.AgencyID, org.RoleSpecialist)
+}

@@ -1,0 +1,65 @@
+package web_test
+
+import (
+	"fmt"
+	"net/url"
+	"testing"
+
+	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/process"
+)
+
+// approveProcess saves, as the administrator, a five-step process for the
+// judicial record certificate (3.000333, 6 working days).
+func approveProcess(t *testing.T, e *env) {
+	t.Helper()
+	p := process.Process{ProcedureCode: criminalRecord, Decision: "Quyết định số 12/QĐ-UBND (thử nghiệm)", Steps: []process.Step{
+		{Name: "Tiếp nhận, số hoá", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputForm, Form: "01", Circular: process.Circular012018}},
+		{Name: "Phân công", Role: process.RoleDivisionLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputAssignment}},
+		{Name: "Thẩm định", Role: process.RoleSpecialist, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(2),
+			Output: process.Output{Kind: process.OutputDocument}},
+		{Name: "Lãnh đạo Sở ký", Role: process.RoleAgencyLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputDecision}},
+		{Name: "Trả kết quả", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputResult}},
+	}}
+	if _, err := e.svc.SaveProcess(t.Context(), e.actorNamed("admin"), p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The dossier page shows where a dossier stands in its internal process and
+// lets the holder move it (issue 13 items 2 and 3): the leader assigns a
+// named specialist, the specialist forwards, a return to an earlier step
+// needs its reason beside the field, and each step is judged against its
+// own budget.
+func TestDossierPageMovesThroughSteps(t *testing.T) {
+	eachDB(t, func(t *testing.T, e *env) {
+		approveProcess(t, e)
+		d := e.seedAct(e.seedDossierReturn(criminalRecord, "Trịnh Văn Bước", dossier.ReturnCounter), "counter", act("receive"), act("transfer"))
+		page := fmt.Sprintf("/dossiers/%d", d.ID)
+		leader := e.signedIn("leader")
+		spec := e.actorNamed("specialist")
+		leader.get(page).must(t, 200, "Quy trình nội bộ", `id="step-now"`, "Đang ở bước 2: Phân công", "Phân công chuyên viên",
+			fmt.Sprintf(`<option value="%d">%s</option>`, spec.UserID, spec.Name), "Quyết định số 12/QĐ-UBND")
+		form := url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-assign"}, "step_kind": {"assign"}, "assignee": {fmt.Sprint(spec.UserID)}}
+		leader.post(page+"/act", form).must(t, 200, "Đang ở bước 3: Thẩm định")
+		d = e.fresh(d)
+		if d.Step == nil || d.Step.Step != 3 || d.Step.Assignee != spec.UserID {
+			t.Fatalf("after the assignment: %+v", d.Step)
+		}
+		sp := e.signedIn("specialist")
+		sp.post(page+"/act", url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-fwd"}, "step_kind": {"forward"}}).
+			must(t, 200, "Đang ở bước 4: Lãnh đạo Sở ký")
+		d = e.fresh(d)
+		leader.post(page+"/act", url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-ret"}, "step_kind": {"return"}, "to_step": {"3"}}).
+			must(t, 422, `id="reason-step-error"`, "Cần ghi rõ lý do khi trả lại bước trước.")
+		leader.post(page+"/act", url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-ret2"}, "step_kind": {"return"}, "to_step": {"3"},
+			"assignee": {fmt.Sprint(spec.UserID)}, "reason": {"Thiếu kết quả xác minh"}}).must(t, 200, "Đang ở bước 3: Thẩm định")
+		// The English page speaks English around the Vietnamese names.
+		leader.post("/lang", url.Values{"to": {"en"}, "back": {"/"}})
+		leader.get(page).must(t, 200, "Internal process", "At step 3: Thẩm định")
+	})
+}
