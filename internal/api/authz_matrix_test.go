@@ -65,6 +65,7 @@ var matrixRules = map[string]string{
 	"POST /api/v1/dossiers/{id}/payments":       "skip:online payment is off in this server (payment_flow_test.go)",
 	"GET /api/v1/index766":                      "roles:director,chair,admin",
 	"GET /api/v1/reports/settlement":            "roles:director,chair,admin",
+	"GET /api/v1/reports/delays":                "roles:director,chair,admin",
 	"GET /api/v1/payments/{provider}/callback":  "signed",
 	"POST /api/v1/payments/{provider}/callback": "signed",
 	"POST /api/v1/postal/events":                "signed",

@@ -427,6 +427,9 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		{"ApplicantInput", dossier.Applicant{}, false},
 		{"ComponentInput", dossier.ComponentFiles{}, false},
 		{"MissingPaper", dossier.MissingPaper{}, false},
+		{"DelayReport", api.DelaysView{}, true},
+		{"DelayLine", api.DelayLineView{}, true},
+		{"LateDossier", api.LateView{}, true},
 	}
 	for _, c := range cases {
 		s, ok := schemas[c.schema].(jsonObj)
@@ -832,6 +835,8 @@ func TestOpenAPIResponses(t *testing.T) {
 
 		// The 766 index and the settlement report (figures_test.go).
 		figuresContract(c)
+		// The step delay report (delays_test.go).
+		delaysContract(c)
 		// Online payment of fees (payment_flow_test.go).
 		paymentContract(c)
 		// The postal operator's webhook (postal_contract_test.go).

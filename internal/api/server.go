@@ -81,6 +81,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/dossiers/{id}/events", s.authed(s.byID(s.events)))
 	s.mux.HandleFunc("GET /api/v1/index766", s.authed(s.index766))
 	s.mux.HandleFunc("GET /api/v1/reports/settlement", s.authed(s.settlementReport))
+	s.mux.HandleFunc("GET /api/v1/reports/delays", s.authed(s.delaysReport))
 	s.postalRoutes()
 	s.paymentRoutes()
 	s.dataStoreRoutes()

@@ -280,6 +280,9 @@ func answer(p Process, ag Agencies, pos Position, who Mover, m Move) (Position, 
 	return Position{Step: pos.Step + 1, Since: m.At, Agency: agency, Pending: pending}, rec, nil
 }
 
+// Vi is who acts in the step, in Vietnamese, as reports name them.
+func (r Role) Vi() string { return r.vi() }
+
 func (r Role) vi() string {
 	switch r {
 	case RoleOneStop:

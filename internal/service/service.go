@@ -110,6 +110,9 @@ func (s *Service) Agency(id int64) (org.Agency, bool) { return s.core.Agency(id)
 // Agencies lists the cached agencies by code.
 func (s *Service) Agencies() []org.Agency { return s.core.Agencies() }
 
+// ProvinceName is the name of the province's top agency.
+func (s *Service) ProvinceName() string { return s.core.ProvinceName() }
+
 // ActorFor builds the acting identity of a user (core.ActorFor).
 func (s *Service) ActorFor(u org.User) org.Actor { return s.core.ActorFor(u) }
 

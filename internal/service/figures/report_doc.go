@@ -50,21 +50,6 @@ func (s *Figures) ProcedureName(ctx context.Context, code string) string {
 	return code
 }
 
-// ProvinceName is the name of the province's top agency (its People's
-// Committee), or a generic name when none is set up.
-func (s *Figures) ProvinceName() string {
-	var top *org.Agency
-	for _, a := range s.Agencies() {
-		if a.ParentID == nil && (top == nil || a.Code < top.Code) {
-			top = &a
-		}
-	}
-	if top == nil {
-		return "Ủy ban nhân dân tỉnh"
-	}
-	return top.Name
-}
-
 // ReportTitle is the official title of the periodic report.
 const ReportTitle = "BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
 

@@ -3,9 +3,11 @@ package processes_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/process"
@@ -113,6 +115,36 @@ func TestDossierMovesThroughItsApprovedProcess(t *testing.T) {
 		acc, err = svc.StepAccount(ctx, leader, d.ID)
 		if err != nil || acc.Current != nil || acc.Attribution == nil || len(acc.Attribution.Late) != 0 {
 			t.Fatalf("account after the return: %+v %v", acc, err)
+		}
+
+		// A second dossier whose appraisal sits for a week: the delay
+		// report names the specialist's agency and the specialist.
+		res2, err := svc.Submit(ctx, counter, service.NewDossier{ProcedureCode: "3.000333", ReturnMethod: dossier.ReturnCounter,
+			Applicant:  dossier.Applicant{Name: "Lê Văn Chậm", IDNumber: "001090099997"},
+			Components: []dossier.ComponentFiles{{Name: "Tờ khai", Originals: 1}}}, "s3", "s3", func(*dossier.Dossier) ([]byte, error) { return nil, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := must(act(counter, res2.Dossier, service.ActionInput{Action: "receive"}))
+		l = must(act(counter, l, service.ActionInput{Action: "transfer"}))
+		l = must(act(leader, l, service.ActionInput{Action: "step", StepKind: "assign", Assignee: specialist.UserID}))
+		now = now.Add(12 * 24 * time.Hour)
+		l = must(act(specialist, l, service.ActionInput{Action: "step", StepKind: "forward"}))
+		l = must(act(leader, l, service.ActionInput{Action: "approve"}))
+		l = must(act(counter, l, service.ActionInput{Action: "return_result"}))
+		day := calendar.DateOf(now)
+		if _, _, err := svc.Delays(ctx, leader, day.AddDays(-30), day); servicetest.ErrCode(err) != "delays_supervisors" {
+			t.Fatalf("a leader read the province's delay report: %v", err)
+		}
+		doc, rep, err := svc.Delays(ctx, who("director"), day.AddDays(-30), day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Late) != 1 || rep.Late[0].Code != l.Code || len(rep.Officers) == 0 || rep.Officers[0].Key != fmt.Sprint(specialist.UserID) || rep.Officers[0].Over != 1 {
+			t.Fatalf("delay report: %+v", rep)
+		}
+		if doc.Officers[0].Name != specialist.Name || doc.Late[0].Responsible == "" || !strings.Contains(doc.Late[0].Steps, "3. Thẩm định") {
+			t.Fatalf("delay document: %+v", doc)
 		}
 
 		// Another procedure, no approved process: the plain lifecycle.

@@ -114,3 +114,18 @@ func (s *Core) holdsStep(actor org.Actor, d *dossier.Dossier) bool {
 	return code == d.Step.Agency || slices.Contains(d.Step.Pending, code) ||
 		slices.ContainsFunc(d.Step.Answers, func(a process.Answer) bool { return a.Agency == code })
 }
+
+// ProvinceName is the name of the province's top agency (its People's
+// Committee), or a generic name when none is set up.
+func (s *Core) ProvinceName() string {
+	var top *org.Agency
+	for _, a := range s.Agencies() {
+		if a.ParentID == nil && (top == nil || a.Code < top.Code) {
+			top = &a
+		}
+	}
+	if top == nil {
+		return "Ủy ban nhân dân tỉnh"
+	}
+	return top.Name
+}
