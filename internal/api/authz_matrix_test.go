@@ -120,6 +120,7 @@ var matrixRules = map[string]string{
 	"GET /director/dossiers":                "roles:director,chair,admin",
 	"GET /director/index":                   "roles:director,chair,admin",
 	"GET /director/report":                  "roles:director,chair,admin",
+	"GET /director/delays":                  "roles:director,chair,admin",
 	"GET /admin":                            "roles:admin",
 	"GET /admin/agencies":                   "roles:admin",
 	"POST /admin/agencies":                  "roles:admin",

@@ -65,6 +65,7 @@ func TestEveryPageInVietnameseEveryWord(t *testing.T) {
 		"GET /admin/calendar":               {{"admin", "/admin/calendar"}, {"admin", "/admin/calendar?year=2026"}},
 		"GET /admin/index-inputs":           {{"admin", "/admin/index-inputs"}},
 		"GET /admin/notifications":          {{"admin", "/admin/notifications"}},
+		"GET /director/delays":              {{"director", "/director/delays"}},
 	}
 	// Not HTML pages, or pages that need what only their own tests build.
 	skip := []string{"GET /static/", "GET /favicon.ico", "GET /pay/return", "GET /payments/{id}/receipt", "GET /payments/{id}/receipt.pdf",

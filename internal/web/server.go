@@ -86,6 +86,7 @@ func (s *Server) routes() {
 	s.dossierRoutes()
 	s.workspaceRoutes()
 	s.directorRoutes()
+	s.delaysRoutes()
 	s.adminRoutes()
 	s.notifyPages()
 	s.paymentPages()
