@@ -37,4 +37,9 @@ func TestDelayReportPage(t *testing.T) {
 		t.Fatalf("workbook: %d %s", x.Status, x.Type)
 	}
 	e.signedIn("leader").get("/director/delays").must(t, 403)
+
+	// The control slip judges each step against its own budget and due
+	// (Circular 01/2018 Form 05; issue 13 item 3).
+	slip := e.signedIn("leader").pdfForm(t, d, "06")
+	mustSay(t, "06", slip, "Bước 3. Thẩm định (2 ngày làm việc; hạn", "Bước 2. Phân công (1 ngày làm việc; hạn", "Quá hạn", "Trước hạn")
 }

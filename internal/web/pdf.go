@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/forms"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/textfold"
 )
@@ -362,8 +363,40 @@ func (f *formData) apology(w *bytes.Buffer) error {
 	return forms.RenderApology(w, forms.Apology{
 		Agency: f.header(by), Place: f.place(by), At: ev.At, Code: f.d.Code, Applicant: f.applicant(),
 		Procedure: f.proc.Name, ReceivedAt: *f.d.ReceivedAt, OriginalDueAt: orig,
-		NewDueAt: p.DueAt, Reason: p.Reason, Signer: p.Signer,
+		NewDueAt: p.DueAt, Reason: p.Reason, Signer: p.Signer, Responsible: f.lateAgency(ev.At),
 	})
+}
+
+// lateAgency is, under an internal process, the agency whose steps had run
+// furthest over their budgets by instant at (the apology names it, issue 13
+// item 3); "" when none had, or without a process.
+func (f *formData) lateAgency(at time.Time) string {
+	if f.d.Step == nil {
+		return ""
+	}
+	acc, err := f.s.svc.StepAccount(f.r.Context(), sessionOf(f.r).Actor, f.d.ID)
+	if err != nil || acc == nil {
+		return ""
+	}
+	over := map[string]int{}
+	best, most := "", 0
+	for _, r := range acc.Results {
+		if r.Record.Started.After(at) {
+			continue
+		}
+		if n := r.Measure.OverMinutes(); n > 0 {
+			over[r.Record.Agency] += n
+			if over[r.Record.Agency] > most {
+				best, most = r.Record.Agency, over[r.Record.Agency]
+			}
+		}
+	}
+	for _, a := range f.s.svc.Agencies() {
+		if a.Code == best {
+			return a.Name
+		}
+	}
+	return best
 }
 
 // stopNotice is Form 05 of Circular 03/2025: the agency holding the dossier
@@ -443,6 +476,44 @@ func (f *formData) legResult(at time.Time, due time.Time) string {
 	return forms.ResultOnTime
 }
 
+// stepLegs are the control slip's rows of a dossier under an internal
+// process: its reception, then one hand-over per step visited.
+func (f *formData) stepLegs(recv org.Agency) ([]forms.Handover, error) {
+	acc, err := f.s.svc.StepAccount(f.r.Context(), sessionOf(f.r).Actor, f.d.ID)
+	if err != nil || acc == nil {
+		return nil, err
+	}
+	byCode := map[string]string{}
+	for _, a := range f.s.svc.Agencies() {
+		byCode[a.Code] = a.Name
+	}
+	legs := []forms.Handover{{From: f.d.Applicant.Name, To: recv.Name, At: *f.d.ReceivedAt}}
+	for i, r := range acc.Results {
+		to := f.d.Applicant.Name
+		if i+1 < len(acc.Results) {
+			to = byCode[acc.Results[i+1].Record.Agency]
+		}
+		h := forms.Handover{From: byCode[r.Record.Agency], To: to, At: r.Record.Finished,
+			Step: strconv.Itoa(r.Record.Step) + ". " + r.Record.Name, Budget: r.Record.Budget.Vi() + " ngày làm việc", StepDue: r.Measure.Due}
+		switch r.Measure.Timeliness {
+		case process.Early:
+			h.Result = forms.ResultEarly
+		case process.OnTime:
+			h.Result = forms.ResultOnTime
+		case process.Late:
+			h.Result = forms.ResultOverdue
+		}
+		if len(r.Record.Answers) > 0 {
+			h.From = recv.Name
+			if r.Record.Agency != "" {
+				h.From = byCode[r.Record.Agency]
+			}
+		}
+		legs = append(legs, h)
+	}
+	return legs, nil
+}
+
 func (f *formData) slip(w *bytes.Buffer) error {
 	if f.d.ReceivedAt == nil || f.d.Code == "" {
 		return notFoundMsg("pdf.no_05")
@@ -452,7 +523,19 @@ func (f *formData) slip(w *bytes.Buffer) error {
 		legs []forms.Handover
 		due  time.Time
 	)
+	if f.d.Step != nil {
+		// Under an internal process each hand-over ends a step, judged
+		// against that step's own budget and due (issue 13 item 3).
+		steps, err := f.stepLegs(recv)
+		if err != nil {
+			return err
+		}
+		legs = steps
+	}
 	for i, e := range f.evs {
+		if f.d.Step != nil {
+			break
+		}
 		a := dossier.Action(e.Action)
 		if t := dueSetBy(a, e.Payload); !t.IsZero() {
 			due = t
