@@ -79,6 +79,7 @@ type (
 	// StepAccount is a dossier's way through its internal process.
 	StepAccount  = processes.StepAccount
 	StepResult   = processes.StepResult
+	StepItem     = processes.StepItem
 	PeriodCounts = figures.PeriodCounts
 	IndexReport  = figures.IndexReport
 	EnteredInput = figures.EnteredInput

@@ -18,6 +18,11 @@ import (
 func init() {
 	addMessages(map[string][2]string{
 		"action.step":      {"Chuyển bước quy trình", "Step movement"},
+		"work.steps":       {"Các bước quy trình bạn đang giữ", "Process steps you hold"},
+		"work.left":        {"Thời gian còn lại", "Time left"},
+		"work.left_h":      {"còn %s giờ làm việc", "%s working hours left"},
+		"work.over_h":      {"quá %s giờ làm việc", "%s working hours over"},
+		"work.owed":        {"Cơ quan cần cho ý kiến", "Your agency's opinion is owed"},
 		"steps.title":      {"Quy trình nội bộ", "Internal process"},
 		"steps.decision":   {"Theo %s", "Under %s"},
 		"steps.n":          {"Bước", "Step"},
@@ -48,6 +53,8 @@ func init() {
 	})
 	funcs["stepMove"] = func(k process.MoveKind) string { return "move." + string(k) }
 	funcs["join"] = strings.Join
+	funcs["stepHours"] = hours
+	funcs["neg"] = func(n int) int { return -n }
 }
 
 // stepsView is the internal-process section of the dossier page: every

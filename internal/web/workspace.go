@@ -40,6 +40,9 @@ type inboxRow struct {
 type inboxData struct {
 	Rows   []inboxRow
 	Counts map[service.Urgency]int
+	// Steps are the internal-process steps the officer holds and the
+	// opinions the agency owes (issue 13 item 4).
+	Steps []service.StepItem
 }
 
 // urgencyOrder is the order of the summary boxes.
@@ -72,6 +75,10 @@ func (s *Server) inbox(w http.ResponseWriter, r *http.Request, sess *session) {
 		}
 		d.Rows = append(d.Rows, row)
 		d.Counts[it.Urgency]++
+	}
+	if d.Steps, err = s.svc.StepWork(r.Context(), sess.Actor); err != nil {
+		s.renderError(w, r, err)
+		return
 	}
 	s.render(w, r, 200, "work", s.newView(r, "work.title", d))
 }

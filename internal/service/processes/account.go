@@ -3,12 +3,15 @@ package processes
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/process"
+	"github.com/motcua/motcua/internal/service/internal/core"
 )
 
 // StepAccount is a dossier's way through its internal process so far: each
@@ -146,4 +149,60 @@ func (s *Processes) Assignees(ctx context.Context, actor org.Actor) ([]model.Sta
 		return nil, nil
 	}
 	return s.Store.AgencyOfficers(ctx, actor.AgencyID, org.RoleSpecialist)
+}
+
+// StepItem is a step an officer's workspace lists: the dossier, the step it
+// is in, since when, its due instant and the working time left (negative
+// once over), or an opinion the officer's agency owes.
+type StepItem struct {
+	Dossier  *dossier.Dossier
+	Step     int
+	Name     string
+	Since    time.Time
+	Due      time.Time
+	LeftMins int
+	Owed     bool // an opinion owed in a consultation
+}
+
+// StepWork lists the steps the actor holds (issue 13 item 4): those of the
+// actor's agency given to the actor or not yet to anyone (a leader sees all
+// the agency's), and the opinions the agency owes, oldest first.
+func (s *Processes) StepWork(ctx context.Context, actor org.Actor) ([]StepItem, error) {
+	code := s.code(actor.AgencyID)
+	if code == "" || actor.Role == org.RoleCitizen {
+		return nil, nil
+	}
+	officer := actor.UserID
+	if actor.Role == org.RoleLeader {
+		officer = 0
+	}
+	list, err := s.Store.StepHolds(ctx, code, officer, 200)
+	if err != nil {
+		return nil, err
+	}
+	clock := process.NewClock(s.Calendar())
+	procs := map[string]process.Process{}
+	now := s.Now()
+	var out []StepItem
+	for _, d := range list {
+		key := d.ProcedureCode + "@" + strconv.Itoa(d.ProcessVersion)
+		p, ok := procs[key]
+		if !ok {
+			if p, err = s.Store.Process(ctx, d.ProcedureCode, d.ProcessVersion); err != nil {
+				return nil, fmt.Errorf("service: process %s: %w", key, err)
+			}
+			procs[key] = p
+		}
+		if d.Step.Step < 1 || d.Step.Step > len(p.Steps) {
+			continue
+		}
+		st := p.Steps[d.Step.Step-1]
+		item := StepItem{Dossier: d, Step: d.Step.Step, Name: st.Name, Since: d.Step.Since, Owed: slices.Contains(d.Step.Pending, code)}
+		if m, err := clock.Measure(d.Step.Since, time.Time{}, st.Budget, nil, now); err == nil {
+			item.Due, item.LeftMins = m.Due, m.BudgetMinutes()-m.UsedMinutes()
+		}
+		d.Applicant = core.ShownApplicant(actor, d.Applicant)
+		out = append(out, item)
+	}
+	return out, nil
 }
