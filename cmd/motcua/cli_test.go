@@ -68,6 +68,12 @@ func TestServeDemoSQLite(t *testing.T) {
 			t.Fatalf("demo user %s not printed:\n%s", u, out.String())
 		}
 	}
+	// Each account with its agency (issue 13 item 5).
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "  leader ") && !strings.Contains(line, "Sở Tư pháp") {
+			t.Fatalf("the leader's agency is not printed: %q", line)
+		}
+	}
 	var password string
 	for _, line := range strings.Split(out.String(), "\n") {
 		if i := strings.Index(line, "password: "); i >= 0 {

@@ -113,7 +113,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		if created {
 			fmt.Fprintln(stdout, "Demo data loaded. Tài khoản demo / demo accounts:")
 			for _, u := range demo.Users {
-				fmt.Fprintf(stdout, "  %-14s %-11s password: %s\n", u.Username, u.Role, password)
+				fmt.Fprintf(stdout, "  %-14s %-11s %-46s password: %s\n", u.Username, u.Role, demo.AgencyName(u.Agency), password)
 			}
 		} else if generated {
 			fmt.Fprintln(stdout, "Demo data already present; demo accounts keep the password printed when it was first loaded.")

@@ -136,3 +136,14 @@ func Load(ctx context.Context, svc *service.Service, password string) (created b
 	}
 	return created, nil
 }
+
+// AgencyName is the name of a demo agency by its code ("—" for none, as a
+// citizen has), for the accounts serve --demo prints.
+func AgencyName(code string) string {
+	for _, a := range agencies {
+		if a.code == code {
+			return a.name
+		}
+	}
+	return "—"
+}
