@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/auth"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/process"
 	"github.com/motcua/motcua/internal/service"
 )
 
@@ -80,6 +81,45 @@ var Users = []User{
 	{"postal", "Bưu điện tỉnh", org.RolePostal, Center, ""},
 	{"counter_xa", "Vũ Thị Xã", org.RoleCounter, CommuneA, ""},
 	{"specialist_tc", "Ngô Văn Tài Chính", org.RoleSpecialist, DeptFinance, ""},
+	// Staff for every step of Bắc Ninh's process for 1.009645 (Decision
+	// 1582/QĐ-UBND), loaded below: the department's leader, the agencies
+	// it consults, and the provincial People's Committee's leader.
+	{"leader_tc", "Trịnh Thị Trưởng Phòng", org.RoleLeader, DeptFinance, ""},
+	{"specialist_xd", "Lý Văn Xây Dựng", org.RoleSpecialist, DeptConstruct, ""},
+	{"specialist_nn", "Mai Thị Nông Nghiệp", org.RoleSpecialist, DeptAgri, ""},
+	{"leader_ubnd", "Đinh Văn Phó Chủ Tịch", org.RoleLeader, ProvincePPC, ""},
+}
+
+// investmentProcess is the internal process the demo province approved for
+// 1.009645 (investment policy approval, 17 working days): Bắc Ninh's
+// twelve steps (Decision 1582/QĐ-UBND, shipped in procedures.json as
+// 1.009645.H05), its step 6 consulting the demo's departments of
+// construction and of agriculture, which the source does not name.
+const investmentProcess = "1.009645.H05"
+
+// loadProcesses saves the demo's approved internal processes as the
+// administrator would.
+func loadProcesses(ctx context.Context, svc *service.Service) error {
+	imported, _, err := process.ParseFile(bytes.NewReader(proceduresJSON))
+	if err != nil {
+		return fmt.Errorf("demo: processes: %w", err)
+	}
+	admin := org.Actor{Username: "admin", Name: "Quản trị hệ thống", Role: org.RoleAdmin}
+	for _, im := range imported {
+		if im.Process.VariantCode != investmentProcess {
+			continue
+		}
+		p := im.Process
+		for i := range p.Steps {
+			if p.Steps[i].Holder.Kind == process.HolderConsulted {
+				p.Steps[i].Holder.Agencies = []string{DeptConstruct, DeptAgri}
+			}
+		}
+		if _, err := svc.SaveProcess(ctx, admin, p); err != nil {
+			return fmt.Errorf("demo: process %s: %w", p.VariantCode, err)
+		}
+	}
+	return nil
 }
 
 // defaultAgency routes a procedure to the agency that settles it in the demo
@@ -133,6 +173,11 @@ func Load(ctx context.Context, svc *service.Service, password string) (created b
 	created, err = svc.SeedProvince(ctx, seed)
 	if err != nil {
 		return false, fmt.Errorf("demo: load: %w (%d catalog issues)", err, len(issues))
+	}
+	if created {
+		if err := loadProcesses(ctx, svc); err != nil {
+			return false, err
+		}
 	}
 	return created, nil
 }
