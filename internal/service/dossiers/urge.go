@@ -17,6 +17,32 @@ import (
 // agency: the leaders who assign the work and the specialists who do it.
 var urgedRoles = []org.Role{org.RoleLeader, org.RoleSpecialist}
 
+// urgedAgencies are the agencies an expediting order reaches: under an
+// internal process, the holder of the current step, or the consulted
+// agencies still owing their opinion (issue 13 item 3: "urges the holder
+// of a step"); otherwise the processing agency.
+func (s *Dossiers) urgedAgencies(d *dossier.Dossier) []int64 {
+	if d.Step == nil {
+		return []int64{d.ProcessingAgencyID}
+	}
+	codes := d.Step.Pending
+	if len(codes) == 0 {
+		codes = []string{d.Step.Agency}
+	}
+	var out []int64
+	for _, a := range s.Agencies() {
+		for _, c := range codes {
+			if a.Code == c {
+				out = append(out, a.ID)
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = []int64{d.ProcessingAgencyID}
+	}
+	return out
+}
+
 // urgeEvent tells the holding agency's officers of an expediting order by
 // e-mail through the outbox, in the event's transaction; their workspace
 // shows it from the dossier itself (UrgedAt). Staff mail speaks Vietnamese,
@@ -26,9 +52,16 @@ func (s *Dossiers) urgeEvent(ctx context.Context, tx *store.Tx, d *dossier.Dossi
 	if ev.Action != dossier.ActUrge {
 		return nil
 	}
-	staff, err := tx.AgencyStaffContacts(ctx, d.ProcessingAgencyID, urgedRoles)
-	if err != nil || len(staff) == 0 {
-		return err
+	var staff []model.StaffContact
+	for _, id := range s.urgedAgencies(d) {
+		cs, err := tx.AgencyStaffContacts(ctx, id, urgedRoles)
+		if err != nil {
+			return err
+		}
+		staff = append(staff, cs...)
+	}
+	if len(staff) == 0 {
+		return nil
 	}
 	proc, err := s.ProcedureVersion(ctx, d.ProcedureCode, d.ProcedureVersion)
 	if err != nil {

@@ -64,6 +64,25 @@ func TestDemoRunsBacNinh1582_TwelveSteps(t *testing.T) {
 	if _, err := svc.Dossier(ctx, who("specialist_xd"), d.ID); err != nil {
 		t.Fatalf("a consulted department cannot see the dossier it is asked about: %v", err)
 	}
+	// The director urges the holders of the step: the departments that owe
+	// their opinions, not the department that consults them (issue 13
+	// item 3; Decree 118/2025 Art. 8).
+	for user, email := range map[string]string{"specialist_xd": "xd@sxd.gov.vn", "specialist_nn": "nn@snn.gov.vn", "specialist_tc": "tc@stc.gov.vn"} {
+		a := who(user)
+		if err := st.UpdateUserProfile(ctx, a.UserID, a.Name, email, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d = act(who("director"), d, service.ActionInput{Action: "urge", Reason: "Đề nghị có ý kiến trước 16:00"})
+	sent := map[string]bool{}
+	for _, m := range servicetest.OutboxKeys(t, st, d.ID) {
+		if m.Subject == "Đôn đốc xử lý hồ sơ "+d.Code {
+			sent[m.Recipient] = true
+		}
+	}
+	if !sent["xd@sxd.gov.vn"] || !sent["nn@snn.gov.vn"] || sent["tc@stc.gov.vn"] {
+		t.Fatalf("urged %v, want the two consulted departments only", sent)
+	}
 	d = step("specialist_xd", d, "answer", 0)
 	d = step("specialist_nn", d, "answer", 0) // the last opinion: step 7 begins
 	if d.Step.Step != 7 {
