@@ -84,7 +84,7 @@ var Users = []User{
 	// Staff for every step of Bắc Ninh's process for 1.009645 (Decision
 	// 1582/QĐ-UBND), loaded below: the department's leader, the agencies
 	// it consults, and the provincial People's Committee's leader.
-	{"leader_tc", "Trịnh Thị Trưởng Phòng", org.RoleLeader, DeptFinance, ""},
+	{"leader_stc", "Trịnh Thị Trưởng Phòng", org.RoleLeader, DeptFinance, ""},
 	{"specialist_xd", "Lý Văn Xây Dựng", org.RoleSpecialist, DeptConstruct, ""},
 	{"specialist_nn", "Mai Thị Nông Nghiệp", org.RoleSpecialist, DeptAgri, ""},
 	{"leader_ubnd", "Đinh Văn Phó Chủ Tịch", org.RoleLeader, ProvincePPC, ""},

@@ -220,6 +220,10 @@ type dirListRow struct {
 	D          *dossier.Dossier
 	Procedure  string
 	Timeliness dossier.Timeliness
+	// Step is where an open dossier under an internal process stands: who
+	// holds it, since when, its step's time left or over.
+	Step   *service.StepItem
+	Holder string
 }
 
 type directorListData struct {
@@ -294,6 +298,21 @@ func (s *Server) directorDossiers(w http.ResponseWriter, r *http.Request, sess *
 			}
 		}
 		d.Rows = append(d.Rows, dirListRow{D: ds, Procedure: names[key], Timeliness: ds.Timeliness(now, dayStart)})
+	}
+	steps, err := s.svc.StepsNow(r.Context(), page.Dossiers)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	for i := range d.Rows {
+		if it, ok := steps[d.Rows[i].D.ID]; ok {
+			d.Rows[i].Step = &it
+			for _, a := range s.svc.Agencies() {
+				if a.Code == it.Holder {
+					d.Rows[i].Holder = a.Name
+				}
+			}
+		}
 	}
 	if page.Next != nil {
 		next := r.URL.Query()

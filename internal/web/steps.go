@@ -18,6 +18,8 @@ import (
 func init() {
 	addMessages(map[string][2]string{
 		"action.step":      {"Chuyển bước quy trình", "Step movement"},
+		"dir.step_now":     {"Đang ở bước", "Current step"},
+		"dir.step_since":   {"từ %s", "since %s"},
 		"work.steps":       {"Các bước quy trình bạn đang giữ", "Process steps you hold"},
 		"work.left":        {"Thời gian còn lại", "Time left"},
 		"work.left_h":      {"còn %s giờ làm việc", "%s working hours left"},

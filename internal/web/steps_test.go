@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/process"
@@ -58,6 +59,10 @@ func TestDossierPageMovesThroughSteps(t *testing.T) {
 			must(t, 422, `id="reason-step-error"`, "Cần ghi rõ lý do khi trả lại bước trước.")
 		leader.post(page+"/act", url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-ret2"}, "step_kind": {"return"}, "to_step": {"3"},
 			"assignee": {fmt.Sprint(spec.UserID)}, "reason": {"Thiếu kết quả xác minh"}}).must(t, 200, "Đang ở bước 3: Thẩm định")
+		// The director's list says who holds each open dossier and how far
+		// into its step it is (issue 13 item 3).
+		e.setNow(time.Date(2026, 12, 1, 11, 0, 0, 0, ict))
+		e.signedIn("director").get("/director/dossiers?kind=in_time").must(t, 200, "Đang ở bước", "3. Thẩm định", "giờ làm việc")
 		// The English page speaks English around the Vietnamese names.
 		leader.post("/lang", url.Values{"to": {"en"}, "back": {"/"}})
 		leader.get(page).must(t, 200, "Internal process", "At step 3: Thẩm định")

@@ -161,7 +161,8 @@ type StepItem struct {
 	Since    time.Time
 	Due      time.Time
 	LeftMins int
-	Owed     bool // an opinion owed in a consultation
+	Owed     bool   // an opinion owed in a consultation
+	Holder   string // the holding agency's code ("" in a consultation)
 }
 
 // StepWork lists the steps the actor holds (issue 13 item 4): those of the
@@ -180,6 +181,42 @@ func (s *Processes) StepWork(ctx context.Context, actor org.Actor) ([]StepItem, 
 	if err != nil {
 		return nil, err
 	}
+	items, err := s.stepItems(ctx, list, code)
+	if err != nil {
+		return nil, err
+	}
+	for i := range items {
+		items[i].Dossier.Applicant = core.ShownApplicant(actor, items[i].Dossier.Applicant)
+	}
+	return items, nil
+}
+
+// StepsNow tells, for each dossier of ds under an internal process, the step
+// it is in, its holder's time left or over (issue 13 item 3: the director's
+// supervision shows who holds each open dossier, since when, how far into
+// its step's budget). Keyed by dossier ID; dossiers without a process are
+// left out.
+func (s *Processes) StepsNow(ctx context.Context, ds []*dossier.Dossier) (map[int64]StepItem, error) {
+	var with []*dossier.Dossier
+	for _, d := range ds {
+		if d.Step != nil && d.FinishedAt == nil {
+			with = append(with, d)
+		}
+	}
+	items, err := s.stepItems(ctx, with, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]StepItem, len(items))
+	for _, it := range items {
+		out[it.Dossier.ID] = it
+	}
+	return out, nil
+}
+
+// stepItems measures the current step of each dossier; owedBy marks the
+// opinions that agency owes.
+func (s *Processes) stepItems(ctx context.Context, list []*dossier.Dossier, owedBy string) ([]StepItem, error) {
 	clock := process.NewClock(s.Calendar())
 	procs := map[string]process.Process{}
 	now := s.Now()
@@ -188,6 +225,7 @@ func (s *Processes) StepWork(ctx context.Context, actor org.Actor) ([]StepItem, 
 		key := d.ProcedureCode + "@" + strconv.Itoa(d.ProcessVersion)
 		p, ok := procs[key]
 		if !ok {
+			var err error
 			if p, err = s.Store.Process(ctx, d.ProcedureCode, d.ProcessVersion); err != nil {
 				return nil, fmt.Errorf("service: process %s: %w", key, err)
 			}
@@ -197,11 +235,11 @@ func (s *Processes) StepWork(ctx context.Context, actor org.Actor) ([]StepItem, 
 			continue
 		}
 		st := p.Steps[d.Step.Step-1]
-		item := StepItem{Dossier: d, Step: d.Step.Step, Name: st.Name, Since: d.Step.Since, Owed: slices.Contains(d.Step.Pending, code)}
+		item := StepItem{Dossier: d, Step: d.Step.Step, Name: st.Name, Since: d.Step.Since, Holder: d.Step.Agency,
+			Owed: owedBy != "" && slices.Contains(d.Step.Pending, owedBy)}
 		if m, err := clock.Measure(d.Step.Since, time.Time{}, st.Budget, nil, now); err == nil {
 			item.Due, item.LeftMins = m.Due, m.BudgetMinutes()-m.UsedMinutes()
 		}
-		d.Applicant = core.ShownApplicant(actor, d.Applicant)
 		out = append(out, item)
 	}
 	return out, nil
