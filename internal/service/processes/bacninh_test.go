@@ -55,7 +55,7 @@ func TestDemoRunsBacNinh1582_TwelveSteps(t *testing.T) {
 	d = act(who("counter"), d, service.ActionInput{Action: "transfer"})
 	spec := who("specialist_tc")
 	d = step("leader_stc", d, "assign", spec.UserID) // 2 → 3
-	d = step("specialist_tc", d, "forward", 0)      // 3 → 4
+	d = step("specialist_tc", d, "forward", 0)       // 3 → 4
 	d = step("leader_stc", d, "forward", 0)          // 4 → 5
 	d = step("leader_stc", d, "consult", 0)          // 5 → 6
 	if d.Step.Step != 6 || len(d.Step.Pending) != 2 {
@@ -89,8 +89,8 @@ func TestDemoRunsBacNinh1582_TwelveSteps(t *testing.T) {
 		t.Fatalf("after both opinions: %+v", d.Step)
 	}
 	d = step("specialist_tc", d, "forward", 0) // 7 → 8
-	d = step("leader_stc", d, "forward", 0)     // 8 → 9
-	d = step("leader_stc", d, "forward", 0)     // 9 → 10, the clerk
+	d = step("leader_stc", d, "forward", 0)    // 8 → 9
+	d = step("leader_stc", d, "forward", 0)    // 9 → 10, the clerk
 	d = step("specialist_tc", d, "submit", 0)  // 10 → 11, to the People's Committee
 	if _, err := svc.Dossier(ctx, who("leader_ubnd"), d.ID); err != nil {
 		t.Fatalf("the People's Committee cannot see what is submitted to it: %v", err)
