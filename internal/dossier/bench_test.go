@@ -4,6 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/catalog"
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
@@ -104,6 +107,34 @@ func BenchmarkAllowed(b *testing.B) {
 	for b.Loop() {
 		if len(dossier.Allowed(d, benchCounter)) == 0 {
 			b.Fatal("a counter officer may act on a submitted dossier")
+		}
+	}
+}
+
+// BenchmarkApply_Step: a step hand-over under an internal process (the
+// division leader assigns a specialist, issue 13), to set beside
+// BenchmarkApply_Transfer: a hand-over must cost no more than a transfer
+// did, in the same run.
+func BenchmarkApply_Step(b *testing.B) {
+	p, err := process.Derive("1.001193", 1, catalog.TimeLimit{Amount: 5, Unit: "working_days"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := benchEnv
+	env.Process, env.Agencies, env.ActorAgency = &p, process.Agencies{Center: "TT", Processing: "STP", PPC: "UBND"}, "TT"
+	d0 := submitted()
+	if _, err := dossier.Apply(d0, dossier.Command{Action: dossier.ActReceive, Actor: benchCounter, At: benchStart, Code: "c"}, env); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := dossier.Apply(d0, dossier.Command{Action: dossier.ActTransfer, Actor: benchCounter, At: benchStart.Add(time.Hour)}, env); err != nil {
+		b.Fatal(err)
+	}
+	env.ActorAgency = "STP"
+	cmd := dossier.Command{Action: dossier.ActStep, Actor: benchLeader, At: benchStart.Add(2 * time.Hour), Move: process.Move{Kind: process.MoveAssign, Assignee: 3}}
+	for b.Loop() {
+		d := *d0
+		if _, err := dossier.Apply(&d, cmd, env); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
