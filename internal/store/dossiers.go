@@ -383,21 +383,8 @@ func (s *Store) StepHolds(ctx context.Context, agency string, officer int64, lim
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers
+	return s.queryDossiers(ctx, "step holds of "+agency, `SELECT `+dossierCols+` FROM dossiers
 		WHERE step_no > 0 AND status IN ('received', 'processing')
 		AND (step_agency = ? AND (step_assignee = 0 OR step_assignee = ? OR ? = 0) OR step_pending LIKE ?)
 		ORDER BY step_since, id LIMIT ?`, agency, officer, officer, "%,"+agency+",%", limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: step holds of %s: %w", agency, err)
-	}
-	defer rows.Close()
-	var out []*dossier.Dossier
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan dossier: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }

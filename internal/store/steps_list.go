@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
@@ -12,19 +11,6 @@ import (
 // and handed back in [from, to): those the delay report accounts for. At
 // most limit, in order of return.
 func (s *Store) ProcessDossiersReturned(ctx context.Context, from, to time.Time, limit int) ([]*dossier.Dossier, error) {
-	rows, err := s.Query(ctx, `SELECT `+dossierCols+` FROM dossiers
+	return s.queryDossiers(ctx, "process dossiers returned", `SELECT `+dossierCols+` FROM dossiers
 		WHERE process_version > 0 AND returned_at >= ? AND returned_at < ? ORDER BY returned_at, id LIMIT ?`, ms(from), ms(to), limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: process dossiers returned: %w", err)
-	}
-	defer rows.Close()
-	var out []*dossier.Dossier
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: scan dossier: %w", err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }

@@ -7,25 +7,14 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/process"
+	"github.com/motcua/motcua/internal/service/servicetest"
 )
 
 // approveProcess saves, as the administrator, a five-step process for the
 // judicial record certificate (3.000333, 6 working days).
 func approveProcess(t *testing.T, e *env) {
 	t.Helper()
-	p := process.Process{ProcedureCode: criminalRecord, Decision: "Quyết định số 12/QĐ-UBND (thử nghiệm)", Steps: []process.Step{
-		{Name: "Tiếp nhận, số hoá", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
-			Output: process.Output{Kind: process.OutputForm, Form: "01", Circular: process.Circular012018}},
-		{Name: "Phân công", Role: process.RoleDivisionLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
-			Output: process.Output{Kind: process.OutputAssignment}},
-		{Name: "Thẩm định", Role: process.RoleSpecialist, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(2),
-			Output: process.Output{Kind: process.OutputDocument}},
-		{Name: "Lãnh đạo Sở ký", Role: process.RoleAgencyLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
-			Output: process.Output{Kind: process.OutputDecision}},
-		{Name: "Trả kết quả", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
-			Output: process.Output{Kind: process.OutputResult}},
-	}}
+	p := servicetest.FiveSteps("Quyết định số 12/QĐ-UBND (thử nghiệm)")
 	if _, err := e.svc.SaveProcess(t.Context(), e.actorNamed("admin"), p); err != nil {
 		t.Fatal(err)
 	}

@@ -318,22 +318,9 @@ func (s *Figures) overviewCounts(ctx context.Context, q OverviewQuery, f model.O
 		}
 	}
 	sf := model.StatsFilter{AgencyIDs: agencies, Procedure: q.ProcedureCode}
-	first, last := dayOf(q.Period.From), dayOf(q.Period.To)
-	during, err := s.Store.SumStats(ctx, sf, aggregate.Ranges(first, last))
+	during, before, live, err := s.periodSums(ctx, sf, q.Period, w)
 	if err != nil {
 		return nil, err
-	}
-	sweeps := sf
-	sweeps.Columns = []aggregate.Column{aggregate.Open, aggregate.Overdue}
-	before, err := s.Store.SumStats(ctx, sweeps, aggregate.Before(first))
-	if err != nil {
-		return nil, err
-	}
-	var live map[model.StatsKey]model.OpenCounts
-	if w.Running {
-		if live, err = s.Store.OpenNow(ctx, sf, w.AsOf); err != nil {
-			return nil, err
-		}
 	}
 	risk, err := s.Store.AtRisk(ctx, f)
 	if err != nil {
@@ -354,4 +341,26 @@ func (s *Figures) overviewCounts(ctx context.Context, q OverviewQuery, f model.O
 		}
 	}
 	return out, nil
+}
+
+// periodSums are the counters a period's figures are made of: the sums over
+// its days, the open and overdue dossiers carried into it, and, while it
+// runs, those open as of now (one definition for the overview and the
+// settlement report, so that they cannot count differently).
+func (s *Figures) periodSums(ctx context.Context, sf model.StatsFilter, p Period, w OverviewWindow) (during, before map[model.StatsKey]aggregate.Counts, live map[model.StatsKey]model.OpenCounts, err error) {
+	first, last := dayOf(p.From), dayOf(p.To)
+	if during, err = s.Store.SumStats(ctx, sf, aggregate.Ranges(first, last)); err != nil {
+		return nil, nil, nil, err
+	}
+	sweeps := sf
+	sweeps.Columns = []aggregate.Column{aggregate.Open, aggregate.Overdue}
+	if before, err = s.Store.SumStats(ctx, sweeps, aggregate.Before(first)); err != nil {
+		return nil, nil, nil, err
+	}
+	if w.Running {
+		if live, err = s.Store.OpenNow(ctx, sf, w.AsOf); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return during, before, live, nil
 }

@@ -132,22 +132,9 @@ func (s *Figures) Settlement(ctx context.Context, actor org.Actor, q SettlementQ
 	now := s.Now()
 	w := Window(s.Calendar(), q.Period, now)
 	f := model.StatsFilter{AgencyIDs: agencies, Procedure: strings.TrimSpace(q.ProcedureCode), ByProcedure: q.ByProcedure}
-	first, last := dayOf(q.Period.From), dayOf(q.Period.To)
-	during, err := s.Store.SumStats(ctx, f, aggregate.Ranges(first, last))
+	during, before, live, err := s.periodSums(ctx, f, q.Period, w)
 	if err != nil {
 		return nil, err
-	}
-	sweeps := f
-	sweeps.Columns = []aggregate.Column{aggregate.Open, aggregate.Overdue}
-	before, err := s.Store.SumStats(ctx, sweeps, aggregate.Before(first))
-	if err != nil {
-		return nil, err
-	}
-	var live map[model.StatsKey]model.OpenCounts
-	if w.Running {
-		if live, err = s.Store.OpenNow(ctx, f, w.AsOf); err != nil {
-			return nil, err
-		}
 	}
 	keys := map[model.StatsKey]bool{}
 	for k := range during {

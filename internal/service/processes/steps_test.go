@@ -29,18 +29,7 @@ func TestDossierMovesThroughItsApprovedProcess(t *testing.T) {
 		now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
 		svc, who := servicetest.DemoAt(t, st, &now)
 		counter, leader, specialist, admin := who("counter"), who("leader"), who("specialist"), who("admin")
-		p := process.Process{ProcedureCode: "3.000333", Decision: "Quyết định thử nghiệm", Steps: []process.Step{
-			{Name: "Tiếp nhận, số hoá", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
-				Output: process.Output{Kind: process.OutputForm, Form: "01", Circular: process.Circular012018}},
-			{Name: "Phân công", Role: process.RoleDivisionLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
-				Output: process.Output{Kind: process.OutputAssignment}},
-			{Name: "Thẩm định", Role: process.RoleSpecialist, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(2),
-				Output: process.Output{Kind: process.OutputDocument}},
-			{Name: "Lãnh đạo Sở ký", Role: process.RoleAgencyLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
-				Output: process.Output{Kind: process.OutputDecision}},
-			{Name: "Trả kết quả", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
-				Output: process.Output{Kind: process.OutputResult}},
-		}}
+		p := servicetest.FiveSteps("Quyết định thử nghiệm")
 		if _, err := svc.SaveProcess(ctx, admin, p); err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/process"
+
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/demo"
 	"github.com/motcua/motcua/internal/model"
@@ -90,4 +92,23 @@ func AgencyID(t testing.TB, st *store.Store, code string) int64 {
 		t.Fatal(err)
 	}
 	return a.ID
+}
+
+// FiveSteps is a five-step internal process for the judicial record
+// certificate (3.000333, 6 working days): the one-stop receives, the
+// division leader assigns, the specialist appraises, the agency leader
+// signs, the one-stop returns. Tests save it as the administrator.
+func FiveSteps(decision string) process.Process {
+	return process.Process{ProcedureCode: "3.000333", Decision: decision, Steps: []process.Step{
+		{Name: "Tiếp nhận, số hoá", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputForm, Form: "01", Circular: process.Circular012018}},
+		{Name: "Phân công", Role: process.RoleDivisionLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputAssignment}},
+		{Name: "Thẩm định", Role: process.RoleSpecialist, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(2),
+			Output: process.Output{Kind: process.OutputDocument}},
+		{Name: "Lãnh đạo Sở ký", Role: process.RoleAgencyLeader, Holder: process.Holder{Kind: process.HolderProcessing}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputDecision}},
+		{Name: "Trả kết quả", Role: process.RoleOneStop, Holder: process.Holder{Kind: process.HolderCenter}, Budget: process.Days(1),
+			Output: process.Output{Kind: process.OutputResult}},
+	}}
 }
