@@ -132,6 +132,7 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 	// Other processes on the same PostgreSQL may change the calendar or the
 	// agencies; pick that up within half a minute.
 	go svc.RefreshEvery(ctx, 30*time.Second)
+	go remindEvery(ctx, svc, log, 5*time.Minute)
 	// The signed checkpoints of the audit chains (audit_cmd.go).
 	if err := auditCheckpoints(ctx, st, cfg, log); err != nil {
 		fmt.Fprintf(stderr, "motcua serve: %v\n", err)
@@ -193,4 +194,24 @@ func migrateMain(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "schema version %d (%s)\n", v, st.Dialect())
 	return 0
+}
+
+// remindEvery sends the internal processes' step reminders (75 % of a
+// step's budget, its overrun) until ctx ends; every node may run it, the
+// store keeps each reminder sent once.
+func remindEvery(ctx context.Context, svc *service.Service, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := svc.SendStepReminders(ctx); err != nil {
+				log.Error("step reminders", "err", err)
+			} else if n > 0 {
+				log.Info("step reminders queued", "count", n)
+			}
+		}
+	}
 }
