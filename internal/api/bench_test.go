@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/motcua/motcua/internal/service/servicetest"
+
 	"github.com/motcua/motcua/internal/store/storetest"
 )
 
@@ -53,6 +55,56 @@ func lifecycles(b *testing.B) {
 				v = r.num("version")
 			}
 			n.Add(5)
+		}
+	})
+	b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "actions/s")
+}
+
+// BenchmarkLifecycleHTTPSteps: the same dossiers under a five-step
+// internal process (issue 13): receive, transfer (the end of reception),
+// assign, forward, approve, return — two step hand-overs more. Its
+// actions/s beside BenchmarkLifecycleHTTP in the same run says what a
+// step hand-over costs against a transfer.
+func BenchmarkLifecycleHTTPSteps(b *testing.B) {
+	e := newEnv(b, storetest.SQLite(b))
+	if _, err := e.svc.SaveProcess(b.Context(), servicetest.ActorOf(b, e.svc, e.st, "admin"), servicetest.FiveSteps("Quyết định thử nghiệm")); err != nil {
+		b.Fatal(err)
+	}
+	for _, u := range []string{"citizen", "counter", "leader", "specialist"} {
+		e.token(u)
+	}
+	spec := servicetest.ActorOf(b, e.svc, e.st, "specialist").UserID
+	var n atomic.Int64
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			body := submitBody(criminalRecord)
+			body["return_method"] = "counter"
+			r := e.do("POST", "/api/v1/dossiers", "citizen", body, map[string]string{"Idempotency-Key": newKey()})
+			if r.status != 201 {
+				b.Errorf("submit: %d %s", r.status, r.raw)
+				return
+			}
+			id, v := r.num("id"), r.num("version")
+			for _, step := range []struct {
+				user string
+				in   map[string]any
+			}{
+				{"counter", map[string]any{"action": "receive"}},
+				{"counter", map[string]any{"action": "transfer"}},
+				{"leader", map[string]any{"action": "step", "step_kind": "assign", "assignee": spec}},
+				{"specialist", map[string]any{"action": "step", "step_kind": "forward"}},
+				{"leader", map[string]any{"action": "approve"}},
+				{"counter", map[string]any{"action": "return_result"}},
+			} {
+				r := e.act(step.user, id, v, step.in)
+				if r.status != 200 {
+					b.Errorf("%v: %d %s", step.in, r.status, r.raw)
+					return
+				}
+				v = r.num("version")
+			}
+			n.Add(7)
 		}
 	})
 	b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "actions/s")
