@@ -104,4 +104,9 @@ func TestDemoRunsBacNinh1582_TwelveSteps(t *testing.T) {
 	if err != nil || acc == nil || len(acc.Records) != 12 || acc.Attribution == nil {
 		t.Fatalf("account: %+v %v", acc, err)
 	}
+	// `motcua index check`: the counters the live writes moved agree with
+	// those rebuilt from the event log, step events included.
+	if diffs, n, err := svc.CheckFigures(ctx, 20); err != nil || n != 0 {
+		t.Fatalf("index check: %d rows differ %v (%v)", n, diffs, err)
+	}
 }
