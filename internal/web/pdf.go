@@ -384,10 +384,33 @@ func (f *formData) lateAgency(at time.Time) string {
 		if r.Record.Started.After(at) {
 			continue
 		}
-		if n := r.Measure.OverMinutes(); n > 0 {
-			over[r.Record.Agency] += n
-			if over[r.Record.Agency] > most {
-				best, most = r.Record.Agency, over[r.Record.Agency]
+		n := r.Measure.OverMinutes()
+		if n <= 0 {
+			continue
+		}
+		// A consultation that ran over is the consulted agencies' delay:
+		// those still owing their opinion, or the one that answered last
+		// (process.Clock.Attribute's rule).
+		who := []string{r.Record.Agency}
+		if len(r.Record.Answers) > 0 {
+			who = nil
+			var last process.Answer
+			for _, a := range r.Record.Answers {
+				switch {
+				case a.At.IsZero():
+					who = append(who, a.Agency)
+				case a.At.After(last.At):
+					last = a
+				}
+			}
+			if len(who) == 0 && last.Agency != "" {
+				who = []string{last.Agency}
+			}
+		}
+		for _, code := range who {
+			over[code] += n
+			if over[code] > most {
+				best, most = code, over[code]
 			}
 		}
 	}
@@ -504,10 +527,13 @@ func (f *formData) stepLegs(recv org.Agency) ([]forms.Handover, error) {
 			h.Result = forms.ResultOverdue
 		}
 		if len(r.Record.Answers) > 0 {
-			h.From = recv.Name
-			if r.Record.Agency != "" {
-				h.From = byCode[r.Record.Agency]
+			// A consultation is handed on by the consulted agencies, each
+			// with its opinion.
+			var names []string
+			for _, a := range r.Record.Answers {
+				names = append(names, byCode[a.Agency])
 			}
+			h.From = strings.Join(names, "; ")
 		}
 		legs = append(legs, h)
 	}
