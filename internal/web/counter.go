@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -22,6 +20,8 @@ import (
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
 	"github.com/motcua/motcua/internal/textfold"
+	"github.com/motcua/motcua/internal/web/form"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // The counter (Bộ phận Một cửa) pages: the queues of online dossiers to check
@@ -75,9 +75,6 @@ func init() {
 		"counter.agency":          {"Cơ quan giải quyết", "Processing agency"},
 		"counter.save":            {"Lưu và kiểm tra hồ sơ", "Save and check the dossier"},
 		"counter.no_limit":        {"Thủ tục này chưa có thời hạn giải quyết: chưa thể tiếp nhận và cấp mã. Có thể hướng dẫn bổ sung (Mẫu 02) hoặc báo quản trị viên cập nhật thủ tục.", "This procedure has no time limit yet: it cannot be received. You may still guide the applicant (Form 02) or ask an administrator to update it."},
-		"counter.no_components":   {"Hãy đánh dấu ít nhất một giấy tờ đã nhận.", "Tick at least one paper received."},
-		"counter.count_bad":       {"Số bản chính, bản sao là số nguyên từ 0 đến 99.", "The number of originals and copies is a whole number from 0 to 99."},
-		"counter.too_many_files":  {"Tối đa %d tệp quét cho một lần tiếp nhận.", "At most %d scanned files per dossier."},
 		"counter.too_large":       {"Tổng dung lượng tệp quét quá lớn (tối đa %d MB cho một lần gửi). Hãy gửi bớt tệp, bổ sung sau.", "The scans are too large in total (%d MB at most per form). Send fewer files and add the rest later."},
 		"counter.rescan":          {"Các tệp quét chưa được lưu: hãy chọn lại tệp trước khi gửi.", "The scans were not saved: choose the files again before sending."},
 		"counter.resent":          {"Biểu mẫu này đã được gửi và hồ sơ đã được tạo. Hãy xem hàng chờ trước khi nhập lại.", "This form was already sent and its dossier created. Check the queue before entering it again."},
@@ -256,11 +253,8 @@ type counterNewData struct {
 // Val returns a typed value to draw again.
 func (d *counterNewData) Val(name string) string { return d.Form.Get(name) }
 
-// maxScans bounds the scans of one reception; maxCounterBody the whole post.
-const (
-	maxScans       = 20
-	maxCounterBody = 5*service.MaxFileSize + 1<<20
-)
+// maxCounterBody bounds the whole reception post (form.MaxScans its scans).
+const maxCounterBody = 5*service.MaxFileSize + 1<<20
 
 func (s *Server) newData(r *http.Request, code string, form url.Values) (*counterNewData, error) {
 	pd, err := s.loadProcedure(r, code)
@@ -317,22 +311,6 @@ func (s *Server) renderNew(w http.ResponseWriter, r *http.Request, status int, d
 	s.render(w, r, status, "counter_new", v)
 }
 
-func countErr() error {
-	return apperr.New(apperr.Invalid, "count_invalid", translate("vi", "counter.count_bad"), translate("en", "counter.count_bad"))
-}
-
-func parseCount(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > 99 {
-		return 0, countErr()
-	}
-	return n, nil
-}
-
 // counterCreate records the dossier of the person present. The post is
 // multipart when scans are attached (urlencoded without them); each scan
 // passes the API's upload checks (PDF, JPEG or PNG by content, at most
@@ -353,25 +331,25 @@ func (s *Server) counterCreate(w http.ResponseWriter, r *http.Request, sess *ses
 		return
 	}
 	f := r.PostForm
-	form := url.Values{}
-	for k, v := range f {
-		if k != "csrf" {
-			form[k] = v
-		}
-	}
-	d, err := s.newData(r, f.Get("procedure"), form)
+	typed := form.Fields(f)
+	d, err := s.newData(r, f.Get("procedure"), typed)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	in, scans, err := s.counterInput(r, d.P)
+	var in service.NewDossier
+	var scans []form.Scan
+	cn, err := form.ParseCounterNew(r, d.P)
+	if err == nil {
+		in, scans = cn.Input, cn.Scans
+	}
 	var sums []string
 	for _, sc := range scans {
-		sums = append(sums, fmt.Sprintf("%d:%s:%d", sc.Component, sc.Name, sc.size))
+		sums = append(sums, fmt.Sprintf("%d:%s:%d", sc.Component, sc.Name, sc.Size))
 	}
 	var res *service.Result
 	if err == nil {
-		hash := service.RequestHash("web-counter-new", form.Encode(), strings.Join(sums, "\n"))
+		hash := service.RequestHash("web-counter-new", typed.Encode(), strings.Join(sums, "\n"))
 		list := make([]service.CounterScan, len(scans))
 		for i, sc := range scans {
 			list[i] = sc.CounterScan
@@ -395,59 +373,6 @@ func (s *Server) counterCreate(w http.ResponseWriter, r *http.Request, sess *ses
 		id = res.Dossier.ID
 	}
 	http.Redirect(w, r, fmt.Sprintf("/counter/dossiers/%d?ok=counter_new", id), http.StatusSeeOther)
-}
-
-type scanPart struct {
-	service.CounterScan
-	size int64
-}
-
-// counterInput reads the reception form against the procedure's components.
-func (s *Server) counterInput(r *http.Request, p catalog.Procedure) (service.NewDossier, []scanPart, error) {
-	f := r.PostForm
-	in := service.NewDossier{ProcedureCode: p.Code, Channel: dossier.ChannelCounter, AgencyCode: strings.TrimSpace(f.Get("agency")),
-		ReturnMethod: dossier.ReturnMethod(f.Get("return_method")),
-		Applicant: dossier.Applicant{Name: f.Get("name"), IDNumber: f.Get("id_number"), Phone: f.Get("phone"),
-			Email: f.Get("email"), Address: f.Get("address")}}
-	var files map[string][]*multipart.FileHeader
-	if r.MultipartForm != nil {
-		files = r.MultipartForm.File
-	}
-	var scans []scanPart
-	add := func(field string, comp int) {
-		for _, fh := range files[field] {
-			scans = append(scans, scanPart{service.CounterScan{Component: comp, Name: fh.Filename,
-				Open: func() (io.ReadCloser, error) { return fh.Open() }}, fh.Size})
-		}
-	}
-	ticked := f["c"]
-	for i, c := range p.Components {
-		field := fmt.Sprintf("file_%d", i)
-		if !slices.Contains(ticked, strconv.Itoa(i)) && len(files[field]) == 0 {
-			continue // a scanned paper was received even when its box was left blank
-		}
-		o, err := parseCount(f.Get(fmt.Sprintf("orig_%d", i)))
-		if err != nil {
-			return in, nil, err
-		}
-		cp, err := parseCount(f.Get(fmt.Sprintf("copy_%d", i)))
-		if err != nil {
-			return in, nil, err
-		}
-		add(field, len(in.Components))
-		in.Components = append(in.Components, dossier.ComponentFiles{Name: textfold.NFC(c.Name), Originals: o, Copies: cp})
-	}
-	if other := textfold.NFC(f.Get("other_name")); other != "" {
-		add("file_other", len(in.Components))
-		in.Components = append(in.Components, dossier.ComponentFiles{Name: other})
-	}
-	if len(in.Components) == 0 {
-		return in, nil, apperr.New(apperr.Invalid, "components_required", translate("vi", "counter.no_components"), translate("en", "counter.no_components"))
-	}
-	if len(scans) > maxScans {
-		return in, nil, apperr.Newf(apperr.Invalid, "too_many_files", translate("vi", "counter.too_many_files"), translate("en", "counter.too_many_files"), maxScans)
-	}
-	return in, scans, nil
 }
 
 // ---- the check page ---------------------------------------------------------
@@ -692,19 +617,19 @@ func listInNote(note, header string) []string {
 
 // paperArg and hiddenArg carry the page into the check page's sub-templates.
 type paperArg struct {
-	V *view
+	V *view.View
 	P providedPaper
 }
 
 type hiddenArg struct {
-	V       *view
+	V       *view.View
 	Action  string
 	Version int
 	Key     string
 }
 
 func init() {
-	funcs["paperCtx"] = func(v *view, p any) paperArg {
+	funcs["paperCtx"] = func(v *view.View, p any) paperArg {
 		switch p := p.(type) {
 		case *providedPaper:
 			return paperArg{V: v, P: *p}
@@ -713,7 +638,7 @@ func init() {
 		}
 		return paperArg{V: v}
 	}
-	funcs["actCtx"] = func(v *view, action string) hiddenArg {
+	funcs["actCtx"] = func(v *view.View, action string) hiddenArg {
 		h := hiddenArg{V: v, Action: action}
 		if d, ok := v.Data.(*checkData); ok {
 			h.Version, h.Key = d.D.Version, d.Key
@@ -803,8 +728,8 @@ func (s *Server) counterScans(ctx context.Context, actor org.Actor, d *dossier.D
 			if !strings.HasPrefix(u.Field, "scan_") || err != nil || j < 0 || j >= len(d.Components) {
 				continue
 			}
-			if n++; n > maxScans {
-				return nil, "", apperr.Newf(apperr.Invalid, "too_many_files", translate("vi", "counter.too_many_files"), translate("en", "counter.too_many_files"), maxScans)
+			if n++; n > form.MaxScans {
+				return nil, "", form.TooManyScans()
 			}
 			fh, err := os.Open(u.Path)
 			if err != nil {
@@ -860,23 +785,16 @@ func (s *Server) counterReceive(w http.ResponseWriter, r *http.Request, sess *se
 		fail(err)
 		return
 	}
-	in, err := s.actionInput(r)
+	a, err := s.actionInput(r)
 	if err != nil {
 		fail(err)
 		return
 	}
-	in.Components = marks
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	form := url.Values{}
-	for k, v := range r.PostForm {
-		if k != "csrf" {
-			form[k] = v
-		}
-	}
+	a.Input.Components = marks
 	// By content, not by upload id: a resent form uploads its scans again
 	// under new ids and must still be known as the same request.
-	hash := service.RequestHash("web-receive", strconv.FormatInt(d.ID, 10), form.Encode(), sums)
-	err = s.act(ctx, sess.Actor, d.ID, version, in, r.PostFormValue("key"), hash)
+	hash := service.RequestHash("web-receive", strconv.FormatInt(d.ID, 10), a.Fields.Encode(), sums)
+	err = s.act(ctx, sess.Actor, d.ID, a.Version, a.Input, a.Key, hash)
 	if err != nil {
 		fail(err)
 		return

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 func init() {
@@ -65,14 +66,14 @@ func init() {
 	funcs["bulkReceivable"] = service.BulkReceivable
 	funcs["suppliedAt"] = service.SupplementedAt
 	funcs["strs"] = func(s ...string) []string { return s }
-	funcs["pagingOf"] = func(v *view, status string) queuePaging {
+	funcs["pagingOf"] = func(v *view.View, status string) queuePaging {
 		qv := v.Data.(counterHomeData).QV
 		return queuePaging{V: v, QV: qv, More: qv.More[status]}
 	}
 }
 
 type queuePaging struct {
-	V    *view
+	V    *view.View
 	QV   *queueView
 	More bool
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // The checklist of the supplementation request (Form 02): one row per
@@ -109,7 +110,7 @@ func (s *Server) supplementComponents(r *http.Request) ([]catalog.Component, err
 
 // paperErr is the message of a checklist error for field, in the page's
 // language, or "".
-func paperErr(v *view, field string) string {
+func paperErr(v *view.View, field string) string {
 	var pe *paperFieldError
 	if d := checklistBase(v); d != nil && errors.As(d.ActErr, &pe) && pe.field == field {
 		return v.ErrorText(pe.err)
@@ -125,13 +126,13 @@ type checklistRow struct {
 }
 
 type checklistData struct {
-	V                             *view
+	V                             *view.View
 	Rows                          []checklistRow
 	OtherName, OtherDefect, Other string
 	Defects                       []dossier.Defect
 }
 
-func checklistBase(v *view) *dossierData {
+func checklistBase(v *view.View) *dossierData {
 	switch d := v.Data.(type) {
 	case *dossierData:
 		return d
@@ -143,7 +144,7 @@ func checklistBase(v *view) *dossierData {
 
 // supplementChecklist builds the checklist for the page: as typed after a
 // failed post, otherwise with the papers not provided ticked.
-func supplementChecklist(v *view) checklistData {
+func supplementChecklist(v *view.View) checklistData {
 	out := checklistData{V: v, Defects: dossier.Defects}
 	d := checklistBase(v)
 	if d == nil {
@@ -172,13 +173,13 @@ func supplementChecklist(v *view) checklistData {
 }
 
 type papersData struct {
-	V      *view
+	V      *view.View
 	Papers []dossier.MissingPaper
 }
 
 // requestedPapers are the papers a request_supplement event names, for the
 // applicant's page.
-func requestedPapers(v *view, ev *model.StoredEvent) papersData {
+func requestedPapers(v *view.View, ev *model.StoredEvent) papersData {
 	out := papersData{V: v}
 	if ev != nil {
 		req, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(ev.Action), ev.Payload)
