@@ -20,6 +20,7 @@ import (
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
 )
 
 // The citizen portal: file a dossier online with photos or scans of the
@@ -67,8 +68,6 @@ func init() {
 		"cit.err_read":         {"Không nhận được trọn vẹn tệp “%s”. Hãy chọn lại tệp.", "The file “%s” did not arrive whole. Choose it again."},
 		"cit.err_total":        {"Các tệp gửi cùng lúc vượt quá %d MB nên phần sau chưa nhận được. Các tệp đã nhận được giữ lại bên dưới; hãy chọn lại các tệp còn thiếu và gửi tiếp.", "The files sent together exceed %d MB, so the last ones did not arrive. The files received are kept below; choose the missing ones again and send."},
 		"cit.err_no_files":     {"Hãy đính kèm ít nhất một giấy tờ (ảnh chụp hoặc bản quét).", "Attach at least one paper (a photo or a scan)."},
-		"cit.err_return":       {"Hãy chọn một cách nhận kết quả.", "Choose how to get the result."},
-		"cit.err_postal_addr":  {"Bạn chọn nhận kết quả qua bưu điện: hãy ghi địa chỉ nhận.", "You chose delivery by post: write the delivery address."},
 		"cit.err_key_reused":   {"Biểu mẫu này đã được dùng để nộp một hồ sơ khác. Hãy xem mục “Hồ sơ của tôi”; nếu vẫn cần nộp thêm hồ sơ này, bấm “Nộp hồ sơ” lần nữa.", "This form was already used to file another dossier. Check “My dossiers”; if you still need to file this one, press “Submit” again."},
 		"cit.err_bad_form":     {"Không đọc được biểu mẫu gửi lên. Hãy tải lại trang và gửi lại.", "The form could not be read. Reload the page and send it again."},
 		"cit.ok_filed":         {"Đã nộp hồ sơ. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; bạn sẽ nhận được mã hồ sơ.", "Your dossier was filed. The one-stop counter will check and receive it; you will then get a dossier code."},
@@ -560,54 +559,15 @@ func (s *Server) citFileForm(w http.ResponseWriter, r *http.Request, sess *sessi
 	s.citRenderFiling(w, r, 200, d, "")
 }
 
-// citApplicantFields maps the domain's applicant errors to the form's inputs.
-var citApplicantFields = []struct{ id, label, prefix string }{
-	{"f-name", "cit.name", "applicant_name"},
-	{"f-id", "cit.id_number", "applicant_id"},
-	{"f-phone", "cit.phone", "applicant_phone"},
-	{"f-email", "cit.email", "applicant_email"},
-	{"f-address", "cit.address", "applicant_address"},
-}
-
-// citCheckApplicant runs the domain's applicant rules on each field alone, so
-// that every wrong field is named at once rather than one per attempt.
-func citCheckApplicant(lang string, a dossier.Applicant, st *citForm) {
-	valid := dossier.Applicant{Name: "A", IDNumber: "001090012345"}
-	for i, f := range citApplicantFields {
-		one := valid
-		switch i {
-		case 0:
-			one.Name = a.Name
-		case 1:
-			one.IDNumber = a.IDNumber
-		case 2:
-			one.Phone = a.Phone
-		case 3:
-			one.Email = a.Email
-		case 4:
-			one.Address = a.Address
-		}
-		if err := one.Normalize(); err != nil {
-			st.fail(f.id, translate(lang, f.label), citErrText(lang, err))
-		}
-	}
-}
-
 func citErrText(lang string, err error) string { return locale.Error(locale.Parse(lang), err) }
 
 // citPlaceError puts a service refusal beside its field when it has one.
 func citPlaceError(lang string, err error, st *citForm) bool {
-	e, ok := apperr.As(err)
-	if !ok {
-		return false
+	p, ok := form.ApplicantProblem(err)
+	if ok {
+		st.fail(p.Field, translate(lang, p.Label), citErrText(lang, err))
 	}
-	for _, f := range citApplicantFields {
-		if strings.HasPrefix(e.Code, f.prefix) {
-			st.fail(f.id, translate(lang, f.label), citErrText(lang, err))
-			return true
-		}
-	}
-	return false
+	return ok
 }
 
 func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *session) {
@@ -623,13 +583,11 @@ func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	lang := langOf(r)
 	f := m.Values
-	d.Key = strings.TrimSpace(f.Get("key"))
-	if d.Key == "" || len(d.Key) > 64 {
+	fl := form.ParseFiling(f)
+	d.Key, d.Applicant, d.Return = fl.Key, fl.Applicant, fl.Return
+	if d.Key == "" {
 		d.Key = randomHex(16)
 	}
-	d.Applicant = dossier.Applicant{Name: f.Get("name"), IDNumber: strings.TrimSpace(f.Get("id_number")), Phone: strings.TrimSpace(f.Get("phone")),
-		Email: strings.TrimSpace(f.Get("email")), Address: f.Get("address")}
-	d.Return = f.Get("return_method")
 	ctx := r.Context()
 	// The same form again after it went through: back to that dossier,
 	// without uploading its files a second time.
@@ -647,14 +605,10 @@ func (s *Server) citFilePost(w http.ResponseWriter, r *http.Request, sess *sessi
 	s.citCollectFiles(ctx, sess.Actor, lang, m, &d.citForm)
 	s.citChosenDocs(ctx, sess.Actor, lang, f, d)
 	uploadFailed := len(d.Errors) > 0
-	citCheckApplicant(lang, d.Applicant, &d.citForm)
-	rm := dossier.ReturnMethod(d.Return)
-	switch {
-	case !rm.Valid():
-		d.fail("rm-online", translate(lang, "dos.return"), translate(lang, "cit.err_return"))
-	case rm == dossier.ReturnPostal && strings.TrimSpace(d.Applicant.Address) == "":
-		d.fail("f-address", translate(lang, "cit.address"), translate(lang, "cit.err_postal_addr"))
+	for _, p := range fl.Check() {
+		d.fail(p.Field, translate(lang, p.Label), citErrText(lang, p.Err))
 	}
+	rm := fl.ReturnMethod()
 	if !uploadFailed && citTotalFiles(d.Components) == 0 {
 		d.fail(d.Components[0].FieldID(), d.Components[0].Name, translate(lang, "cit.err_no_files"))
 	}
