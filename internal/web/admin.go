@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
 )
 
 // Administration: agencies and counters, staff accounts and roles, the
@@ -100,11 +101,7 @@ func init() {
 		"admin.default_agency":        {"Cơ quan giải quyết mặc định", "Default processing agency"},
 		"admin.set_agency":            {"Lưu cơ quan giải quyết", "Save the processing agency"},
 		"admin.agency_none":           {"Chưa chọn", "Not set"},
-		"admin.fee_bad":               {"Phí, lệ phí phải là số nguyên đồng không âm, ví dụ 50000.", "The fee must be a whole, non-negative number of dong (VND), e.g. 50000."},
-		"admin.amount_bad":            {"Thời hạn phải là một số nguyên.", "The time limit must be a whole number."},
-		"admin.id_bad":                {"Giá trị đã chọn không hợp lệ.", "The selected value is not valid."},
 		"admin.year":                  {"Năm", "Year"},
-		"admin.year_bad":              {"Năm không hợp lệ.", "The year is not valid."},
 		"admin.show_year":             {"Xem", "Show"},
 		"admin.schedule_of":           {"Lịch nghỉ năm %d", "Days off in %d"},
 		"admin.official":              {"Theo thông báo chính thức", "Official"},
@@ -124,7 +121,6 @@ func init() {
 		"admin.kind_off":              {"Ngày nghỉ", "Day off"},
 		"admin.kind_work":             {"Ngày làm bù", "Make-up working day"},
 		"admin.add_day_button":        {"Thêm ngày", "Add the day"},
-		"admin.day_bad":               {"Hãy chọn một ngày trên lịch.", "Pick a day on the calendar."},
 		"admin.day_already_off":       {"Ngày %s đã là ngày nghỉ.", "%s is already a day off."},
 		"admin.day_already_work":      {"Ngày %s đã là ngày làm bù.", "%s is already a make-up working day."},
 		"admin.date":                  {"Ngày", "Date"},
@@ -211,19 +207,6 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, sess *session
 	s.render(w, r, 200, "admin", s.newView(r, "admin.title", nil))
 }
 
-// formID reads a positive ID from a form field; empty is 0.
-func formID(r *http.Request, field string) (int64, error) {
-	v := strings.TrimSpace(r.PostFormValue(field))
-	if v == "" {
-		return 0, nil
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apperr.New(apperr.Invalid, "id_invalid", translate("vi", "admin.id_bad"), translate("en", "admin.id_bad"))
-	}
-	return id, nil
-}
-
 func redirectOK(w http.ResponseWriter, r *http.Request, path, ok string) {
 	sep := "?"
 	if strings.Contains(path, "?") {
@@ -295,12 +278,7 @@ func (s *Server) adminCreateAgency(w http.ResponseWriter, r *http.Request, sess 
 	show := func(status int, err error) {
 		s.agenciesPage(w, r, status, adminForm{Form: r.PostForm, Failed: "agency"}, err)
 	}
-	in := service.AgencyInput{Code: r.PostFormValue("code"), Name: r.PostFormValue("name"),
-		Level: org.Level(r.PostFormValue("level")), Kind: org.Kind(r.PostFormValue("kind"))}
-	var err error
-	if in.ParentID, err = formID(r, "parent"); err == nil {
-		in.OneStopID, err = formID(r, "one_stop")
-	}
+	in, err := form.ParseAgency(r.PostForm)
 	if err == nil {
 		_, err = s.svc.CreateAgency(r.Context(), sess.Actor, in)
 	}
@@ -434,13 +412,9 @@ func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request, sess *sessio
 }
 
 func (s *Server) adminCreateUser(w http.ResponseWriter, r *http.Request, sess *session) {
-	in := service.StaffInput{Username: r.PostFormValue("username"), Name: r.PostFormValue("name"),
-		Role: org.Role(r.PostFormValue("role")), Password: r.PostFormValue("password")}
-	var (
-		err error
-		u   org.User
-	)
-	if in.AgencyID, err = formID(r, "agency"); err == nil {
+	in, err := form.ParseStaff(r.PostForm)
+	var u org.User
+	if err == nil {
 		u, err = s.svc.CreateStaff(r.Context(), sess.Actor, in)
 	}
 	if err != nil {
@@ -512,7 +486,7 @@ func (s *Server) userPost(w http.ResponseWriter, r *http.Request, sess *session,
 
 func (s *Server) adminUserRole(w http.ResponseWriter, r *http.Request, sess *session) {
 	s.userPost(w, r, sess, "role", func(id int64) (string, error) {
-		agency, err := formID(r, "agency")
+		agency, err := form.ID(r.PostForm, "agency")
 		if err != nil {
 			return "", err
 		}
@@ -589,47 +563,12 @@ func (s *Server) adminProcedure(w http.ResponseWriter, r *http.Request, sess *se
 	s.procedurePage(w, r, 200, adminForm{}, nil)
 }
 
-// parseFee reads whole đồng, allowing dots or spaces between thousands.
-func parseFee(v string) (int64, error) {
-	v = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(strings.TrimSpace(v))
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 0 {
-		return 0, apperr.New(apperr.Invalid, "fee_invalid", translate("vi", "admin.fee_bad"), translate("en", "admin.fee_bad"))
-	}
-	return n, nil
-}
-
-func (s *Server) procedureEdit(r *http.Request) (service.ProcedureEdit, error) {
-	f := r.PostForm
-	e := service.ProcedureEdit{TimeLimit: catalog.TimeLimit{Unit: f.Get("unit")}, FeeNote: f.Get("fee_note"),
-		OnlineLevel: f.Get("online_level"), Subjects: f.Get("subjects")}
-	e.Version, _ = strconv.Atoi(f.Get("version"))
-	if v := strings.TrimSpace(f.Get("amount")); v != "" && e.TimeLimit.Unit != catalog.UnitSameDay {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return e, apperr.New(apperr.Invalid, "time_limit_amount_invalid", translate("vi", "admin.amount_bad"), translate("en", "admin.amount_bad"))
-		}
-		e.TimeLimit.Amount = n
-	}
-	var err error
-	if e.FeeVND, err = parseFee(f.Get("fee")); err != nil {
-		return e, err
-	}
-	if e.Components, err = service.ParseComponents(f.Get("components")); err != nil {
-		return e, err
-	}
-	return e, nil
-}
-
 func (s *Server) adminEditProcedure(w http.ResponseWriter, r *http.Request, sess *session) {
 	code := r.PathValue("code")
 	show := func(status int, err error) {
 		s.procedurePage(w, r, status, adminForm{Form: r.PostForm, Failed: "edit"}, err)
 	}
-	e, err := s.procedureEdit(r)
+	e, err := form.ParseProcedureEdit(r.PostForm)
 	var out model.SaveOutcome
 	if err == nil {
 		_, out, err = s.svc.EditProcedure(r.Context(), sess.Actor, code, e)
@@ -651,7 +590,7 @@ func (s *Server) adminEditProcedure(w http.ResponseWriter, r *http.Request, sess
 
 func (s *Server) adminProcedureAgency(w http.ResponseWriter, r *http.Request, sess *session) {
 	code := r.PathValue("code")
-	id, err := formID(r, "agency")
+	id, err := form.ID(r.PostForm, "agency")
 	if err == nil {
 		err = s.svc.SetProcedureAgency(r.Context(), sess.Actor, code, id)
 	}
@@ -714,18 +653,10 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, status int
 	s.render(w, r, status, "admin_calendar", v)
 }
 
-func parseYear(v string) (int, error) {
-	y, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || y < calendar.MinYear || y > calendar.MaxYear {
-		return 0, apperr.New(apperr.Invalid, "year_invalid", translate("vi", "admin.year_bad"), translate("en", "admin.year_bad"))
-	}
-	return y, nil
-}
-
 func (s *Server) adminCalendar(w http.ResponseWriter, r *http.Request, sess *session) {
 	year := calendar.DateOf(s.svc.Now()).Year
 	if v := r.URL.Query().Get("year"); v != "" {
-		y, err := parseYear(v)
+		y, err := form.Year(v)
 		if err != nil {
 			s.renderError(w, r, err)
 			return
@@ -744,11 +675,12 @@ func (s *Server) adminCalendarDay(w http.ResponseWriter, r *http.Request, sess *
 	show := func(status int, err error) {
 		s.calendarPage(w, r, status, year, adminForm{Form: f, Failed: "day"}, err)
 	}
-	d, err := calendar.ParseDate(strings.TrimSpace(f.Get("date")))
+	day, err := form.ParseCalendarDay(f)
 	if err != nil {
-		show(422, apperr.New(apperr.Invalid, "day_invalid", translate("vi", "admin.day_bad"), translate("en", "admin.day_bad")))
+		show(422, err)
 		return
 	}
+	d := day.Date
 	year = d.Year
 	y, err := s.svc.CalendarYear(d.Year)
 	if err != nil {
@@ -756,12 +688,12 @@ func (s *Server) adminCalendarDay(w http.ResponseWriter, r *http.Request, sess *
 		return
 	}
 	sc := y.Schedule.Clone()
-	if src := strings.TrimSpace(f.Get("source")); src != "" {
-		sc.Source = src
+	if day.Source != "" {
+		sc.Source = day.Source
 	}
 	shown := d.At(12 * time.Hour).Format("02/01/2006")
-	switch f.Get("kind") {
-	case "working":
+	switch {
+	case day.Working:
 		if slices.Contains(sc.WorkingDays, d) {
 			show(422, apperr.Newf(apperr.Invalid, "day_already_working", translate("vi", "admin.day_already_work"), translate("en", "admin.day_already_work"), shown))
 			return
@@ -776,11 +708,11 @@ func (s *Server) adminCalendarDay(w http.ResponseWriter, r *http.Request, sess *
 	}
 	slices.SortFunc(sc.DaysOff, calendar.Date.Compare)
 	slices.SortFunc(sc.WorkingDays, calendar.Date.Compare)
-	if note := strings.TrimSpace(f.Get("note")); note != "" {
+	if day.Note != "" {
 		if sc.Notes == nil {
 			sc.Notes = map[string]string{}
 		}
-		sc.Notes[d.String()] = note
+		sc.Notes[d.String()] = day.Note
 	}
 	if _, err := s.svc.SetCalendarYear(r.Context(), sess.Actor, sc); err != nil {
 		s.failed(w, r, err, show)
@@ -795,26 +727,11 @@ func (s *Server) adminSaveCalendar(w http.ResponseWriter, r *http.Request, sess 
 	show := func(status int, err error) {
 		s.calendarPage(w, r, status, year, adminForm{Form: f, Failed: "notice"}, err)
 	}
-	y, err := parseYear(f.Get("year"))
-	if err != nil {
-		show(s.httpStatus(r, err), err)
-		return
-	}
-	year = y
-	sc := calendar.Schedule{Year: y, Source: strings.TrimSpace(f.Get("source"))}
-	off, notes, err := service.ParseDateLines(f.Get("days_off"))
-	if err == nil {
-		var workNotes map[string]string
-		sc.WorkingDays, workNotes, err = service.ParseDateLines(f.Get("working_days"))
-		for k, v := range workNotes {
-			notes[k] = v
-		}
+	sc, y, err := form.ParseCalendarNotice(f)
+	if y != 0 {
+		year = y
 	}
 	if err == nil {
-		sc.DaysOff = off
-		if len(notes) > 0 {
-			sc.Notes = notes
-		}
 		_, err = s.svc.SetCalendarYear(r.Context(), sess.Actor, sc)
 	}
 	if err != nil {
