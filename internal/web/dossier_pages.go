@@ -266,7 +266,7 @@ func (s *Server) actionInput(r *http.Request) (*form.Action, error) {
 		if err != nil {
 			return nil, err
 		}
-		if in.MissingPapers, err = missingPapersForm(r.PostForm, in.Reason, comps); err != nil {
+		if in.MissingPapers, err = form.ParseMissingPapers(r.PostForm, in.Reason, comps); err != nil {
 			return nil, err
 		}
 	}
