@@ -89,8 +89,6 @@ func init() {
 		"cit.withdraw_reason":  {"Lý do rút hồ sơ", "Why you withdraw"},
 		"cit.withdraw_confirm": {"Tôi chắc chắn muốn rút hồ sơ này.", "I am sure I want to withdraw this dossier."},
 		"cit.withdraw_submit":  {"Rút hồ sơ", "Withdraw"},
-		"cit.withdraw_unsure":  {"Hãy đánh dấu ô “Tôi chắc chắn muốn rút hồ sơ này” để xác nhận.", "Tick “I am sure I want to withdraw this dossier” to confirm."},
-		"cit.action_unknown":   {"Thao tác này không thực hiện được từ trang của công dân.", "This action cannot be taken from the citizen page."},
 		"cit.not_asked":        {"Hồ sơ hiện không ở trạng thái chờ bổ sung, nên không gửi bổ sung được.", "The dossier is not waiting for a supplement, so none can be sent."},
 		"cit.back_list":        {"Về danh sách hồ sơ của tôi", "Back to my dossiers"},
 

@@ -5,13 +5,13 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
 )
 
 // Citizen dossiers: the person's list and one dossier, with the actions asked of them.
@@ -183,15 +183,8 @@ func (s *Server) citAct(w http.ResponseWriter, r *http.Request, sess *session, i
 		d.Form, d.Failed = r.PostForm, action
 		s.citRender(w, r, s.httpStatus(r, actErr), d, citErrText(langOf(r), actErr))
 	}
-	switch dossier.Action(action) {
-	case dossier.ActRate, dossier.ActComplaint:
-	case dossier.ActWithdraw:
-		if r.PostFormValue("confirm") != "yes" {
-			fail(apperr.New(apperr.Invalid, "withdraw_unconfirmed", translate("vi", "cit.withdraw_unsure"), translate("en", "cit.withdraw_unsure")))
-			return
-		}
-	default:
-		fail(apperr.New(apperr.Invalid, "citizen_action", translate("vi", "cit.action_unknown"), translate("en", "cit.action_unknown")))
+	if err := form.CheckCitizenAction(r.PostForm); err != nil {
+		fail(err)
 		return
 	}
 	s.postAction(w, r, sess, id, "/my/dossiers/"+strconv.FormatInt(id, 10), fail)
@@ -212,11 +205,12 @@ func (s *Server) citSupplement(w http.ResponseWriter, r *http.Request, sess *ses
 	}
 	lang := langOf(r)
 	f := m.Values
-	d.SuppNote = strings.TrimSpace(f.Get("note"))
-	if k := strings.TrimSpace(f.Get("key")); k != "" && len(k) <= 80 {
-		d.SuppKey = k
+	sp := form.ParseSupplement(f)
+	d.SuppNote = sp.Note
+	version := sp.Version
+	if sp.Key != "" {
+		d.SuppKey = sp.Key
 	}
-	version, _ := strconv.Atoi(f.Get("version"))
 	ctx := r.Context()
 	if _, ok, err := s.svc.Answered(ctx, sess.Actor, d.SuppKey); err != nil {
 		s.renderError(w, r, err)
