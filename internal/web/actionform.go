@@ -10,18 +10,19 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // actionForm is what the action_form template needs to draw one action.
 type actionForm struct {
-	V      *view
+	V      *view.View
 	Action dossier.Action
 	Form   url.Values // values typed before a refusal, for this action only
 	Open   bool
 	Post   string
 }
 
-func actionCtx(v *view, a dossier.Action) actionForm {
+func actionCtx(v *view.View, a dossier.Action) actionForm {
 	f := actionForm{V: v, Action: a, Form: url.Values{}}
 	if d, ok := v.Data.(*dossierData); ok {
 		f.Post = d.ActURL

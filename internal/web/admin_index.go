@@ -4,13 +4,11 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
-	"time"
 
-	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
 )
 
 func init() {
@@ -27,7 +25,6 @@ func init() {
 		"aidx.entered":       {"Số liệu đã nhập", "Entered inputs"},
 		"aidx.by_at":         {"Nhập lúc", "Entered"},
 		"aidx.none":          {"Chưa nhập số liệu nào trong 12 tháng qua.", "Nothing entered in the last 12 months."},
-		"aidx.bad_number":    {"Tử số và mẫu số là số nguyên không âm.", "Numerator and denominator are whole numbers, not negative."},
 		"ok.aidx_saved":      {"Đã lưu số liệu chỉ số.", "The indicator input was saved."},
 		"aidx.i.1.1":         {"1.1 TTHC công bố đúng hạn", "1.1 Procedures published on time"},
 		"aidx.i.1.2":         {"1.2 TTHC cập nhật, công khai đúng hạn trên CSDL quốc gia", "1.2 Procedures updated on time in the national database"},
@@ -83,18 +80,12 @@ func (s *Server) showIndexInputs(w http.ResponseWriter, r *http.Request, sess *s
 func (s *Server) adminSaveIndexInput(w http.ResponseWriter, r *http.Request, sess *session) {
 	f := r.PostForm
 	fail := func(err error) { s.showIndexInputs(w, r, sess, s.httpStatus(r, err), f, err) }
-	num, err1 := strconv.ParseInt(strings.TrimSpace(f.Get("numerator")), 10, 64)
-	den, err2 := strconv.ParseInt(strings.TrimSpace(f.Get("denominator")), 10, 64)
-	if err1 != nil || err2 != nil {
-		fail(apperr.New(apperr.Invalid, "input_number", translate("vi", "aidx.bad_number"), translate("en", "aidx.bad_number")))
+	in, err := form.ParseIndexInput(f)
+	if err != nil {
+		fail(err)
 		return
 	}
-	month := int32(0)
-	if m, err := time.Parse("2006-01", strings.TrimSpace(f.Get("month"))); err == nil {
-		month = int32(m.Year()*100 + int(m.Month()))
-	}
-	err := s.svc.EnterIndexInput(r.Context(), sess.Actor, f.Get("agency"), month,
-		service.EnteredInput{Indicator: f.Get("indicator"), Numerator: num, Denominator: den}, f.Get("note"))
+	err = s.svc.EnterIndexInput(r.Context(), sess.Actor, in.Agency, in.Month, in.Input, in.Note)
 	if err != nil {
 		fail(err)
 		return

@@ -18,6 +18,7 @@ import (
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // The 766 dashboard (GET /director/index): the Decision 766 index of the
@@ -362,7 +363,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request, sess *session
 }
 
 // fillDashboard computes everything the page shows.
-func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, actor org.Actor, agency int64, p service.Period) error {
+func (s *Server) fillDashboard(ctx context.Context, v *view.View, d *dashboardData, actor org.Actor, agency int64, p service.Period) error {
 	rep, err := s.svc.Index766(ctx, actor, service.SettlementQuery{AgencyID: agency, Period: p})
 	if err != nil {
 		return err
@@ -535,7 +536,7 @@ func (s *Server) fillDashboard(ctx context.Context, v *view, d *dashboardData, a
 // dashTrend computes the last 12 weeks, Monday to Sunday, up to the week of
 // the period's end (or of today, if the period ends later: weeks to come
 // have nothing to show). A week without any dossier has no value.
-func (s *Server) dashTrend(ctx context.Context, v *view, d *dashboardData, actor org.Actor, agency int64, p service.Period) error {
+func (s *Server) dashTrend(ctx context.Context, v *view.View, d *dashboardData, actor org.Actor, agency int64, p service.Period) error {
 	const weeks = 12
 	end := p.To
 	if today := calendar.DateOf(s.svc.Now()); today.Before(end) {
@@ -580,7 +581,7 @@ func (s *Server) dashTrend(ctx context.Context, v *view, d *dashboardData, actor
 // root is the province itself and is left out). Agencies without dossiers
 // in the period are listed apart, never ranked as 0. Ties share a rank
 // (competition ranking: 1, 1, 3).
-func (s *Server) dashRanking(ctx context.Context, v *view, d *dashboardData, actor org.Actor, current int64, p service.Period) error {
+func (s *Server) dashRanking(ctx context.Context, v *view.View, d *dashboardData, actor org.Actor, current int64, p service.Period) error {
 	type scored struct {
 		a   org.Agency
 		res index766.Result

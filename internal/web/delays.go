@@ -8,6 +8,7 @@ import (
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/report"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 func init() {
@@ -33,14 +34,14 @@ func init() {
 		"delays.format":     {"Định dạng phải là xlsx.", "The format must be xlsx."},
 		"delays.nav":        {"Trễ hạn theo bước", "Delays by step"},
 	})
-	funcs["delayTable"] = func(v *view, key string, lines []report.DelayLine, agencies bool) delayTable {
+	funcs["delayTable"] = func(v *view.View, key string, lines []report.DelayLine, agencies bool) delayTable {
 		return delayTable{V: v, Key: key, Lines: lines, Agencies: agencies}
 	}
 }
 
 // delayTable is one table of the delay report page.
 type delayTable struct {
-	V        *view
+	V        *view.View
 	Key      string
 	Lines    []report.DelayLine
 	Agencies bool

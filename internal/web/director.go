@@ -14,6 +14,7 @@ import (
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // The director's view: per agency, dossiers settled early, on time and late
@@ -166,7 +167,7 @@ func formatRate(lang string, permille int, ok bool) string {
 	return fmt.Sprintf("%d,%d%%", permille/10, permille%10)
 }
 
-func (s *Server) dirRow(v *view, f dirFilter, a org.Agency, name string, c service.OverviewCounts) dirRow {
+func (s *Server) dirRow(v *view.View, f dirFilter, a org.Agency, name string, c service.OverviewCounts) dirRow {
 	row := dirRow{Agency: a, Name: name}
 	for _, k := range model.OverviewKinds {
 		n := c.Get(k)

@@ -5,15 +5,14 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
-	"github.com/motcua/motcua/internal/calendar"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
 )
 
 func init() {
@@ -56,9 +55,6 @@ func init() {
 		"dos.do":                    {"Thực hiện", "Do it"},
 		"dos.confirm":               {"Bạn chắc chắn muốn thực hiện thao tác này?", "Are you sure you want to do this?"},
 		"dos.stale":                 {"Hồ sơ vừa được người khác cập nhật. Trang đã tải lại thông tin mới nhất; hãy xem lại rồi thực hiện.", "Someone else has just updated this dossier. The page now shows the latest state; check it and try again."},
-		"dos.new_due_bad":           {"Ngày hẹn mới không hợp lệ (cần dạng ngày/tháng/năm).", "The new return date is not a valid date."},
-		"dos.amount_bad":            {"Số tiền phải là số nguyên đồng, không có dấu chấm hay chữ.", "The amount must be a whole number of dong (VND)."},
-		"dos.rating_bad":            {"Hãy chọn một mức đánh giá.", "Choose a rating."},
 		"ok.act_receive":            {"Đã tiếp nhận hồ sơ và cấp mã. In Giấy tiếp nhận (Mẫu 01) cho người nộp.", "Dossier received and its code issued. Print the receipt (Form 01) for the applicant."},
 		"ok.act_refuse":             {"Đã từ chối tiếp nhận. In Phiếu từ chối (Mẫu 03) cho người nộp.", "Refused. Print the refusal slip (Form 03) for the applicant."},
 		"ok.act_transfer":           {"Đã chuyển hồ sơ.", "Dossier handed over."},
@@ -256,64 +252,41 @@ func (s *Server) staffAct(w http.ResponseWriter, r *http.Request, sess *session,
 	})
 }
 
-// actionInput reads an action form. Dates are days: an extension is due at
-// the close of the chosen working day.
-func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
-	f := r.PostForm
-	in := service.ActionInput{Action: f.Get("action"), Note: strings.TrimSpace(f.Get("note")), Reason: strings.TrimSpace(f.Get("reason")),
-		Signer: strings.TrimSpace(f.Get("signer")), ToAgency: f.Get("to_agency"), ComplaintRef: strings.TrimSpace(f.Get("complaint_ref")),
-		ResultName: strings.TrimSpace(f.Get("result_name")), StepKind: strings.TrimSpace(f.Get("step_kind"))}
-	if in.Action == string(dossier.ActStep) {
-		if err := stepInput(f, &in); err != nil {
-			return in, err
-		}
+// actionInput reads an action form (web/form) and adds what only the
+// server knows: the papers a supplementation request may name, the close of
+// the extension's working day, the uploaded result files.
+func (s *Server) actionInput(r *http.Request) (*form.Action, error) {
+	a, err := form.ParseAction(r)
+	if err != nil {
+		return nil, err
 	}
+	in := &a.Input
 	if in.Action == string(dossier.ActRequestSupplement) {
 		comps, err := s.supplementComponents(r)
 		if err != nil {
-			return in, err
+			return nil, err
 		}
-		if in.MissingPapers, err = missingPapersForm(f, in.Reason, comps); err != nil {
-			return in, err
+		if in.MissingPapers, err = form.ParseMissingPapers(r.PostForm, in.Reason, comps); err != nil {
+			return nil, err
 		}
 	}
-	if v := strings.TrimSpace(f.Get("new_due")); v != "" {
-		day, err := time.ParseInLocation("2006-01-02", v, vietnam)
-		if err != nil {
-			return in, apperr.New(apperr.Invalid, "new_due_invalid", translate("vi", "dos.new_due_bad"), translate("en", "dos.new_due_bad"))
-		}
-		due := s.svc.Calendar().DayEnd(calendar.DateOf(day))
+	if a.NewDue != nil {
+		due := s.svc.Calendar().DayEnd(*a.NewDue)
 		in.NewDueAt = &due
 	}
-	if v := strings.TrimSpace(strings.ReplaceAll(f.Get("amount_vnd"), ".", "")); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
+	for _, fh := range a.ResultFiles {
+		f, err := fh.Open()
 		if err != nil {
-			return in, apperr.New(apperr.Invalid, "amount_invalid", translate("vi", "dos.amount_bad"), translate("en", "dos.amount_bad"))
+			return nil, err
 		}
-		in.AmountVND = n
-	}
-	if in.Action == string(dossier.ActApprove) && r.MultipartForm != nil {
-		for _, fh := range r.MultipartForm.File["result_file"] {
-			f, err := fh.Open()
-			if err != nil {
-				return in, err
-			}
-			up, err := s.svc.Upload(r.Context(), sessionOf(r).Actor, fh.Filename, f)
-			f.Close()
-			if err != nil {
-				return in, err
-			}
-			in.ResultFileIDs = append(in.ResultFileIDs, up.ID)
-		}
-	}
-	if in.Action == string(dossier.ActRate) {
-		n, err := strconv.Atoi(f.Get("rating"))
+		up, err := s.svc.Upload(r.Context(), sessionOf(r).Actor, fh.Filename, f)
+		f.Close()
 		if err != nil {
-			return in, apperr.New(apperr.Invalid, "rating_required", translate("vi", "dos.rating_bad"), translate("en", "dos.rating_bad"))
+			return nil, err
 		}
-		in.Rating = n
+		in.ResultFileIDs = append(in.ResultFileIDs, up.ID)
 	}
-	return in, nil
+	return a, nil
 }
 
 // postAction applies the action of a posted form to dossier id. The form
@@ -322,21 +295,13 @@ func (s *Server) actionInput(r *http.Request) (service.ActionInput, error) {
 // success it redirects to back; on a refusal it calls fail, which shows the
 // form again with what was typed.
 func (s *Server) postAction(w http.ResponseWriter, r *http.Request, sess *session, id int64, back string, fail func(error)) {
-	in, err := s.actionInput(r)
+	a, err := s.actionInput(r)
 	if err != nil {
 		fail(err)
 		return
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	key := r.PostFormValue("key")
-	form := url.Values{}
-	for k, v := range r.PostForm {
-		if k != "csrf" {
-			form[k] = v
-		}
-	}
-	hash := service.RequestHash("web-act", strconv.FormatInt(id, 10), form.Encode())
-	err = s.act(r.Context(), sess.Actor, id, version, in, key, hash)
+	hash := service.RequestHash("web-act", strconv.FormatInt(id, 10), a.Fields.Encode())
+	err = s.act(r.Context(), sess.Actor, id, a.Version, a.Input, a.Key, hash)
 	if err != nil {
 		fail(err)
 		return
@@ -345,7 +310,7 @@ func (s *Server) postAction(w http.ResponseWriter, r *http.Request, sess *sessio
 	if strings.Contains(back, "?") {
 		sep = "&"
 	}
-	http.Redirect(w, r, back+sep+"ok=act_"+url.QueryEscape(in.Action), http.StatusSeeOther)
+	http.Redirect(w, r, back+sep+"ok=act_"+url.QueryEscape(a.Input.Action), http.StatusSeeOther)
 }
 
 // dossierFile sends an attachment to someone who may see the dossier.

@@ -6,6 +6,7 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/forms"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 func init() {
@@ -21,12 +22,12 @@ func init() {
 		"handover.what":        {"Trả cho người nộp", "To hand over"},
 		"handover.efile_title": {"Mở tệp kết quả %d của hồ sơ %s", "Open result file %d of dossier %s"},
 	})
-	funcs["handoverOf"] = func(v *view, d *dossier.Dossier) handoverCell { return handoverCell{V: v, D: d} }
+	funcs["handoverOf"] = func(v *view.View, d *dossier.Dossier) handoverCell { return handoverCell{V: v, D: d} }
 }
 
 // handoverCell is what the return queue's "to hand over" cell shows.
 type handoverCell struct {
-	V *view
+	V *view.View
 	D *dossier.Dossier
 }
 

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/locale"
 )
 
@@ -124,5 +123,3 @@ func init() {
 		"rating.3": {"Rất hài lòng", "Very satisfied"},
 	})
 }
-
-func statusKey(s dossier.Status) string { return "status." + string(s) }

@@ -11,6 +11,8 @@ import (
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/form"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 func init() {
@@ -65,14 +67,14 @@ func init() {
 	funcs["bulkReceivable"] = service.BulkReceivable
 	funcs["suppliedAt"] = service.SupplementedAt
 	funcs["strs"] = func(s ...string) []string { return s }
-	funcs["pagingOf"] = func(v *view, status string) queuePaging {
+	funcs["pagingOf"] = func(v *view.View, status string) queuePaging {
 		qv := v.Data.(counterHomeData).QV
 		return queuePaging{V: v, QV: qv, More: qv.More[status]}
 	}
 }
 
 type queuePaging struct {
-	V    *view
+	V    *view.View
 	QV   *queueView
 	More bool
 }
@@ -238,16 +240,8 @@ type bulkData struct {
 // merger this project does not have).
 func (s *Server) counterBulk(w http.ResponseWriter, r *http.Request, sess *session) {
 	ctx := r.Context()
-	action := r.PostFormValue("action")
-	var items []service.BulkItem
-	for _, raw := range r.PostForm["id"] {
-		id, err := strconv.ParseInt(raw, 10, 64)
-		if err != nil || id <= 0 {
-			continue
-		}
-		ver, _ := strconv.Atoi(r.PostFormValue("v_" + raw))
-		items = append(items, service.BulkItem{ID: id, Version: ver, Key: r.PostFormValue("k_" + raw)})
-	}
+	b := form.ParseBulk(r.PostForm)
+	action, items := b.Action, b.Items
 	d := bulkData{Action: action}
 	if action == "print" {
 		if len(items) == 0 || len(items) > service.MaxBulk {

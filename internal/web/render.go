@@ -7,16 +7,11 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/motcua/motcua/internal/apperr"
-	"github.com/motcua/motcua/internal/calendar"
-	"github.com/motcua/motcua/internal/catalog"
-	"github.com/motcua/motcua/internal/dossier"
-	"github.com/motcua/motcua/internal/locale"
 	"github.com/motcua/motcua/internal/org"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 //go:embed all:templates static
@@ -24,64 +19,12 @@ var assets embed.FS
 
 type pageTemplate = template.Template
 
-// vietnam is where every time is shown (DESIGN.md "Conventions").
-var vietnam = time.FixedZone("ICT", 7*3600)
+// vietnam is where every time is shown and entered (DESIGN.md "Conventions").
+var vietnam = view.Zone
 
-var funcs = template.FuncMap{
-	"dt": func(t any) string {
-		if tt, ok := timeOf(t); ok {
-			return tt.In(vietnam).Format("15:04, 02/01/2006")
-		}
-		return "—"
-	},
-	"date": func(t any) string {
-		if tt, ok := timeOf(t); ok {
-			return tt.In(vietnam).Format("02/01/2006")
-		}
-		return "—"
-	},
-	"isoDate": func(t any) string {
-		if tt, ok := timeOf(t); ok {
-			return tt.In(vietnam).Format("2006-01-02")
-		}
-		return ""
-	},
-	"money": formatVND,
-	// withRow hands a sub-template one row of a table together with the page
-	// (its language, its filter), as {{template "x" (withRow $ .)}}.
-	"withRow": func(v *view, row any) any {
-		return struct {
-			V   *view
-			Row any
-		}{v, row}
-	},
-	"add": func(a, b int) int { return a + b },
-}
-
-func timeOf(v any) (time.Time, bool) {
-	switch t := v.(type) {
-	case time.Time:
-		return t, !t.IsZero()
-	case *time.Time:
-		if t != nil {
-			return *t, !t.IsZero()
-		}
-	}
-	return time.Time{}, false
-}
-
-// formatVND writes whole đồng with dots between thousands: 1.500.000 đ.
-func formatVND(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String() + " đ"
-}
+// funcs are the rendering helpers of internal/web/view; page files add the
+// helpers that carry their own page data (actionCtx, paperCtx, …) in init.
+var funcs = view.Funcs()
 
 // loadTemplates parses every page together with the layout and partials.
 func loadTemplates() (map[string]*pageTemplate, error) {
@@ -113,100 +56,23 @@ func staticHandler() http.Handler {
 	})
 }
 
-// view is what every template receives; Data holds the page's own values.
-type view struct {
-	Lang  string
-	Sess  *session
-	Site  string
-	Title string
-	Path  string
-	// Hotline is the center's help line; Agency the signed-in officer's.
-	Hotline, Agency string
-	Flash           string
-	Error           string
-	// ErrorField is the input Error concerns: the form shows it beside that
-	// input, and the page not again at the top.
-	ErrorField string
-	Data       any
-}
-
-// FieldError is the error to show beside the input field, if it is its.
-func (v *view) FieldError(field string) string {
-	if v.ErrorField == field {
-		return v.Error
-	}
-	return ""
-}
-
-// T translates a message key into the page's language.
-func (v *view) T(key string, args ...any) string { return translate(v.Lang, key, args...) }
-
-// Explain is a due date's explanation in the page's language only.
-func (v *view) Explain(explain string) string { return calendar.ExplainIn(explain, v.Lang) }
-
-// DayNote is a calendar day's note (why it is off, or made up) in the page's language.
-func (v *view) DayNote(note string) string { return calendar.NoteIn(note, v.Lang) }
-
-// Status, ActionName, Timeliness, Channel and ReturnMethod name domain values.
-func (v *view) Status(s dossier.Status) string { return v.T(statusKey(s)) }
-func (v *view) ActionName(a any) string        { return v.T(fmt.Sprintf("action.%v", a)) }
-func (v *view) Timeliness(t dossier.Timeliness) string {
-	if t == "" {
-		return ""
-	}
-	return v.T("timeliness." + string(t))
-}
-func (v *view) Channel(c dossier.Channel) string           { return v.T("channel." + string(c)) }
-func (v *view) ReturnMethod(m dossier.ReturnMethod) string { return v.T("return." + string(m)) }
-
-// Is reports whether the signed-in user has one of the roles.
-func (v *view) Is(roles ...string) bool {
-	if v.Sess == nil || !v.Sess.Signed {
-		return false
-	}
-	for _, r := range roles {
-		if string(v.Sess.Actor.Role) == r {
-			return true
+// newView builds the page's view from the request: its language, the
+// signed-in user and the agency they work in, the flash of an action just done.
+func (s *Server) newView(r *http.Request, title string, data any) *view.View {
+	sess := sessionOf(r)
+	q := view.Request{Lang: langOf(r), Sess: &sess.Session, Site: s.opt.SiteName, Hotline: s.opt.Hotline,
+		Path: r.URL.Path, OK: r.URL.Query().Get("ok")}
+	if sess.Actor.AgencyID != 0 {
+		if a, ok := s.svc.Agency(sess.Actor.AgencyID); ok {
+			q.Agency = a.Name // staff see where they work (issue 21 item 6)
 		}
 	}
-	return false
-}
-
-// Staff reports whether the user works in an agency.
-func (v *view) Staff() bool {
-	return v.Is("counter", "specialist", "leader", "director", "chair", "admin", "postal")
-}
-
-// SetError shows err on the page, beside its field when it names one.
-func (v *view) SetError(err error) {
-	v.Error = v.ErrorText(err)
-	if e, ok := apperr.As(err); ok {
-		v.ErrorField = e.Field
-	}
-}
-
-// ErrorText localizes a client-safe error.
-func (v *view) ErrorText(err error) string { return locale.Error(locale.Parse(v.Lang), err) }
-
-func (s *Server) newView(r *http.Request, title string, data any) *view {
-	v := &view{Lang: langOf(r), Sess: sessionOf(r), Site: s.opt.SiteName, Hotline: s.opt.Hotline, Path: r.URL.Path, Data: data}
-	if v.Sess != nil && v.Sess.Actor.AgencyID != 0 {
-		if a, ok := s.svc.Agency(v.Sess.Actor.AgencyID); ok {
-			v.Agency = a.Name // staff see where they work (issue 21 item 6)
-		}
-	}
-	v.Title = v.T(title)
-	if ok := r.URL.Query().Get("ok"); ok != "" {
-		if locale.Has("ok." + ok) {
-			v.Flash = v.T("ok." + ok)
-		}
-	}
-	return v
+	return view.New(q, title, data)
 }
 
 // render writes a page; a template error is logged and answered with a 500
 // before anything is sent.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *view) {
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *view.View) {
 	t, ok := s.pages[page]
 	if !ok {
 		s.log.Error("web: no such template", "page", page)
@@ -268,20 +134,4 @@ func roleHome(role org.Role) string {
 		return "/admin"
 	}
 	return "/"
-}
-
-// StatusName names a status held as text (event records).
-func (v *view) StatusName(s string) string { return v.T("status." + s) }
-
-// TimeLimit says a procedure's statutory time in words.
-func (v *view) TimeLimit(t catalog.TimeLimit) string {
-	switch {
-	case !t.Set():
-		return v.T("tl.unknown")
-	case t.Unit == catalog.UnitSameDay:
-		return v.T("tl.same_day")
-	case t.Unit == catalog.UnitDays:
-		return v.T("tl.days", t.Amount)
-	}
-	return v.T("tl.working_days", t.Amount)
 }

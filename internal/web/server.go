@@ -1,7 +1,8 @@
 // Package web serves the server-rendered pages: the citizen portal, the
 // counter, the agency workspace, the director's view and administration.
 // Pages work without JavaScript; html/template escapes everything. Handlers
-// read forms, call the service and render; the rules live in the domain.
+// read forms (internal/web/form), call the service and render a view
+// (internal/web/view); the rules live in the domain.
 package web
 
 import (

@@ -16,6 +16,7 @@ import (
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/org"
 	"github.com/motcua/motcua/internal/service"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // Cookie names. The session cookie holds a bearer token of the same kind the
@@ -27,12 +28,11 @@ const (
 	langCookie    = "motcua_lang"
 )
 
-// session is the request's signed-in user, if any, and its anti-forgery token.
+// session is the request's signed-in user, if any, and its anti-forgery
+// token (view.Session, what pages see), with the bearer token kept here.
 type session struct {
-	Actor  org.Actor
-	Signed bool
-	token  string
-	CSRF   string
+	view.Session
+	token string
 }
 
 type ctxKey struct{}

@@ -2,12 +2,10 @@ package web
 
 import (
 	"context"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
 	"github.com/motcua/motcua/internal/org"
@@ -17,44 +15,42 @@ import (
 
 func init() {
 	addMessages(map[string][2]string{
-		"action.step":      {"Chuyển bước quy trình", "Step movement"},
-		"dir.step_now":     {"Đang ở bước", "Current step"},
-		"dir.step_since":   {"từ %s", "since %s"},
-		"work.steps":       {"Các bước quy trình bạn đang giữ", "Process steps you hold"},
-		"work.left":        {"Thời gian còn lại", "Time left"},
-		"work.left_h":      {"còn %s giờ làm việc", "%s working hours left"},
-		"work.over_h":      {"quá %s giờ làm việc", "%s working hours over"},
-		"work.owed":        {"Cơ quan cần cho ý kiến", "Your agency's opinion is owed"},
-		"steps.title":      {"Quy trình nội bộ", "Internal process"},
-		"steps.decision":   {"Theo %s", "Under %s"},
-		"steps.n":          {"Bước", "Step"},
-		"steps.name":       {"Nội dung", "Task"},
-		"steps.holder":     {"Cơ quan, người thực hiện", "Held by"},
-		"steps.budget":     {"Thời gian", "Budget"},
-		"steps.started":    {"Bắt đầu", "Started"},
-		"steps.due":        {"Hạn của bước", "Step due"},
-		"steps.finished":   {"Chuyển đi", "Handed on"},
-		"steps.result":     {"Kết quả", "Outcome"},
-		"steps.days":       {"%s ngày làm việc", "%s working days"},
-		"steps.current":    {"Đang ở bước %d: %s — %s, từ %s; đã dùng %s/%s giờ làm việc.", "At step %d: %s — %s, since %s; %s of %s working hours used."},
-		"steps.over":       {"Quá hạn của bước %s giờ làm việc.", "%s working hours past the step's due."},
-		"steps.move":       {"Chuyển bước", "Move to a step"},
-		"steps.kind":       {"Thao tác", "Movement"},
-		"steps.to":         {"Trả lại bước", "Return to step"},
-		"steps.assignee":   {"Chuyên viên được phân công", "Specialist assigned"},
-		"steps.pending":    {"Còn chờ ý kiến của: %s", "Opinions still owed by: %s"},
-		"steps.late_by":    {"Làm trễ hạn: %s", "Made it late: %s"},
-		"steps.bad_number": {"Số %q không hợp lệ.", "%q is not a valid number."},
-		"move.assign":      {"Phân công chuyên viên", "Assign a specialist"},
-		"move.forward":     {"Chuyển bước tiếp theo", "Forward to the next step"},
-		"move.consult":     {"Gửi lấy ý kiến các cơ quan", "Consult the agencies"},
-		"move.answer":      {"Gửi ý kiến của cơ quan", "Send the agency's opinion"},
-		"move.submit":      {"Trình Ủy ban nhân dân", "Submit to the People's Committee"},
-		"move.decide":      {"Quyết định, chuyển trả kết quả", "Decide, hand on for return"},
-		"move.return":      {"Trả lại bước trước", "Return to an earlier step"},
+		"action.step":    {"Chuyển bước quy trình", "Step movement"},
+		"dir.step_now":   {"Đang ở bước", "Current step"},
+		"dir.step_since": {"từ %s", "since %s"},
+		"work.steps":     {"Các bước quy trình bạn đang giữ", "Process steps you hold"},
+		"work.left":      {"Thời gian còn lại", "Time left"},
+		"work.left_h":    {"còn %s giờ làm việc", "%s working hours left"},
+		"work.over_h":    {"quá %s giờ làm việc", "%s working hours over"},
+		"work.owed":      {"Cơ quan cần cho ý kiến", "Your agency's opinion is owed"},
+		"steps.title":    {"Quy trình nội bộ", "Internal process"},
+		"steps.decision": {"Theo %s", "Under %s"},
+		"steps.n":        {"Bước", "Step"},
+		"steps.name":     {"Nội dung", "Task"},
+		"steps.holder":   {"Cơ quan, người thực hiện", "Held by"},
+		"steps.budget":   {"Thời gian", "Budget"},
+		"steps.started":  {"Bắt đầu", "Started"},
+		"steps.due":      {"Hạn của bước", "Step due"},
+		"steps.finished": {"Chuyển đi", "Handed on"},
+		"steps.result":   {"Kết quả", "Outcome"},
+		"steps.days":     {"%s ngày làm việc", "%s working days"},
+		"steps.current":  {"Đang ở bước %d: %s — %s, từ %s; đã dùng %s/%s giờ làm việc.", "At step %d: %s — %s, since %s; %s of %s working hours used."},
+		"steps.over":     {"Quá hạn của bước %s giờ làm việc.", "%s working hours past the step's due."},
+		"steps.move":     {"Chuyển bước", "Move to a step"},
+		"steps.kind":     {"Thao tác", "Movement"},
+		"steps.to":       {"Trả lại bước", "Return to step"},
+		"steps.assignee": {"Chuyên viên được phân công", "Specialist assigned"},
+		"steps.pending":  {"Còn chờ ý kiến của: %s", "Opinions still owed by: %s"},
+		"steps.late_by":  {"Làm trễ hạn: %s", "Made it late: %s"},
+		"move.assign":    {"Phân công chuyên viên", "Assign a specialist"},
+		"move.forward":   {"Chuyển bước tiếp theo", "Forward to the next step"},
+		"move.consult":   {"Gửi lấy ý kiến các cơ quan", "Consult the agencies"},
+		"move.answer":    {"Gửi ý kiến của cơ quan", "Send the agency's opinion"},
+		"move.submit":    {"Trình Ủy ban nhân dân", "Submit to the People's Committee"},
+		"move.decide":    {"Quyết định, chuyển trả kết quả", "Decide, hand on for return"},
+		"move.return":    {"Trả lại bước trước", "Return to an earlier step"},
 	})
 	funcs["stepMove"] = func(k process.MoveKind) string { return "move." + string(k) }
-	funcs["join"] = strings.Join
 	funcs["stepHours"] = hours
 	funcs["neg"] = func(n int) int { return -n }
 }
@@ -163,29 +159,4 @@ func containsStep(rows []stepRow, n int) bool {
 		}
 	}
 	return false
-}
-
-// stepInput reads the step form's movement.
-func stepInput(f url.Values, in *service.ActionInput) error {
-	num := func(field string) (int64, error) {
-		v := strings.TrimSpace(f.Get(field))
-		if v == "" {
-			return 0, nil
-		}
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
-			return 0, apperr.New(apperr.Invalid, "number_invalid", translate("vi", "steps.bad_number", v), translate("en", "steps.bad_number", v)).On(field)
-		}
-		return n, nil
-	}
-	to, err := num("to_step")
-	if err != nil {
-		return err
-	}
-	who, err := num("assignee")
-	if err != nil {
-		return err
-	}
-	in.ToStep, in.Assignee = int(to), who
-	return nil
 }

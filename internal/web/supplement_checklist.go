@@ -6,12 +6,13 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/motcua/motcua/internal/apperr"
 	"github.com/motcua/motcua/internal/catalog"
 	"github.com/motcua/motcua/internal/dossier"
 	"github.com/motcua/motcua/internal/model"
+	"github.com/motcua/motcua/internal/web/form"
+	"github.com/motcua/motcua/internal/web/view"
 )
 
 // The checklist of the supplementation request (Form 02): one row per
@@ -21,6 +22,7 @@ import (
 // dossier page. Field names: missing=<i> (ticked rows), paper_<i> (the
 // defect_<i>, explain_<i>; other_name, other_defect, other_explain. Row i is
 // the procedure version's component i, named by the server, not the form.
+// The post is read by form.ParseMissingPapers.
 
 func init() {
 	addMessages(map[string][2]string{
@@ -33,62 +35,12 @@ func init() {
 		"sup.explain":           {"Nội dung cần bổ sung, hoàn thiện", "What must be done"},
 		"sup.other":             {"Giấy tờ khác (không có trong danh mục thành phần hồ sơ)", "Another paper (not in the procedure's list)"},
 		"sup.other_name":        {"Tên giấy tờ", "Name of the paper"},
-		"sup.explain_needed":    {"Ghi rõ giấy tờ này chưa đầy đủ hoặc không hợp lệ ở điểm nào.", "Say what is incomplete or invalid about this paper."},
-		"sup.other_name_needed": {"Nhập tên giấy tờ khác cần bổ sung.", "Give the name of the other paper."},
-		"sup.none":              {"Đánh dấu ít nhất một giấy tờ cần bổ sung, hoàn thiện hoặc ghi lý do.", "Tick at least one paper to add or complete, or give a reason."},
 		"sup.reason_optional":   {"không bắt buộc khi đã đánh dấu giấy tờ", "optional when papers are ticked"},
 		"sup.list":              {"Giấy tờ cần bổ sung, hoàn thiện", "Papers to add or complete"},
 	})
 	funcs["supplementChecklist"] = supplementChecklist
 	funcs["paperErr"] = paperErr
 	funcs["requestedPapers"] = requestedPapers
-}
-
-// paperFieldError is a checklist error tied to one field of the form, so
-// that the page says it beside that field.
-type paperFieldError struct {
-	field string
-	err   *apperr.Error
-}
-
-func (e *paperFieldError) Error() string { return e.err.Error() }
-func (e *paperFieldError) Unwrap() error { return e.err }
-
-func paperProblem(field, key string) error {
-	return &paperFieldError{field: field, err: apperr.New(apperr.Invalid, "supplement_paper_form", translate("vi", key), translate("en", key))}
-}
-
-// missingPapersForm reads the checklist. It checks only what the page can
-// say beside a field; the domain checks everything again.
-func missingPapersForm(f url.Values, reason string, components []catalog.Component) ([]dossier.MissingPaper, error) {
-	var out []dossier.MissingPaper
-	for _, i := range f["missing"] {
-		n, err := strconv.Atoi(i)
-		if err != nil || n < 0 || n >= len(components) {
-			continue
-		}
-		p := dossier.MissingPaper{Name: components[n].Name, Defect: dossier.Defect(f.Get("defect_" + i)),
-			Explanation: strings.TrimSpace(f.Get("explain_" + i))}
-		if p.Defect != "" && p.Defect != dossier.DefectMissing && p.Explanation == "" {
-			return nil, paperProblem("explain_"+i, "sup.explain_needed")
-		}
-		out = append(out, p)
-	}
-	name, explain := strings.TrimSpace(f.Get("other_name")), strings.TrimSpace(f.Get("other_explain"))
-	defect := dossier.Defect(f.Get("other_defect"))
-	switch {
-	case name == "" && explain != "":
-		return nil, paperProblem("other_name", "sup.other_name_needed")
-	case name != "":
-		if defect != "" && defect != dossier.DefectMissing && explain == "" {
-			return nil, paperProblem("other_explain", "sup.explain_needed")
-		}
-		out = append(out, dossier.MissingPaper{Name: name, Other: true, Defect: defect, Explanation: explain})
-	}
-	if len(out) == 0 && strings.TrimSpace(reason) == "" {
-		return nil, paperProblem("papers", "sup.none")
-	}
-	return out, nil
 }
 
 // supplementComponents are the components of the procedure version of the
@@ -109,10 +61,10 @@ func (s *Server) supplementComponents(r *http.Request) ([]catalog.Component, err
 
 // paperErr is the message of a checklist error for field, in the page's
 // language, or "".
-func paperErr(v *view, field string) string {
-	var pe *paperFieldError
-	if d := checklistBase(v); d != nil && errors.As(d.ActErr, &pe) && pe.field == field {
-		return v.ErrorText(pe.err)
+func paperErr(v *view.View, field string) string {
+	var pe *form.PaperError
+	if d := checklistBase(v); d != nil && errors.As(d.ActErr, &pe) && pe.Field == field {
+		return v.ErrorText(pe.Err)
 	}
 	return ""
 }
@@ -125,13 +77,13 @@ type checklistRow struct {
 }
 
 type checklistData struct {
-	V                             *view
+	V                             *view.View
 	Rows                          []checklistRow
 	OtherName, OtherDefect, Other string
 	Defects                       []dossier.Defect
 }
 
-func checklistBase(v *view) *dossierData {
+func checklistBase(v *view.View) *dossierData {
 	switch d := v.Data.(type) {
 	case *dossierData:
 		return d
@@ -143,7 +95,7 @@ func checklistBase(v *view) *dossierData {
 
 // supplementChecklist builds the checklist for the page: as typed after a
 // failed post, otherwise with the papers not provided ticked.
-func supplementChecklist(v *view) checklistData {
+func supplementChecklist(v *view.View) checklistData {
 	out := checklistData{V: v, Defects: dossier.Defects}
 	d := checklistBase(v)
 	if d == nil {
@@ -172,13 +124,13 @@ func supplementChecklist(v *view) checklistData {
 }
 
 type papersData struct {
-	V      *view
+	V      *view.View
 	Papers []dossier.MissingPaper
 }
 
 // requestedPapers are the papers a request_supplement event names, for the
 // applicant's page.
-func requestedPapers(v *view, ev *model.StoredEvent) papersData {
+func requestedPapers(v *view.View, ev *model.StoredEvent) papersData {
 	out := papersData{V: v}
 	if ev != nil {
 		req, _ := dossier.Decode[dossier.SupplementRequestPayload](dossier.Action(ev.Action), ev.Payload)
