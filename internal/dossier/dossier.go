@@ -48,6 +48,7 @@ type ComponentFiles struct {
 type Dossier struct {
 	ID                 int64
 	Code               string
+	Ref                string // the tracking reference given at filing, before the legal code exists (issue 21 item 4)
 	ProcedureCode      string
 	ProcedureVersion   int
 	Status             Status

@@ -21,7 +21,7 @@ const dossierCols = `id, code, procedure_code, procedure_version, status, channe
 	receiving_agency_id, processing_agency_id, version, submitted_at, received_at, due_at, original_due_at,
 	previous_due_at, due_explain, suspended_at, resume_status, supplement_count, extension_count, finished_at,
 	returned_at, fee_vnd, payment_due_vnd, paid_vnd, updated_at, rating, rated_at, vneid_verified, result_files, paid_online, complaint_count,
-	urge_count, urged_at, process_version, step_state`
+	urge_count, urged_at, process_version, step_state, COALESCE(ref, '')`
 
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var (
@@ -37,7 +37,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 		&d.ReceivingAgencyID, &d.ProcessingAgencyID, &d.Version, &submitted, &received, &due, &origDue,
 		&prevDue, &d.DueExplain, &susp, &d.ResumeStatus, &d.SupplementCount, &d.ExtensionCount, &fin,
 		&retrnd, &d.FeeVND, &d.PaymentDueVND, &d.PaidVND, &updated, &d.Rating, &rated, &d.VNeIDVerified, &results, &d.PaidOnline, &d.ComplaintCount,
-		&d.UrgeCount, &urged, &d.ProcessVersion, &stepState)
+		&d.UrgeCount, &urged, &d.ProcessVersion, &stepState, &d.Ref)
 	if err != nil {
 		return nil, err
 	}
@@ -84,12 +84,12 @@ func (t *Tx) InsertDossier(ctx context.Context, d *dossier.Dossier) (int64, erro
 	var id int64
 	err = t.QueryRow(ctx, `INSERT INTO dossiers (code, procedure_code, procedure_version, status, channel, return_method,
 		applicant_user_id, applicant_name, applicant_name_key, applicant_id_number, applicant_phone, applicant_email,
-		applicant_address, components, receiving_agency_id, processing_agency_id, version, submitted_at, fee_vnd, updated_at, vneid_verified)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		applicant_address, components, receiving_agency_id, processing_agency_id, version, submitted_at, fee_vnd, updated_at, vneid_verified, ref)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		nullStr(d.Code), d.ProcedureCode, d.ProcedureVersion, d.Status, d.Channel, d.ReturnMethod,
 		nullInt(d.ApplicantUserID), d.Applicant.Name, textfold.Fold(d.Applicant.Name), d.Applicant.IDNumber, d.Applicant.Phone,
 		d.Applicant.Email, d.Applicant.Address, string(comps), d.ReceivingAgencyID, d.ProcessingAgencyID, d.Version,
-		ms(d.SubmittedAt), d.FeeVND, ms(d.UpdatedAt), d.VNeIDVerified).Scan(&id)
+		ms(d.SubmittedAt), d.FeeVND, ms(d.UpdatedAt), d.VNeIDVerified, nullStr(d.Ref)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert dossier: %w", err)
 	}
@@ -185,6 +185,15 @@ func (s *Store) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error)
 // DossierByCode loads a dossier by its code.
 func (s *Store) DossierByCode(ctx context.Context, code string) (*dossier.Dossier, error) {
 	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE code = ?`, code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, model.ErrNotFound
+	}
+	return d, err
+}
+
+// DossierByRef loads a dossier by its tracking reference.
+func (s *Store) DossierByRef(ctx context.Context, ref string) (*dossier.Dossier, error) {
+	d, err := scanDossier(s.QueryRow(ctx, `SELECT `+dossierCols+` FROM dossiers WHERE ref = ?`, ref))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.ErrNotFound
 	}

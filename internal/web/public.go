@@ -51,7 +51,7 @@ func init() {
 		"tl.days":            {"%d ngày", "%d days"},
 		"tl.working_days":    {"%d ngày làm việc", "%d working days"},
 		"track.title":        {"Tra cứu hồ sơ", "Track a dossier"},
-		"track.label":        {"Mã hồ sơ (in trên Giấy tiếp nhận và hẹn trả kết quả)", "Dossier code (printed on the receipt and appointment slip)"},
+		"track.label":        {"Mã hồ sơ (in trên Giấy tiếp nhận và hẹn trả kết quả) hoặc mã tra cứu nhận khi nộp trực tuyến (TC-…)", "Dossier code (printed on the receipt and appointment slip) or the tracking reference given when filing online (TC-…)"},
 		"track.hint":         {"Ví dụ: 000.00.01.H99-261201-0001", "For example: 000.00.01.H99-261201-0001"},
 		"track.result":       {"Hồ sơ %s", "Dossier %s"},
 		"track.not_found":    {"Không tìm thấy hồ sơ có mã này. Hãy kiểm tra lại từng ký tự trên phiếu hẹn.", "No dossier has this code. Check each character on your appointment slip."},

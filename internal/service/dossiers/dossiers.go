@@ -106,7 +106,7 @@ func (s *Dossiers) Submit(ctx context.Context, actor org.Actor, in NewDossier, k
 		d := &dossier.Dossier{ProcedureCode: proc.Code, ProcedureVersion: proc.Version, Status: dossier.Submitted,
 			Channel: in.Channel, ReturnMethod: in.ReturnMethod, Applicant: in.Applicant, Components: comps,
 			ReceivingAgencyID: receiving, ProcessingAgencyID: processing.ID, Version: 1, SubmittedAt: now,
-			FeeVND: proc.FeeVND, UpdatedAt: now}
+			FeeVND: proc.FeeVND, UpdatedAt: now, Ref: NewRef()}
 		if actor.Role == org.RoleCitizen {
 			d.ApplicantUserID, d.VNeIDVerified = actor.UserID, verified
 		}
@@ -491,7 +491,11 @@ func intersect(a, b []int64) []int64 {
 
 // Track finds a dossier by code for the public tracking page.
 func (s *Dossiers) Track(ctx context.Context, code string) (*dossier.Dossier, error) {
-	d, err := s.Store.DossierByCode(ctx, strings.TrimSpace(code))
+	code = strings.TrimSpace(code)
+	d, err := s.Store.DossierByCode(ctx, code)
+	if errors.Is(err, model.ErrNotFound) && IsRef(code) {
+		d, err = s.Store.DossierByRef(ctx, strings.ToUpper(code))
+	}
 	if errors.Is(err, model.ErrNotFound) {
 		return nil, apperr.New(apperr.NotFound, "dossier_code_unknown",
 			"Không tìm thấy hồ sơ với mã này; hãy kiểm tra mã trên Giấy tiếp nhận và hẹn trả kết quả.",

@@ -43,7 +43,9 @@ func (s *Dossiers) TrackFrom(ctx context.Context, from, code, key string) (*Trac
 		return nil, err
 	}
 	t := &Tracked{Code: d.Code, Status: d.Status}
-	if key == "" {
+	if key == "" || d.Code == "" {
+		// Before reception there is no receipt, so no lookup key: the
+		// tracking reference tells the status only.
 		return t, nil
 	}
 	want, err := s.TrackKey(ctx, d.Code)
