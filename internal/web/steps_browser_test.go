@@ -3,6 +3,7 @@ package web_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -85,7 +86,13 @@ func TestBrowserDossierThroughItsProcess(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#act-step summary`)), chromedp.WaitVisible(chromedp.CSS(`input[name=step_kind][value=answer]`)),
 		chromedp.SendKeys(chromedp.ID("reason-step"), "Thống nhất"), chromedp.Click(chromedp.CSS(`#act-step button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.ID("step-now")))
-	d = e.fresh(d)
+	// The page before the post shows the same section: wait for the opinion
+	// to be recorded rather than for the page.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if d = e.fresh(d); len(d.Step.Answers) == 1 || time.Now().After(deadline) {
+			break
+		}
+	}
 	d = e.seedAct(d, "specialist_nn", actStep("answer", 0, 0, ""))
 	if d.Step.Step != 5 {
 		t.Fatalf("after both opinions: %+v", d.Step)
