@@ -27,9 +27,25 @@ func BenchmarkLifecycleHTTP(b *testing.B) {
 	}
 }
 
+// benchAction is one action of a benchmarked lifecycle, by whom.
+type benchAction struct {
+	user string
+	in   map[string]any
+}
+
+// plainLifecycle is receive → transfer → approve → return.
+var plainLifecycle = []benchAction{{"counter", map[string]any{"action": "receive"}}, {"counter", map[string]any{"action": "transfer"}},
+	{"leader", map[string]any{"action": "approve"}}, {"counter", map[string]any{"action": "return_result"}}}
+
 func lifecycles(b *testing.B) {
 	e := newEnv(b, storetest.SQLite(b))
-	for _, u := range []string{"citizen", "counter", "leader"} {
+	runLifecycles(b, e, plainLifecycle, "citizen", "counter", "leader")
+}
+
+// runLifecycles files dossiers and takes each through actions, in parallel,
+// and reports the actions per second (the filing counted).
+func runLifecycles(b *testing.B, e *env, actions []benchAction, users ...string) {
+	for _, u := range users {
 		e.token(u)
 	}
 	var n atomic.Int64
@@ -46,15 +62,15 @@ func lifecycles(b *testing.B) {
 				return
 			}
 			id, v := r.num("id"), r.num("version")
-			for _, step := range []struct{ user, action string }{{"counter", "receive"}, {"counter", "transfer"}, {"leader", "approve"}, {"counter", "return_result"}} {
-				r := e.act(step.user, id, v, map[string]any{"action": step.action})
+			for _, a := range actions {
+				r := e.act(a.user, id, v, a.in)
 				if r.status != 200 {
-					b.Errorf("%s: %d %s", step.action, r.status, r.raw)
+					b.Errorf("%v: %d %s", a.in, r.status, r.raw)
 					return
 				}
 				v = r.num("version")
 			}
-			n.Add(5)
+			n.Add(int64(len(actions) + 1))
 		}
 	})
 	b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "actions/s")
@@ -70,42 +86,13 @@ func BenchmarkLifecycleHTTPSteps(b *testing.B) {
 	if _, err := e.svc.SaveProcess(b.Context(), servicetest.ActorOf(b, e.svc, e.st, "admin"), servicetest.FiveSteps("Quyết định thử nghiệm")); err != nil {
 		b.Fatal(err)
 	}
-	for _, u := range []string{"citizen", "counter", "leader", "specialist"} {
-		e.token(u)
-	}
 	spec := servicetest.ActorOf(b, e.svc, e.st, "specialist").UserID
-	var n atomic.Int64
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			body := submitBody(criminalRecord)
-			body["return_method"] = "counter"
-			r := e.do("POST", "/api/v1/dossiers", "citizen", body, map[string]string{"Idempotency-Key": newKey()})
-			if r.status != 201 {
-				b.Errorf("submit: %d %s", r.status, r.raw)
-				return
-			}
-			id, v := r.num("id"), r.num("version")
-			for _, step := range []struct {
-				user string
-				in   map[string]any
-			}{
-				{"counter", map[string]any{"action": "receive"}},
-				{"counter", map[string]any{"action": "transfer"}},
-				{"leader", map[string]any{"action": "step", "step_kind": "assign", "assignee": spec}},
-				{"specialist", map[string]any{"action": "step", "step_kind": "forward"}},
-				{"leader", map[string]any{"action": "approve"}},
-				{"counter", map[string]any{"action": "return_result"}},
-			} {
-				r := e.act(step.user, id, v, step.in)
-				if r.status != 200 {
-					b.Errorf("%v: %d %s", step.in, r.status, r.raw)
-					return
-				}
-				v = r.num("version")
-			}
-			n.Add(7)
-		}
-	})
-	b.ReportMetric(float64(n.Load())/b.Elapsed().Seconds(), "actions/s")
+	runLifecycles(b, e, []benchAction{
+		{"counter", map[string]any{"action": "receive"}},
+		{"counter", map[string]any{"action": "transfer"}},
+		{"leader", map[string]any{"action": "step", "step_kind": "assign", "assignee": spec}},
+		{"specialist", map[string]any{"action": "step", "step_kind": "forward"}},
+		{"leader", map[string]any{"action": "approve"}},
+		{"counter", map[string]any{"action": "return_result"}},
+	}, "citizen", "counter", "leader", "specialist")
 }
