@@ -204,6 +204,21 @@ func Advance(p Process, ag Agencies, pos Position, who Mover, m Move) (Position,
 	return enter(p, ag, pos, who, m, pos.Step+1)
 }
 
+// CanMove reports whether who may move the dossier at pos at all: it holds
+// the current step, or its agency owes an opinion in it. Pages offer the
+// movement form only then; Advance checks each movement again.
+func CanMove(p Process, pos Position, who Mover) bool {
+	if pos.Step < 1 || pos.Step > len(p.Steps) {
+		return false
+	}
+	cur := p.Steps[pos.Step-1]
+	if cur.Holder.Kind == HolderConsulted {
+		return slices.Contains(pos.Pending, who.Agency) && slices.Contains(actsAs(who.Role), RoleConsulted) ||
+			len(pos.Pending) == 0 && holds(cur, pos, who) == nil
+	}
+	return holds(cur, pos, who) == nil
+}
+
 // holds checks that who holds the current step.
 func holds(cur Step, pos Position, who Mover) error {
 	if !slices.Contains(actsAs(who.Role), cur.Role) {

@@ -253,3 +253,30 @@ func TestForwardKind_BacNinh1582(t *testing.T) {
 		}
 	}
 }
+
+// The movement form is offered to who may move the dossier: the holder of
+// the step, or an agency owing its opinion; not another officer.
+func TestCanMove(t *testing.T) {
+	p := bacNinh1582(t).Process
+	positions, _ := walk(t, p, "2026-02-10 09:00", bacNinhRun)
+	for _, c := range []struct {
+		name string
+		pos  Position
+		who  Mover
+		want bool
+	}{
+		{"the division leader at the assignment", positions[1], stcLeader, true},
+		{"a specialist at the assignment", positions[1], spec31, false},
+		{"the assigned specialist at the appraisal", positions[2], spec31, true},
+		{"another specialist at the appraisal", positions[2], spec32, false},
+		{"a consulted department owing its opinion", positions[5], sxd, true},
+		{"a consulted department that has answered", positions[6], sxd, false},
+		{"the consulting department while opinions are owed", positions[5], stcLeader, false},
+		{"the People's Committee's leader at its step", positions[12], ppcLeader, true},
+		{"another agency's leader", positions[12], stcLeader, false},
+	} {
+		if got := CanMove(p, c.pos, c.who); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

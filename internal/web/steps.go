@@ -128,7 +128,11 @@ func (s *Server) stepsOf(ctx context.Context, actor org.Actor, d *dossier.Dossie
 			v.Late = append(v.Late, name(a.Agency))
 		}
 	}
-	if d.Status == dossier.Processing && d.Step != nil {
+	mover := process.Mover{UserID: actor.UserID, Role: actor.Role}
+	if a, ok := s.svc.Agency(actor.AgencyID); ok {
+		mover.Agency = a.Code
+	}
+	if d.Status == dossier.Processing && d.Step != nil && process.CanMove(acc.Process, *d.Step, mover) {
 		last := len(acc.Process.Steps)
 		if d.Step.Step < last-1 && len(d.Step.Pending) == 0 {
 			v.Kinds = append(v.Kinds, process.ForwardKind(acc.Process, d.Step.Step))

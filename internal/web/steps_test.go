@@ -34,6 +34,8 @@ func TestDossierPageMovesThroughSteps(t *testing.T) {
 		spec := e.actorNamed("specialist")
 		leader.get(page).must(t, 200, "Quy trình nội bộ", `id="step-now"`, "Đang ở bước 2: Phân công", "Phân công chuyên viên",
 			fmt.Sprintf(`<option value="%d">%s</option>`, spec.UserID, spec.Name), "Quyết định số 12/QĐ-UBND")
+		// The assignment is the leader's: the specialist is not offered the form.
+		e.signedIn("specialist").get(page).must(t, 200, "Đang ở bước 2").lacks(t, `id="act-step"`)
 		form := url.Values{"action": {"step"}, "version": {fmt.Sprint(d.Version)}, "key": {"k-assign"}, "step_kind": {"assign"}, "assignee": {fmt.Sprint(spec.UserID)}}
 		leader.post(page+"/act", form).must(t, 200, "Đang ở bước 3: Thẩm định", "Chuyển bước quy trình: Phân công chuyên viên → Bước 3")
 		d = e.fresh(d)
