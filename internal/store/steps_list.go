@@ -6,14 +6,23 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/internal/dossier"
+	"github.com/motcua/motcua/internal/model"
 )
 
 // ProcessDossiersReturned lists the dossiers run under an internal process
-// and handed back in [from, to): those the delay report accounts for. At
-// most limit, in order of return.
-func (s *Store) ProcessDossiersReturned(ctx context.Context, from, to time.Time, limit int) ([]*dossier.Dossier, error) {
-	return s.queryDossiers(ctx, "process dossiers returned", `SELECT `+dossierCols+` FROM dossiers
+// and handed back in [from, to), with their logs: those the delay report
+// accounts for. At most limit, in order of return.
+func (s *Store) ProcessDossiersReturned(ctx context.Context, from, to time.Time, limit int) ([]*dossier.Dossier, map[int64][]model.StoredEvent, error) {
+	ds, err := s.queryDossiers(ctx, "process dossiers returned", `SELECT `+dossierCols+` FROM dossiers
 		WHERE process_version > 0 AND returned_at >= ? AND returned_at < ? ORDER BY returned_at, id LIMIT ?`, ms(from), ms(to), limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := s.eventsOfDossiers(ctx, ds)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ds, evs, nil
 }
 
 // OpenStepDossiers lists the dossiers in a step of their process now (not

@@ -23,6 +23,16 @@ func (s *Store) ReceivedBetween(ctx context.Context, agencyID int64, from, to ti
 	if err != nil {
 		return nil, nil, err
 	}
+	evs, err := s.eventsOfDossiers(ctx, ds)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ds, evs, nil
+}
+
+// eventsOfDossiers reads the logs of ds, 500 dossiers a query, for the
+// reports that read many dossiers' histories at once.
+func (s *Store) eventsOfDossiers(ctx context.Context, ds []*dossier.Dossier) (map[int64][]model.StoredEvent, error) {
 	evs := map[int64][]model.StoredEvent{}
 	for start := 0; start < len(ds); start += 500 {
 		end := min(start+500, len(ds))
@@ -32,11 +42,11 @@ func (s *Store) ReceivedBetween(ctx context.Context, agencyID int64, from, to ti
 		}
 		part, err := s.eventsOf(ctx, ids)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for id, e := range part {
 			evs[id] = e
 		}
 	}
-	return ds, evs, nil
+	return evs, nil
 }

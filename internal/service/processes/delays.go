@@ -33,7 +33,7 @@ func (s *Processes) Delays(ctx context.Context, actor org.Actor, from, to calend
 			"The step delay report is for the center's director, the People's Committee's leaders and administrators.")
 	}
 	start, end := s.Calendar().DayStart(from), s.Calendar().DayStart(to.AddDays(1))
-	list, err := s.Store.ProcessDossiersReturned(ctx, start, end, maxDelayDossiers)
+	list, logs, err := s.Store.ProcessDossiersReturned(ctx, start, end, maxDelayDossiers)
 	if err != nil {
 		return report.Delays{}, process.DelayReport{}, err
 	}
@@ -49,11 +49,7 @@ func (s *Processes) Delays(ctx context.Context, actor org.Actor, from, to calend
 			}
 			procs[key] = p
 		}
-		evs, err := s.Store.Events(ctx, d.ID)
-		if err != nil {
-			return report.Delays{}, process.DelayReport{}, err
-		}
-		acc, err := s.account(d, p, evs, s.Now())
+		acc, err := s.account(d, p, logs[d.ID], s.Now())
 		if err != nil || acc.Attribution == nil {
 			// A history that does not add up is the log's to explain, not
 			// the report's to hide: say which dossier.
