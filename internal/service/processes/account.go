@@ -161,8 +161,9 @@ type StepItem struct {
 	Since    time.Time
 	Due      time.Time
 	LeftMins int
-	Owed     bool   // an opinion owed in a consultation
-	Holder   string // the holding agency's code ("" in a consultation)
+	Owed     bool           // an opinion owed in a consultation
+	Holder   string         // the holding agency's code ("" in a consultation)
+	Budget   process.Budget // the step's own
 }
 
 // StepWork lists the steps the actor holds (issue 13 item 4): those of the
@@ -235,7 +236,7 @@ func (s *Processes) stepItems(ctx context.Context, list []*dossier.Dossier, owed
 			continue
 		}
 		st := p.Steps[d.Step.Step-1]
-		item := StepItem{Dossier: d, Step: d.Step.Step, Name: st.Name, Since: d.Step.Since, Holder: d.Step.Agency,
+		item := StepItem{Dossier: d, Step: d.Step.Step, Name: st.Name, Since: d.Step.Since, Holder: d.Step.Agency, Budget: st.Budget,
 			Owed: owedBy != "" && slices.Contains(d.Step.Pending, owedBy)}
 		if m, err := clock.Measure(d.Step.Since, time.Time{}, st.Budget, nil, now); err == nil {
 			item.Due, item.LeftMins = m.Due, m.BudgetMinutes()-m.UsedMinutes()

@@ -3,7 +3,6 @@ package processes
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -41,18 +40,9 @@ func (s *Processes) SendStepReminders(ctx context.Context) (int, error) {
 	clock := process.NewClock(s.Calendar())
 	now := s.Now()
 	sent := 0
-	procs := map[string]process.Process{}
 	for _, it := range items {
 		d := it.Dossier
-		key := d.ProcedureCode + "@" + strconv.Itoa(d.ProcessVersion)
-		p, ok := procs[key]
-		if !ok {
-			if p, err = s.Store.Process(ctx, d.ProcedureCode, d.ProcessVersion); err != nil {
-				return sent, fmt.Errorf("service: process %s: %w", key, err)
-			}
-			procs[key] = p
-		}
-		kinds, err := clock.Reminders(it.Since, p.Steps[it.Step-1].Budget, nil, now, nil)
+		kinds, err := clock.Reminders(it.Since, it.Budget, nil, now, nil)
 		if err != nil || len(kinds) == 0 {
 			continue
 		}
